@@ -1,0 +1,99 @@
+"""The assistant: question → (tool | hybrid retrieval) → extractive answer, as a LangChain runnable.
+
+Built once per process from ``Settings`` (models load once); ``ask`` is what the CLI, the web
+chat and the eval call.
+
+    >>> bot = Assistant.load(Settings.from_env())        # doctest: +SKIP
+    >>> bot.ask("咨询电话是多少？").citations[0].id        # doctest: +SKIP
+    'notice-3-4'
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from .answer import Answer, Composer
+from .index import ClauseRecord, Index, ensure_index
+from .question import Question, analyze
+from .retrieve import HybridRetriever, make_retriever
+from .settings import Settings
+from .textproc import Lexicon, normalize
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 2000
+
+
+class BadQuestion(ValueError):
+    """The question cannot be asked as given (empty, too long)."""
+
+
+def validate_question(question: str) -> str:
+    """The normalized question, or ``BadQuestion`` naming the problem."""
+    if not isinstance(question, str):
+        raise BadQuestion("question must be text")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise BadQuestion(f"question is {len(question)} characters; the limit is {MAX_QUESTION_CHARS}")
+    text = normalize(question)
+    if not text:
+        raise BadQuestion("question is empty")
+    return text
+
+
+@dataclass
+class Assistant:
+    settings: Settings
+    index: Index
+    retriever: HybridRetriever
+    composer: Composer
+    lexicon: Lexicon
+    chain: Runnable[str, Answer]
+
+    @classmethod
+    def load(cls, settings: Settings, embedder: Any = None,
+             progress: Callable[[str], None] | None = None) -> Assistant:
+        from .embed import make_embedder
+
+        emb = embedder or make_embedder(settings)
+        index, _ = ensure_index(settings, emb, progress=progress)
+        lex = Lexicon.load()
+        composer = Composer(index, lex)
+        retriever = make_retriever(index, emb, k=settings.top_k)
+        bot = cls(settings=settings, index=index, retriever=retriever, composer=composer, lexicon=lex,
+                  chain=RunnableLambda(lambda q: q))  # replaced below
+        bot.chain = bot._build_chain()
+        bot.understand("预热：个人网上申报")  # load jieba's dictionaries now, not on the first question
+        return bot
+
+    def _build_chain(self) -> Runnable[str, Answer]:
+        understand = RunnableLambda(self.understand, name="understand")
+        respond = RunnableLambda(self._respond, name="respond")
+        return (understand | respond).with_config(run_name="assistant")
+
+    def understand(self, question: str) -> Question:
+        return analyze(question, self.lexicon, corpus_text=self.composer.corpus_text)
+
+    def retrieve(self, q: Question) -> list[ClauseRecord]:
+        docs = self.retriever.invoke(q.search)
+        return [self.index.clauses[d.metadata["id"]] for d in docs]
+
+    def _respond(self, q: Question) -> Answer:
+        if self.composer.refusal_reason(q):
+            return self.composer.compose(q, [], self.settings.today)
+        return self.composer.compose(q, self.retrieve(q), self.settings.today)
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question (raises ``BadQuestion`` for empty or over-long input)."""
+        t0 = time.perf_counter()
+        validate_question(question)
+        answer = self.chain.invoke(question)
+        answer.question = question
+        answer.latency_ms = (time.perf_counter() - t0) * 1000
+        if answer.notes:
+            log.info("%s: %s", "abstained" if answer.abstained else "note", "; ".join(answer.notes))
+        return answer

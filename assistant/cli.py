@@ -1,0 +1,136 @@
+"""The ``assistant`` command line. Heavy libraries load only inside the commands that need them,
+so ``assistant --help`` is instant. Errors become one-line messages here, and only here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_USAGE = 2
+
+
+def _settings() -> Any:
+    from .settings import Settings, SettingsError
+
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _progress(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+def _load_assistant() -> Any:
+    from .chain import Assistant
+
+    return Assistant.load(_settings(), progress=_progress)
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tech-broker-assistant")
+@click.option("-v", "--verbose", is_flag=True, help="Log details (to stderr).")
+def cli(verbose: bool) -> None:
+    """技术经纪职称政策问答助手 — cited answers from the 2023 notice and standards.
+
+    Settings come from ASSISTANT_* environment variables (see README).
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON answer object on stdout.")
+@click.option("--batch", type=click.Path(dir_okay=False, path_type=Path),
+              help="A UTF-8 file, one question a line; JSON Lines out, one object per line, same order.")
+def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
+    """Answer QUESTION from the documents, citing the clauses [n] it rests on."""
+    from .chain import BadQuestion, validate_question
+
+    if batch is not None:
+        if question:
+            raise click.UsageError("give either a QUESTION or --batch FILE, not both")
+        if not as_json:
+            raise click.UsageError("--batch writes JSON Lines; add --json")
+        _ask_batch(batch)
+        return
+    if question is None:
+        raise click.UsageError("missing QUESTION (or --batch FILE)")
+    try:
+        validate_question(question)
+    except BadQuestion as exc:
+        raise click.UsageError(str(exc)) from None
+    answer = _load_assistant().ask(question)
+    if as_json:
+        _emit(answer.to_dict())
+    else:
+        click.echo(answer.answer)
+
+
+def _ask_batch(path: Path) -> None:
+    from . import messages as M
+    from .chain import BadQuestion
+
+    try:
+        lines = path.read_bytes().decode("utf-8").splitlines()
+    except OSError as exc:
+        raise click.UsageError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise click.UsageError(f"{path} is not UTF-8 (byte {exc.start})") from None
+    bot = _load_assistant()
+    for line in lines:
+        try:
+            obj = bot.ask(line).to_dict()
+        except BadQuestion as exc:  # a documented skip: the line still gets its object
+            obj = {"question": line, "answer": M.ABSTAIN_EMPTY, "abstained": True, "citations": [],
+                   "tool_calls": [], "latency_ms": 0.0, "error": str(exc)}
+        _emit(obj)
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Rebuild even if the corpus has not changed.")
+def ingest(force: bool) -> None:
+    """(Re)build the index from the corpus directory (a no-op when nothing changed)."""
+    from .embed import make_embedder
+    from .index import ensure_index
+
+    settings = _settings()
+    index, built = ensure_index(settings, make_embedder(settings), force=force, progress=_progress)
+    units = len(index.units)
+    _progress(f"索引 {index.build}：{units} 个检索单元" + ("（已重建）" if built else "（语料未变，无需重建）"))
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.UsageError as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the edge: a message, not a traceback
+        from .corpus import CorpusError
+
+        if isinstance(exc, CorpusError):
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        raise

@@ -1,0 +1,143 @@
+"""Understanding a question: what kind of answer it wants, which grade and education it names,
+and whether it is something the documents cannot answer (an injection, another city…).
+
+    >>> q = analyze("本科毕业几年可以申报工程师？")
+    >>> q.intent, q.grade, q.education
+    ('years', '工程师', '大学本科')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .textproc import Lexicon, content_words, normalize
+
+# grade -> its names in questions, longest first within the table order
+GRADES: dict[str, tuple[str, ...]] = {
+    "正高级工程师": ("正高级工程师", "正高级职称", "正高级", "正高"),
+    "高级工程师": ("高级工程师", "副高级职称", "副高级", "副高", "高工", "高级职称", "senior engineer", "高级"),
+    "助理工程师": ("助理工程师", "助理级职称", "助理级", "助工", "初级职称", "初级", "assistant engineer"),
+    "工程师": ("工程师", "中级职称", "中级", "engineer"),
+}
+GRADE_LEVEL = {"助理工程师": "初级", "工程师": "中级", "高级工程师": "副高级", "正高级工程师": "正高级"}
+# education -> (the wording of the standards, names in questions)
+EDUCATION: dict[str, tuple[str, ...]] = {
+    "博士研究生": ("博士研究生", "博士", "phd", "doctorate", "doctoral"),
+    "硕士研究生": ("硕士研究生", "硕士", "研究生", "master"),
+    "大学本科": ("大学本科", "本科", "学士", "bachelor"),
+    "大学专科": ("大学专科", "专科", "大专", "junior college"),
+    "中等职业学校": ("中等职业学校", "中等职业", "中专", "职高", "中职"),
+    "技工院校": ("技工院校", "技工学校", "技校", "技工"),
+}
+# answer kinds and the cue words that ask for them (checked in this order)
+INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("money", ("费用", "多少钱", "收费", "交钱", "缴费标准", "价格", "fee", "cost", "how much money")),
+    ("url", ("网址", "链接", "域名", "url", "网页地址", "登录地址", "website address")),
+    ("contact", ("电话", "联系方式", "咨询方式", "热线", "打给谁", "找谁", "咨询", "号码", "phone", "contact",
+                 "call", "hotline")),
+    ("publication", ("公示", "公布", "结果", "哪里查", "在哪看", "published", "results", "announced")),
+    ("years", ("几年", "多少年", "年限", "满几年", "工作多久", "多长时间", "how many years", "how long")),
+    ("dates", ("什么时候", "何时", "截止", "几号", "日期", "时间安排", "时间", "开始", "结束", "还能申报",
+               "还来得及", "来得及", "deadline", "when", "close", "还能报", "几月")),
+)
+INJECTION = re.compile(
+    r"忽略|无视|不要管|不用管.*(规则|指令|文件)|系统提示|提示词|prompt|ignore\s+(all|any|previous|the)|"
+    r"disregard|jailbreak|越狱|扮演|你现在是|假装|pretend|developer mode|开发者模式",
+    re.IGNORECASE,
+)
+# places the documents speak of; any other place name is outside them
+HOME_PLACES = ("北京", "本市", "中关村", "国内外", "国家", "港澳台", "香港", "澳门", "台湾")
+QUALIFIED_HEADS = ("专业", "系列", "职称")
+
+
+@dataclass
+class Question:
+    text: str  # normalized
+    search: str  # with document wording added
+    intent: str  # money | url | contact | publication | years | dates | general
+    grade: str | None = None
+    grades: list[str] = field(default_factory=list)
+    education: str | None = None
+    english: bool = False
+    injection: bool = False
+    foreign_terms: list[str] = field(default_factory=list)  # names the documents never use
+    words: list[str] = field(default_factory=list)  # content words
+
+
+def find_grades(text: str) -> list[str]:
+    """Grades named in ``text``, in order of appearance (longest names win)."""
+    low = text.lower()
+    spans: list[tuple[int, str]] = []
+    taken = [False] * len(low)
+    names = sorted(((n, g) for g, ns in GRADES.items() for n in ns), key=lambda t: -len(t[0]))
+    for name, grade in names:
+        for m in re.finditer(re.escape(name), low):
+            if name.isascii() and re.search(r"[a-z]", low[m.end() : m.end() + 1] or " "):
+                continue
+            if not any(taken[m.start() : m.end()]):
+                spans.append((m.start(), grade))
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+    out: list[str] = []
+    for _, g in sorted(spans):
+        if g not in out:
+            out.append(g)
+    return out
+
+
+def find_education(text: str) -> str | None:
+    low = text.lower()
+    best: tuple[int, str] | None = None
+    for edu, names in EDUCATION.items():
+        for n in names:
+            i = low.find(n)
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, edu)
+    if best and best[1] == "硕士研究生" and "博士" in low:
+        return "博士研究生"
+    return best[1] if best else None
+
+
+def detect_intent(text: str) -> str:
+    low = text.lower()
+    for intent, cues in INTENT_CUES:
+        if any(c in low for c in cues):
+            return intent
+    return "general"
+
+
+def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = "") -> Question:
+    """Analyze ``question``; ``corpus_text`` (all clause text) enables the foreign-term check."""
+    lex = lexicon or Lexicon.load()
+    text = normalize(question)
+    search = lex.expand(text)
+    english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))
+    grades = find_grades(search if english else text)
+    intent = detect_intent(text)
+    words = content_words(text, lex)
+    q = Question(text=text, search=search, intent=intent, grade=grades[0] if grades else None, grades=grades,
+                 education=find_education(search if english else text), english=english,
+                 injection=bool(INJECTION.search(text)), words=words)
+    if corpus_text and not english:
+        q.foreign_terms = foreign_terms(text, corpus_text, lex)
+    return q
+
+
+def foreign_terms(text: str, corpus_text: str, lex: Lexicon) -> list[str]:
+    """Place names and qualifiers of 专业/系列/职称 that the documents never mention.
+
+    "上海的职称" names another city; "会计专业" another specialty: the documents cannot answer.
+    """
+    import jieba.posseg as pseg
+
+    known = corpus_text + " ".join(lex.aliases) + " ".join(lex.aliases.values())
+    out: list[str] = []
+    pairs = [(w, f) for w, f in pseg.cut(text) if w.strip()]
+    for i, (w, flag) in enumerate(pairs):
+        if len(w) < 2 or w in known or any(p in w for p in HOME_PLACES):
+            continue
+        nxt = pairs[i + 1][0] if i + 1 < len(pairs) else ""
+        if flag == "ns" or (flag.startswith("n") and any(nxt.startswith(h) for h in QUALIFIED_HEADS)):
+            out.append(w)
+    return out

