@@ -26,7 +26,7 @@ MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥]\s*\d")
 URL = re.compile(r"https?://|www\.|\.(?:cn|com|org|gov)(?:/|\b)", re.IGNORECASE)
 SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 MAX_QUOTE = 160
-MAX_SUPPORT = 1
+FIRST_BONUS = 2
 
 
 @dataclass
@@ -85,6 +85,7 @@ class Composer:
         self.phones = self._helpline()
         self.corpus_text = "\n".join(r.text for r in index.clauses.values())
         self.generic = set(self.lex.generic)
+        self.years = sorted({int(d["year"]) for d in index.documents.values() if d.get("year")})
 
     # ---- public -------------------------------------------------------------------------
     def compose(self, q: Question, hits: list[ClauseRecord], today: dt.date) -> Answer:
@@ -98,8 +99,12 @@ class Composer:
 
     def abstain(self, q: Question, reason: str) -> Answer:
         phones = M.PHONE_SEP.join(self.phones)
+        other_years = self._other_years(q)
         if q.injection:
             text = M.ABSTAIN_INJECTION.format(phones=phones)
+        elif other_years:
+            text = M.ABSTAIN_OTHER_YEAR.format(asked="、".join(map(str, other_years)),
+                                               years="、".join(map(str, self.years)), phones=phones)
         elif q.foreign_terms:
             text = M.ABSTAIN_FOREIGN.format(terms="、".join(q.foreign_terms), phones=phones)
         else:
@@ -113,6 +118,8 @@ class Composer:
             return "instruction injection"
         if q.foreign_terms:
             return "names outside the documents: " + "、".join(q.foreign_terms)
+        if self._other_years(q):
+            return "asks about a year no document covers"
         unknown, anchors = self._vocabulary(q)
         if q.intent in ("money", "url"):
             return ""  # decided by what the clauses hold
@@ -218,11 +225,17 @@ class Composer:
         rec = recs[0]
         qtok = self._qtokens(q)
         text = rec.full_text
-        segs = [s.strip() for s in SEGMENT.findall(text) if s.strip()]
-        scored = sorted(segs, key=lambda s: -len(qtok & set(tokenize(s))))
+        segs = [s.strip() for s in SEGMENT.findall(text) if s.strip() and s.strip() != rec.label] or [text]
+        # overlap with the question; a clause's first statement is usually its main one
+        scored = sorted(segs, key=lambda s: -(len(qtok & set(tokenize(s))) + FIRST_BONUS * (s == segs[0])))
         quote = text if len(text) <= MAX_QUOTE or rec.children else scored[0]
-        if quote == scored[0] and len(scored) > 1 and len(quote) < 40 and quote + scored[1] in text:
-            quote += scored[1]
+        i = segs.index(quote) if quote in segs else -1
+        while i >= 0 and quote.endswith(("：", ":")) and i + 1 < len(segs):  # an intro: the content follows
+            i += 1
+            joined = quote + "\n" + segs[i]
+            quote = joined if joined in text else quote + segs[i]
+        if quote not in text:
+            quote = text
         section = rec.section
         return _Lead([M.LEAD_QUOTE.format(source=rec.doc_short, section=section, quote=quote, cite="{c0}")],
                      [rec], [quote])
@@ -238,6 +251,11 @@ class Composer:
         return ""
 
     # ---- helpers ------------------------------------------------------------------------
+    def _other_years(self, q: Question) -> list[int]:
+        """Years the question names that no document is about (a 2025 round, say)."""
+        asked = {int(y) for y in re.findall(r"(20\d\d)\s*年", q.text)}
+        return sorted(asked - set(self.years)) if self.years else []
+
     def grade_of(self, rec: ClauseRecord) -> str | None:
         """The grade whose chapter holds ``rec`` (its top-level heading), if any."""
         top = ([rec] + self.index.ancestors(rec.id))[-1]
@@ -252,7 +270,10 @@ class Composer:
         return []
 
     def _qtokens(self, q: Question) -> set[str]:
-        return {t for t in tokenize(q.search) if t not in self.lex.stopwords}
+        """The question's tokens that can tell one sentence from another (no stopwords, no
+        pieces of the words found all over the documents)."""
+        return {t for t in tokenize(q.search)
+                if t not in self.lex.stopwords and not any(t in g for g in self.generic)}
 
     def _vocabulary(self, q: Question) -> tuple[list[str], list[str]]:
         """(unknown words, topic words the documents use) among the question's content words."""

@@ -158,60 +158,63 @@ def ensure_index(settings: Settings, embedder: Embeddings, *, force: bool = Fals
     say = progress or (lambda msg: log.info(msg))
     key = build_key(settings, embedder_id(embedder))
     cur = _current(settings.index_dir)
-    if cur == key and not force:
+    if cur and cur.split("-")[0] == key and not force:
         try:
-            return load_index(settings, key), False
+            return load_index(settings, cur), False
         except Exception as exc:  # noqa: BLE001 - any damage means: rebuild
             say(f"索引已损坏，重新构建（{type(exc).__name__}: {exc}）")
     with _lock(settings.index_dir):
         cur = _current(settings.index_dir)  # another process may have built it meanwhile
-        if cur == key and not force:
+        if cur and cur.split("-")[0] == key and not force:
             with contextlib.suppress(Exception):
-                return load_index(settings, key), False
-        _build(settings, embedder, key, say)
-        return load_index(settings, key), True
+                return load_index(settings, cur), False
+        build = _build(settings, embedder, key, say)
+        return load_index(settings, build), True
 
 
-def _build(settings: Settings, embedder: Embeddings, key: str, say: Progress) -> None:
+def _build(settings: Settings, embedder: Embeddings, key: str, say: Progress) -> str:
+    """Build into a new directory, then point CURRENT at it. Returns the build name.
+
+    Every attempt gets a fresh directory (``<key>-<nonce>``): Chroma caches clients by path
+    within a process, so a path is never reused.
+    """
     t0 = time.perf_counter()
     docs = load_corpus(settings.corpus_dir)
     records = build_records(docs)
     units = [r for r in records if r.indexed]
     say(f"解析完成：{len(docs)} 份文件，{len(records)} 个条款，{len(units)} 个检索单元")
     idx_dir = settings.index_dir
-    final = idx_dir / key
-    tmp = idx_dir / f"{key}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    build = f"{key}-{time.time_ns():x}"
+    final = idx_dir / build
+    final.mkdir(parents=True)
     texts = [r.search_text for r in units]
     vectors: list[list[float]] = []
     batch = 16
     for i in range(0, len(texts), batch):
         vectors.extend(embedder.embed_documents(texts[i : i + batch]))
         say(f"向量化 {min(i + batch, len(texts))}/{len(texts)}")
-    client = _client(settings, tmp)
-    store = ChromaStore.create(client, COLLECTION_PREFIX + key)
+    client = _client(settings, final)
+    store = ChromaStore.create(client, COLLECTION_PREFIX + build)
     store.add([r.id for r in units], vectors, [{"doc_id": r.doc_id, "section": r.section} for r in units])
     tokens = [tokenize(t) for t in texts]
     documents = {d.id: {"title": d.title, "short": d.short, "kind": d.kind, "year": d.year, "round_grades": list(d.round_grades),
                         "grades": list(d.grades), "path": d.path} for d in docs}
-    (tmp / "clauses.json").write_text(
+    (final / "clauses.json").write_text(
         json.dumps({"clauses": [asdict(r) for r in records], "units": [r.id for r in units], "tokens": tokens,
                     "documents": documents}, ensure_ascii=False),
         encoding="utf-8",
     )
-    (tmp / "manifest.json").write_text(
-        json.dumps({"build": key, "units": len(units), "clauses": len(records), "embedder": embedder_id(embedder),
+    (final / "manifest.json").write_text(
+        json.dumps({"build": build, "key": key, "units": len(units), "clauses": len(records), "embedder": embedder_id(embedder),
                     "created": time.strftime("%Y-%m-%dT%H:%M:%S"), "version": INDEX_VERSION}, ensure_ascii=False),
         encoding="utf-8",
     )
     del store, client
-    shutil.rmtree(final, ignore_errors=True)
-    tmp.rename(final)
-    pointer = idx_dir / "CURRENT.tmp"
-    pointer.write_text(key)
-    os.replace(pointer, idx_dir / "CURRENT")
-    for old in idx_dir.iterdir():  # previous builds and abandoned temporaries
-        if old.is_dir() and old.name != key:
+    pointer = idx_dir / f"CURRENT.tmp-{os.getpid()}"
+    pointer.write_text(build)
+    os.replace(pointer, idx_dir / "CURRENT")  # the switch: atomic
+    for old in idx_dir.iterdir():  # previous builds and abandoned attempts
+        if old.is_dir() and old.name != build:
             shutil.rmtree(old, ignore_errors=True)
     say(f"索引已写入 {final}（{time.perf_counter() - t0:.1f} 秒）")
+    return build
