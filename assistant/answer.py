@@ -11,6 +11,7 @@ the kind of fact the question asks for, the answer abstains and gives the helpli
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -85,6 +86,8 @@ class Composer:
         self.phones = self._helpline()
         self.corpus_text = "\n".join(r.text for r in index.clauses.values())
         self.generic = set(self.lex.generic)
+        # corpus strings recur on every question: tokenize each once
+        self._tokens = functools.lru_cache(maxsize=8192)(lambda text: frozenset(tokenize(text)))
         self.years = sorted({int(d["year"]) for d in index.documents.values() if d.get("year")})
 
     # ---- public -------------------------------------------------------------------------
@@ -103,8 +106,9 @@ class Composer:
         if q.injection:
             text = M.ABSTAIN_INJECTION.format(phones=phones)
         elif other_years:
-            text = M.ABSTAIN_OTHER_YEAR.format(asked="、".join(map(str, other_years)),
-                                               years="、".join(map(str, self.years)), phones=phones)
+            text = M.ABSTAIN_OTHER_YEAR.format(
+                asked="、".join(map(str, other_years)), years="、".join(map(str, self.years)), phones=phones
+            )
         elif q.foreign_terms:
             text = M.ABSTAIN_FOREIGN.format(terms="、".join(q.foreign_terms), phones=phones)
         else:
@@ -163,7 +167,7 @@ class Composer:
                     activity = re.split(r"[：:。]", activity)[-1].strip()
                     if not activity:
                         continue
-                    overlap = len(qtok & set(tokenize(activity)))
+                    overlap = len(qtok & self._tokens(activity))
                     items.append((overlap, activity, span, seg.strip()))
             if not items:
                 continue
@@ -171,12 +175,21 @@ class Composer:
             chosen = [it for it in items if it[0] == best] if best > 0 else items
             sentences = []
             for _, activity, span, _ in chosen:
-                sentences.append(M.LEAD_DATE.format(year=year, activity=activity, span=_span_text(span), cite="{c0}")
-                                 + self._status(span, today) + "。")
+                sentences.append(
+                    M.LEAD_DATE.format(year=year, activity=activity, span=_span_text(span), cite="{c0}")
+                    + self._status(span, today)
+                    + "。"
+                )
             if len(chosen) > 1:
-                sentences = [M.LEAD_DATE_ALL.format(
-                    year=year, cite="{c0}",
-                    items="；".join(f"{a}，{year}年{_span_text(s)}{self._status(s, today)}" for _, a, s, _ in chosen))]
+                sentences = [
+                    M.LEAD_DATE_ALL.format(
+                        year=year,
+                        cite="{c0}",
+                        items="；".join(
+                            f"{a}，{year}年{_span_text(s)}{self._status(s, today)}" for _, a, s, _ in chosen
+                        ),
+                    )
+                ]
             note = ""
             if all(s.status(today) == "past" for _, _, s, _ in chosen):
                 note = M.NOTE_PAST_ROUND.format(year=year, today=cn_date(today), phones=M.PHONE_SEP.join(self.phones))
@@ -205,7 +218,7 @@ class Composer:
         for n, (grade, rec) in enumerate(routes):
             route = re.sub(r"^（\d+）", "", rec.text).rstrip("；;。")
             extra = "" if re.search(r"满\S*年", route) else M.LEAD_YEARS_NO_LIMIT
-            sentences.append(M.LEAD_YEARS.format(grade=grade, route=route + extra, cite="{c%d}" % n) + "。")
+            sentences.append(M.LEAD_YEARS.format(grade=grade, route=route + extra, cite="{c" + str(n) + "}") + "。")
             clauses.append(rec)
             quotes.append(rec.text)
         return _Lead(sentences, clauses, quotes, self._round_note(q))
@@ -214,7 +227,7 @@ class Composer:
         """Quote the best-matching sentence(s) of the best clause that shares a topic word."""
         anchors = self._anchor_tokens(q)
         for rec in hits[:3]:
-            if anchors and not anchors & set(tokenize(rec.search_text)):
+            if anchors and not anchors & self._tokens(rec.search_text):
                 continue
             lead = self._quote_lead(q, [rec])
             lead.note = self._round_note(q)
@@ -227,7 +240,7 @@ class Composer:
         text = rec.full_text
         segs = [s.strip() for s in SEGMENT.findall(text) if s.strip() and s.strip() != rec.label] or [text]
         # overlap with the question; a clause's first statement is usually its main one
-        scored = sorted(segs, key=lambda s: -(len(qtok & set(tokenize(s))) + FIRST_BONUS * (s == segs[0])))
+        scored = sorted(segs, key=lambda s: -(len(qtok & self._tokens(s)) + FIRST_BONUS * (s == segs[0])))
         quote = text if len(text) <= MAX_QUOTE or rec.children else scored[0]
         i = segs.index(quote) if quote in segs else -1
         while i >= 0 and quote.endswith(("：", ":")) and i + 1 < len(segs):  # an intro: the content follows
@@ -237,8 +250,9 @@ class Composer:
         if quote not in text:
             quote = text
         section = rec.section
-        return _Lead([M.LEAD_QUOTE.format(source=rec.doc_short, section=section, quote=quote, cite="{c0}")],
-                     [rec], [quote])
+        return _Lead(
+            [M.LEAD_QUOTE.format(source=rec.doc_short, section=section, quote=quote, cite="{c0}")], [rec], [quote]
+        )
 
     def _round_note(self, q: Question) -> str:
         if not q.grade:
@@ -246,8 +260,9 @@ class Composer:
         for d in self.index.documents.values():
             rg = d.get("round_grades") or []
             if rg and GRADE_LEVEL[q.grade] not in rg:
-                return M.NOTE_ROUND_GRADES.format(year=d.get("year"), grades="、".join(rg), grade=q.grade,
-                                                  level=GRADE_LEVEL[q.grade])
+                return M.NOTE_ROUND_GRADES.format(
+                    year=d.get("year"), grades="、".join(rg), grade=q.grade, level=GRADE_LEVEL[q.grade]
+                )
         return ""
 
     # ---- helpers ------------------------------------------------------------------------
@@ -272,8 +287,7 @@ class Composer:
     def _qtokens(self, q: Question) -> set[str]:
         """The question's tokens that can tell one sentence from another (no stopwords, no
         pieces of the words found all over the documents)."""
-        return {t for t in tokenize(q.search)
-                if t not in self.lex.stopwords and not any(t in g for g in self.generic)}
+        return {t for t in tokenize(q.search) if t not in self.lex.stopwords and not any(t in g for g in self.generic)}
 
     def _vocabulary(self, q: Question) -> tuple[list[str], list[str]]:
         """(unknown words, topic words the documents use) among the question's content words."""

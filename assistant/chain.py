@@ -52,11 +52,12 @@ class Assistant:
     retriever: HybridRetriever
     composer: Composer
     lexicon: Lexicon
-    chain: Runnable[str, Answer]
+
+    def __post_init__(self) -> None:
+        self.chain: Runnable[str, Answer] = self._build_chain()
 
     @classmethod
-    def load(cls, settings: Settings, embedder: Any = None,
-             progress: Callable[[str], None] | None = None) -> Assistant:
+    def load(cls, settings: Settings, embedder: Any = None, progress: Callable[[str], None] | None = None) -> Assistant:
         from .embed import make_embedder
 
         emb = embedder or make_embedder(settings)
@@ -64,9 +65,8 @@ class Assistant:
         lex = Lexicon.load()
         composer = Composer(index, lex)
         retriever = make_retriever(index, emb, k=settings.top_k)
-        bot = cls(settings=settings, index=index, retriever=retriever, composer=composer, lexicon=lex,
-                  chain=RunnableLambda(lambda q: q))  # replaced below
-        bot.chain = bot._build_chain()
+        bot = cls(settings=settings, index=index, retriever=retriever, composer=composer, lexicon=lex)
+
         bot.understand("预热：个人网上申报")  # load jieba's dictionaries now, not on the first question
         return bot
 

@@ -135,8 +135,13 @@ def parse_clauses(doc: Document) -> list[Clause]:
         if hit is None:
             if current is None:
                 current = Clause(
-                    id=f"{doc.id}-{PREAMBLE_ID}", doc_id=doc.id, doc_title=doc.title, level=0,
-                    marker="", label=PREAMBLE_LABEL, path=(PREAMBLE_LABEL,),
+                    id=f"{doc.id}-{PREAMBLE_ID}",
+                    doc_id=doc.id,
+                    doc_title=doc.title,
+                    level=0,
+                    marker="",
+                    label=PREAMBLE_LABEL,
+                    path=(PREAMBLE_LABEL,),
                 )
                 clauses.append(current)
                 by_id[current.id] = current
@@ -150,7 +155,7 @@ def parse_clauses(doc: Document) -> list[Clause]:
         cid = f"{doc.id}-" + "-".join(ordinals)
         while cid in by_id:  # a repeated numbering: keep ids unique and stable
             cid += "b"
-        label = _label(marker, line[len(marker):])
+        label = _label(marker, line[len(marker) :])
         if parent is None:
             path: tuple[str, ...] = (label,)
         elif parent.label == parent.marker:  # an untitled parent: "2." + "（3）" -> "2.（3）"
@@ -158,8 +163,14 @@ def parse_clauses(doc: Document) -> list[Clause]:
         else:
             path = parent.path + (label,)
         current = Clause(
-            id=cid, doc_id=doc.id, doc_title=doc.title, level=level, marker=marker, label=label,
-            path=path, lines=[line],
+            id=cid,
+            doc_id=doc.id,
+            doc_title=doc.title,
+            level=level,
+            marker=marker,
+            label=label,
+            path=path,
+            lines=[line],
             parent=parent.id if parent else None,
         )
         if parent:

@@ -49,15 +49,21 @@ def cli(verbose: bool) -> None:
     """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @cli.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON answer object on stdout.")
-@click.option("--batch", type=click.Path(dir_okay=False, path_type=Path),
-              help="A UTF-8 file, one question a line; JSON Lines out, one object per line, same order.")
+@click.option(
+    "--batch",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A UTF-8 file, one question a line; JSON Lines out, one object per line, same order.",
+)
 def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
     """Answer QUESTION from the documents, citing the clauses [n] it rests on."""
     from .chain import BadQuestion, validate_question
@@ -97,8 +103,15 @@ def _ask_batch(path: Path) -> None:
         try:
             obj = bot.ask(line).to_dict()
         except BadQuestion as exc:  # a documented skip: the line still gets its object
-            obj = {"question": line, "answer": M.ABSTAIN_EMPTY, "abstained": True, "citations": [],
-                   "tool_calls": [], "latency_ms": 0.0, "error": str(exc)}
+            obj = {
+                "question": line,
+                "answer": M.ABSTAIN_EMPTY,
+                "abstained": True,
+                "citations": [],
+                "tool_calls": [],
+                "latency_ms": 0.0,
+                "error": str(exc),
+            }
         _emit(obj)
 
 
@@ -106,10 +119,16 @@ def _ask_batch(path: Path) -> None:
 @click.option("--force", is_flag=True, help="Rebuild even if the corpus has not changed.")
 def ingest(force: bool) -> None:
     """(Re)build the index from the corpus directory (a no-op when nothing changed)."""
+    from .index import current_build
+
+    settings = _settings()
+    build = current_build(settings)
+    if build and not force:
+        _progress(f"索引 {build}：语料未变，无需重建")
+        return
     from .embed import make_embedder
     from .index import ensure_index
 
-    settings = _settings()
     index, built = ensure_index(settings, make_embedder(settings), force=force, progress=_progress)
     units = len(index.units)
     _progress(f"索引 {index.build}：{units} 个检索单元" + ("（已重建）" if built else "（语料未变，无需重建）"))
@@ -127,7 +146,7 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the edge: a message, not a traceback
+    except Exception as exc:
         from .corpus import CorpusError
 
         if isinstance(exc, CorpusError):

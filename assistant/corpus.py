@@ -17,7 +17,7 @@ from typing import Any
 
 from .settings import PROJECT_CORPUS
 
-__all__ = ["Document", "CorpusError", "load_corpus", "corpus_hash", "PROJECT_CORPUS"]
+__all__ = ["PROJECT_CORPUS", "CorpusError", "Document", "corpus_hash", "load_corpus"]
 
 
 class CorpusError(ValueError):

@@ -1,10 +1,10 @@
 """Dates in the documents, computed: "7月4日（周二）-7月17日（周一）" + the round's year → real dates.
 
-    >>> spans = find_spans("个人网上申报，7月4日（周二）-7月17日（周一）；答辩评审，11月。", 2023)
-    >>> [(s.start.isoformat(), s.end.isoformat()) for s in spans]
-    [('2023-07-04', '2023-07-17'), ('2023-11-01', '2023-11-30')]
-    >>> spans[0].status(dt.date(2026, 11, 28))
-    'past'
+>>> spans = find_spans("个人网上申报，7月4日（周二）-7月17日（周一）；答辩评审，11月。", 2023)
+>>> [(s.start.isoformat(), s.end.isoformat()) for s in spans]
+[('2023-07-04', '2023-07-17'), ('2023-11-01', '2023-11-30')]
+>>> spans[0].status(dt.date(2026, 11, 28))
+'past'
 """
 
 from __future__ import annotations

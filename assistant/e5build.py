@@ -150,10 +150,7 @@ def to_bert_state_dict(dims: E5Dims, tensors: dict[str, np.ndarray]) -> dict[str
         layer, _, suffix = name.partition(".")
         if not layer.startswith("l") or suffix not in _LAYER_NAMES:
             raise ValueError(f"unexpected tensor {name}")
-        if suffix in _MATRICES:
-            shape = shapes.get(suffix, (dims.hidden, dims.hidden))
-        else:
-            shape = (-1,)
+        shape: tuple[int, ...] = shapes.get(suffix, (dims.hidden, dims.hidden)) if suffix in _MATRICES else (-1,)
         out[f"encoder.layer.{layer[1:]}.{_LAYER_NAMES[suffix]}"] = arr.reshape(shape)
     return out
 
@@ -231,8 +228,11 @@ def build_e5_folder(target: Path, weights: Path | None = None, tokenizer: Path |
     _write_json(tmp / "sentence_bert_config.json", {"max_seq_length": dims.positions, "do_lower_case": False})
     _write_json(
         tmp / "config_sentence_transformers.json",
-        {"prompts": {"query": "query: ", "passage": "passage: "}, "default_prompt_name": None,
-         "similarity_fn_name": "cosine"},
+        {
+            "prompts": {"query": "query: ", "passage": "passage: "},
+            "default_prompt_name": None,
+            "similarity_fn_name": "cosine",
+        },
     )
     _write_json(
         tmp / "modules.json",

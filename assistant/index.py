@@ -27,16 +27,16 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-from langchain_core.embeddings import Embeddings
+from typing import TYPE_CHECKING, Any
 
 from .clauses import clause_full_text, parse_clauses
 from .corpus import Document, corpus_hash, load_corpus
-from .embed import embedder_id
 from .settings import Settings
 from .store import ChromaStore, VectorStore
 from .textproc import LEXICON_PATH, tokenize
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
 INDEX_VERSION = "4"  # bump when parsing or the stored layout changes
@@ -102,9 +102,20 @@ def build_records(docs: list[Document]) -> list[ClauseRecord]:
             full = clause_full_text(c, by_id) if c.is_list_intro else c.text
             out.append(
                 ClauseRecord(
-                    id=c.id, doc_id=doc.id, doc_title=doc.title, doc_short=doc.short or doc.title, doc_kind=doc.kind, doc_year=doc.year,
-                    section=c.section, label=c.label, level=c.level, text=c.text, full_text=full,
-                    parent=c.parent, children=list(c.children), indexed=not c.is_heading_only,
+                    id=c.id,
+                    doc_id=doc.id,
+                    doc_title=doc.title,
+                    doc_short=doc.short or doc.title,
+                    doc_kind=doc.kind,
+                    doc_year=doc.year,
+                    section=c.section,
+                    label=c.label,
+                    level=c.level,
+                    text=c.text,
+                    full_text=full,
+                    parent=c.parent,
+                    children=list(c.children),
+                    indexed=not c.is_heading_only,
                 )
             )
     return out
@@ -148,12 +159,42 @@ def load_index(settings: Settings, build: str) -> Index:
     store = ChromaStore.open(_client(settings, bdir), COLLECTION_PREFIX + build)
     if store.count() != manifest["units"]:
         raise ValueError(f"index {build}: {store.count()} vectors, manifest says {manifest['units']}")
-    return Index(build=build, clauses=clauses, units=data["units"], tokens=data["tokens"], store=store,
-                 documents=data.get("documents", {}))
+    return Index(
+        build=build,
+        clauses=clauses,
+        units=data["units"],
+        tokens=data["tokens"],
+        store=store,
+        documents=data.get("documents", {}),
+    )
 
 
-def ensure_index(settings: Settings, embedder: Embeddings, *, force: bool = False,
-                 progress: Progress | None = None) -> tuple[Index, bool]:
+def embedder_id(emb: Embeddings) -> str:
+    """Which vector space an embedder writes (indexes are only shared within one)."""
+    return str(getattr(emb, "model_id", type(emb).__name__))
+
+
+def current_build(settings: Settings, emb_id: str | None = None) -> str | None:
+    """The build in use if it matches the corpus and embedder now and looks complete, else None.
+
+    Cheap (hashes the corpus, reads the manifest): ``assistant ingest`` on an unchanged corpus
+    needs nothing more.
+    """
+    key = build_key(settings, emb_id or settings.embedder_id)
+    cur = _current(settings.index_dir)
+    if not cur or cur.split("-")[0] != key:
+        return None
+    try:
+        manifest = json.loads((settings.index_dir / cur / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = manifest.get("key") == key and (settings.index_dir / cur / "clauses.json").is_file()
+    return cur if ok else None
+
+
+def ensure_index(
+    settings: Settings, embedder: Embeddings, *, force: bool = False, progress: Progress | None = None
+) -> tuple[Index, bool]:
     """The index for the current corpus, building it if needed. Returns (index, built_now)."""
     say = progress or (lambda msg: log.info(msg))
     key = build_key(settings, embedder_id(embedder))
@@ -161,7 +202,7 @@ def ensure_index(settings: Settings, embedder: Embeddings, *, force: bool = Fals
     if cur and cur.split("-")[0] == key and not force:
         try:
             return load_index(settings, cur), False
-        except Exception as exc:  # noqa: BLE001 - any damage means: rebuild
+        except Exception as exc:
             say(f"索引已损坏，重新构建（{type(exc).__name__}: {exc}）")
     with _lock(settings.index_dir):
         cur = _current(settings.index_dir)  # another process may have built it meanwhile
@@ -197,16 +238,43 @@ def _build(settings: Settings, embedder: Embeddings, key: str, say: Progress) ->
     store = ChromaStore.create(client, COLLECTION_PREFIX + build)
     store.add([r.id for r in units], vectors, [{"doc_id": r.doc_id, "section": r.section} for r in units])
     tokens = [tokenize(t) for t in texts]
-    documents = {d.id: {"title": d.title, "short": d.short, "kind": d.kind, "year": d.year, "round_grades": list(d.round_grades),
-                        "grades": list(d.grades), "path": d.path} for d in docs}
+    documents = {
+        d.id: {
+            "title": d.title,
+            "short": d.short,
+            "kind": d.kind,
+            "year": d.year,
+            "round_grades": list(d.round_grades),
+            "grades": list(d.grades),
+            "path": d.path,
+        }
+        for d in docs
+    }
     (final / "clauses.json").write_text(
-        json.dumps({"clauses": [asdict(r) for r in records], "units": [r.id for r in units], "tokens": tokens,
-                    "documents": documents}, ensure_ascii=False),
+        json.dumps(
+            {
+                "clauses": [asdict(r) for r in records],
+                "units": [r.id for r in units],
+                "tokens": tokens,
+                "documents": documents,
+            },
+            ensure_ascii=False,
+        ),
         encoding="utf-8",
     )
     (final / "manifest.json").write_text(
-        json.dumps({"build": build, "key": key, "units": len(units), "clauses": len(records), "embedder": embedder_id(embedder),
-                    "created": time.strftime("%Y-%m-%dT%H:%M:%S"), "version": INDEX_VERSION}, ensure_ascii=False),
+        json.dumps(
+            {
+                "build": build,
+                "key": key,
+                "units": len(units),
+                "clauses": len(records),
+                "embedder": embedder_id(embedder),
+                "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "version": INDEX_VERSION,
+            },
+            ensure_ascii=False,
+        ),
         encoding="utf-8",
     )
     del store, client

@@ -1,11 +1,12 @@
 """Every user-facing Chinese string, as named constants (``str.format`` fields in braces)."""
 
 ABSTAIN = "抱歉，现有文件（{sources}）没有涉及这个问题，我不能凭猜测回答。如需帮助，请致电咨询：{phones}。"
-ABSTAIN_INJECTION = "我只能依据2023年度技术经纪专业职称评审的通知和评价标准回答问题，不能执行其他指令。如需帮助，请致电咨询：{phones}。"
+ABSTAIN_INJECTION = (
+    "我只能依据2023年度技术经纪专业职称评审的通知和评价标准回答问题，不能执行其他指令。如需帮助，请致电咨询：{phones}。"
+)
 ABSTAIN_FOREIGN = "现有文件只涉及北京市工程技术系列技术经纪专业的职称评审，没有关于“{terms}”的内容，我无法回答。如需帮助，请致电咨询：{phones}。"
 ABSTAIN_OTHER_YEAR = (
-    "现有文件只载有{years}年度的安排，没有{asked}年度的信息，我不能推测。"
-    "请以最新发布的通知为准，或致电咨询：{phones}。"
+    "现有文件只载有{years}年度的安排，没有{asked}年度的信息，我不能推测。请以最新发布的通知为准，或致电咨询：{phones}。"
 )
 ABSTAIN_EMPTY = "请输入一个问题，例如“个人网上申报什么时候截止？”。"
 

@@ -34,12 +34,47 @@ EDUCATION: dict[str, tuple[str, ...]] = {
 INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("money", ("费用", "多少钱", "收费", "交钱", "缴费标准", "价格", "fee", "cost", "how much money")),
     ("url", ("网址", "链接", "域名", "url", "网页地址", "登录地址", "website address")),
-    ("contact", ("电话", "联系方式", "咨询方式", "热线", "打给谁", "找谁", "咨询", "号码", "phone", "contact",
-                 "call", "hotline")),
+    (
+        "contact",
+        (
+            "电话",
+            "联系方式",
+            "咨询方式",
+            "热线",
+            "打给谁",
+            "找谁",
+            "咨询",
+            "号码",
+            "phone",
+            "contact",
+            "call",
+            "hotline",
+        ),
+    ),
     ("publication", ("公示", "公布", "结果", "哪里查", "在哪看", "published", "results", "announced")),
     ("years", ("几年", "多少年", "年限", "满几年", "工作多久", "多长时间", "how many years", "how long")),
-    ("dates", ("什么时候", "何时", "截止", "几号", "日期", "时间安排", "时间", "开始", "结束", "还能申报",
-               "还来得及", "来得及", "deadline", "when", "close", "还能报", "几月")),
+    (
+        "dates",
+        (
+            "什么时候",
+            "何时",
+            "截止",
+            "几号",
+            "日期",
+            "时间安排",
+            "时间",
+            "开始",
+            "结束",
+            "还能申报",
+            "还来得及",
+            "来得及",
+            "deadline",
+            "when",
+            "close",
+            "还能报",
+            "几月",
+        ),
+    ),
 )
 INJECTION = re.compile(
     r"忽略|无视|不要管|不用管.*(规则|指令|文件)|系统提示|提示词|prompt|ignore\s+(all|any|previous|the)|"
@@ -116,9 +151,17 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     grades = find_grades(search if english else text)
     intent = detect_intent(text)
     words = content_words(text, lex)
-    q = Question(text=text, search=search, intent=intent, grade=grades[0] if grades else None, grades=grades,
-                 education=find_education(search if english else text), english=english,
-                 injection=bool(INJECTION.search(text)), words=words)
+    q = Question(
+        text=text,
+        search=search,
+        intent=intent,
+        grade=grades[0] if grades else None,
+        grades=grades,
+        education=find_education(search if english else text),
+        english=english,
+        injection=bool(INJECTION.search(text)),
+        words=words,
+    )
     if corpus_text and not english:
         q.foreign_terms = foreign_terms(text, corpus_text, lex)
     return q

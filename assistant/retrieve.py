@@ -22,8 +22,9 @@ from .textproc import Lexicon, normalize, tokenize
 RRF_K = 60
 
 
-def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K,
-             weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
+def rrf_fuse(
+    rankings: Sequence[Sequence[str]], k: int = RRF_K, weights: Sequence[float] | None = None
+) -> list[tuple[str, float]]:
     """Reciprocal rank fusion: score(id) = Σ w / (k + rank); ties keep first-seen order."""
     weights = weights or [1.0] * len(rankings)
     scores: dict[str, float] = {}
@@ -34,8 +35,11 @@ def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K,
 
 
 def to_document(rec: ClauseRecord, **scores: float) -> LCDocument:
-    return LCDocument(page_content=rec.full_text, id=rec.id,
-                      metadata={"id": rec.id, "section": rec.section, "source": rec.doc_title, **scores})
+    return LCDocument(
+        page_content=rec.full_text,
+        id=rec.id,
+        metadata={"id": rec.id, "section": rec.section, "source": rec.doc_title, **scores},
+    )
 
 
 def search_query(question: str, lexicon: Lexicon | None = None) -> str:
@@ -51,8 +55,7 @@ class DenseRetriever(BaseRetriever):
     embedder: Embeddings
     k: int = 8
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-                                ) -> list[LCDocument]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         hits = self.index.store.query(self.embedder.embed_query(query), self.k)
         return [to_document(self.index.clauses[i], dense=s) for i, s in hits if i in self.index.clauses]
 
@@ -75,8 +78,7 @@ class BM25Retriever(BaseRetriever):
         ranked = sorted(zip(self.index.units, raw, strict=True), key=lambda t: -t[1])
         return [(i, float(s)) for i, s in ranked if s > 0][: self.k]
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-                                ) -> list[LCDocument]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         return [to_document(self.index.clauses[i], bm25=s) for i, s in self.scores(query)]
 
 
@@ -89,22 +91,25 @@ class HybridRetriever(BaseRetriever):
     k: int = 5
     rrf_k: int = RRF_K
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-                                ) -> list[LCDocument]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         cb = run_manager.get_child()
         dense_docs = self.dense.invoke(query, config={"callbacks": cb})
         bm25_docs = self.bm25.invoke(query, config={"callbacks": cb})
         meta: dict[str, dict[str, float]] = {}
         for d in dense_docs + bm25_docs:
             meta.setdefault(d.metadata["id"], {}).update(
-                {k: v for k, v in d.metadata.items() if k in ("dense", "bm25")})
+                {k: v for k, v in d.metadata.items() if k in ("dense", "bm25")}
+            )
         fused = rrf_fuse([[d.metadata["id"] for d in dense_docs], [d.metadata["id"] for d in bm25_docs]], self.rrf_k)
         index = self.dense.index
-        return [to_document(index.clauses[i], score=s, rank=float(r), **meta[i])
-                for r, (i, s) in enumerate(fused[: self.k], start=1)]
+        return [
+            to_document(index.clauses[i], score=s, rank=float(r), **meta[i])
+            for r, (i, s) in enumerate(fused[: self.k], start=1)
+        ]
 
 
 def make_retriever(index: Index, embedder: Embeddings, k: int = 5) -> HybridRetriever:
     depth = max(8, 2 * k)
-    return HybridRetriever(dense=DenseRetriever(index=index, embedder=embedder, k=depth),
-                           bm25=BM25Retriever(index=index, k=depth), k=k)
+    return HybridRetriever(
+        dense=DenseRetriever(index=index, embedder=embedder, k=depth), bm25=BM25Retriever(index=index, k=depth), k=k
+    )

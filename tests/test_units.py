@@ -33,27 +33,45 @@ def test_date_spans_and_status():
     assert spans[0].status(dt.date(2023, 8, 1)) == "past"
 
 
-@pytest.mark.parametrize(("text", "grades"), [
-    ("正高级工程师要什么条件", ["正高级工程师"]),
-    ("高工和中级", ["高级工程师", "工程师"]),
-    ("助理工程师", ["助理工程师"]),
-    ("副高", ["高级工程师"]),
-    ("What does a senior engineer need?", ["高级工程师"]),
-])
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("正高级工程师要什么条件", ["正高级工程师"]),
+        ("高工和中级", ["高级工程师", "工程师"]),
+        ("助理工程师", ["助理工程师"]),
+        ("副高", ["高级工程师"]),
+        ("What does a senior engineer need?", ["高级工程师"]),
+    ],
+)
 def test_grades(text, grades):
     assert find_grades(text) == grades
 
 
-@pytest.mark.parametrize(("text", "edu"), [("我是大专", "大学专科"), ("研究生毕业", "硕士研究生"),
-                                           ("博士研究生", "博士研究生"), ("技校毕业", "技工院校"), ("没说", None)])
+@pytest.mark.parametrize(
+    ("text", "edu"),
+    [
+        ("我是大专", "大学专科"),
+        ("研究生毕业", "硕士研究生"),
+        ("博士研究生", "博士研究生"),
+        ("技校毕业", "技工院校"),
+        ("没说", None),
+    ],
+)
 def test_education(text, edu):
     assert find_education(text) == edu
 
 
-@pytest.mark.parametrize(("text", "intent"), [
-    ("咨询电话是多少", "contact"), ("网申几号截止", "dates"), ("评审费多少钱", "money"),
-    ("结果在哪公示", "publication"), ("本科要几年", "years"), ("需要什么材料", "general"),
-])
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("咨询电话是多少", "contact"),
+        ("网申几号截止", "dates"),
+        ("评审费多少钱", "money"),
+        ("结果在哪公示", "publication"),
+        ("本科要几年", "years"),
+        ("需要什么材料", "general"),
+    ],
+)
 def test_intents(text, intent):
     assert analyze(text).intent == intent
 

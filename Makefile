@@ -1,0 +1,43 @@
+# Two commands on a fresh machine:  `make run`  (set up, ingest, answer sample questions)
+#                                   `make test` (set up, lint, type-check, all tests)
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: run setup ingest test lint bench clean
+
+run: setup ingest
+	@$(BIN)/assistant ask "个人网上申报什么时候截止？"
+	@echo
+	@$(BIN)/assistant ask "本科毕业几年可以申报工程师？"
+	@echo
+	@$(BIN)/assistant ask "咨询电话是多少？"
+
+setup: $(STAMP)
+
+# torch is pinned to the CPU build on this machine's disk (an unpinned torch pulls CUDA).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet "torch==2.13.0"
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+ingest: setup
+	$(BIN)/assistant ingest
+
+lint: setup
+	$(BIN)/ruff check assistant tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf .assistant .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,108 @@
+"""The command line as other programs use it: JSON on stdout, logs on stderr, exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    e = dict(
+        os.environ,
+        ASSISTANT_DATA_DIR=str(tmp_path_factory.mktemp("cli-data")),
+        ASSISTANT_TODAY="2026-11-28",
+        HF_HUB_OFFLINE="1",
+    )
+    subprocess.run([sys.executable, "-m", "assistant", "ingest"], env=e, check=True, capture_output=True)
+    return e
+
+
+def run(env, *args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], env=env, capture_output=True, text=True, input=stdin, timeout=300
+    )
+
+
+def test_help_is_instant():
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "assistant", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "ask" in r.stdout and "ingest" in r.stdout
+    assert time.perf_counter() - t < 5  # generous on a shared machine; measured ~0.15 s
+
+
+def test_ask_json_contact(env):
+    r = run(env, "ask", "--json", "咨询电话是多少？")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert set(d) >= {"question", "answer", "abstained", "citations", "tool_calls", "latency_ms"}
+    assert "010—88828948" in d["answer"] and "010—88827905" in d["answer"] and not d["abstained"]
+    assert d["citations"][0]["id"] == "notice-3-4"
+    assert d["citations"][0]["text"] == "（四）咨询方式。联系电话：010—88828948，010—88827905"
+
+
+def test_ask_json_fees_abstains_with_numbers(env):
+    d = json.loads(run(env, "ask", "--json", "评审费用要交多少钱？").stdout)
+    assert d["abstained"] and "88828948" in d["answer"] and "88827905" in d["answer"] and d["citations"] == []
+
+
+def test_human_readable_has_numbered_sources(env):
+    r = run(env, "ask", "本科毕业几年可以申报工程师？")
+    assert r.returncode == 0 and "满5年[1]" in r.stdout and "[1] 《评价基本标准条件》" in r.stdout
+
+
+def test_batch_keeps_alignment_with_blank_lines(env, tmp_path):
+    f = tmp_path / "q.txt"
+    f.write_text("咨询电话是多少？\n\n   \n个人网上申报什么时候截止？\n" + "长" * 2100 + "\n", encoding="utf-8")
+    r = run(env, "ask", "--json", "--batch", str(f))
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(rows) == 5
+    assert "88828948" in rows[0]["answer"] and "7月17日" in rows[3]["answer"]
+    assert rows[1]["error"] == "question is empty" and rows[2]["abstained"]
+    assert "limit is 2000" in rows[4]["error"]
+
+
+@pytest.mark.parametrize(
+    ("args", "msg"),
+    [
+        (("ask", "   "), "question is empty"),
+        (("ask", "问" * 2001), "limit is 2000"),
+        (("ask",), "missing QUESTION"),
+        (("ask", "--batch", "x.txt"), "add --json"),
+        (("bogus",), "No such command"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(env, args, msg):
+    r = run(env, *args)
+    assert r.returncode == 2 and msg in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and r.stdout == ""
+
+
+def test_batch_not_utf8(env, tmp_path):
+    f = tmp_path / "gbk.txt"
+    f.write_bytes("咨询电话".encode("gbk"))
+    r = run(env, "ask", "--json", "--batch", str(f))
+    assert r.returncode == 2 and "not UTF-8" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_control_characters_are_dropped(env):
+    d = json.loads(run(env, "ask", "--json", "咨询\x07电话\x1b是多少？").stdout)
+    assert "88828948" in d["answer"]
+
+
+def test_bad_setting_exits_2(env):
+    r = run(dict(env, ASSISTANT_TODAY="yesterday"), "ask", "咨询电话")
+    assert r.returncode == 2 and "ASSISTANT_TODAY" in r.stderr
+
+
+def test_reingest_is_a_noop(env):
+    t = time.perf_counter()
+    r = run(env, "ingest")
+    assert r.returncode == 0 and "无需重建" in r.stderr
+    assert time.perf_counter() - t < 30
