@@ -125,6 +125,8 @@ class Composer:
         if self._other_years(q):
             return "asks about a year no document covers"
         unknown, anchors = self._vocabulary(q)
+        if not q.words:
+            return "no question in the text (a greeting, punctuation)"
         if q.intent in ("money", "url"):
             return ""  # decided by what the clauses hold
         if unknown and not anchors:
