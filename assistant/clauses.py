@@ -94,7 +94,7 @@ def _label(marker: str, rest: str) -> str:
     rest = rest.strip()
     if not re.search(r"[。：:；;，,]", rest) and len(rest) <= MAX_TITLE_CHARS:
         return marker + rest
-    head, sep, _ = re.split(r"([。])", rest, maxsplit=1) + ["", ""][: 3 - len(re.split(r"([。])", rest, maxsplit=1))]
+    head, sep, _ = rest.partition("。")
     if sep and len(head) <= MAX_TITLE_CHARS and not re.search(r"[：:；;，,]", head):
         return marker + head
     if rest.endswith(("：", ":")) and len(rest) <= MAX_TITLE_CHARS + 4:
