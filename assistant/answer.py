@@ -92,9 +92,7 @@ class Composer:
 
     # ---- public -------------------------------------------------------------------------
     def compose(self, q: Question, hits: list[ClauseRecord], today: dt.date) -> Answer:
-        reason = self.refusal_reason(q)
-        if reason:
-            return self.abstain(q, reason)
+        """The answer from ``hits``; call ``refusal_reason`` first (a refused question needs no retrieval)."""
         lead = self._lead(q, hits, today)
         if lead is None:
             return self.abstain(q, "no retrieved clause holds what the question asks for")

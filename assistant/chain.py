@@ -83,8 +83,9 @@ class Assistant:
         return [self.index.clauses[d.metadata["id"]] for d in docs]
 
     def _respond(self, q: Question) -> Answer:
-        if self.composer.refusal_reason(q):
-            return self.composer.compose(q, [], self.settings.today)
+        reason = self.composer.refusal_reason(q)
+        if reason:
+            return self.composer.abstain(q, reason)
         return self.composer.compose(q, self.retrieve(q), self.settings.today)
 
     def ask(self, question: str) -> Answer:
