@@ -28,6 +28,7 @@ URL = re.compile(r"https?://|www\.|\.(?:cn|com|org|gov)(?:/|\b)", re.IGNORECASE)
 SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 MAX_QUOTE = 160
 FIRST_BONUS = 2
+WINDOW_CUE = "网上申报"
 
 
 @dataclass
@@ -264,6 +265,29 @@ class Composer:
                     year=d.get("year"), grades="、".join(rg), grade=q.grade, level=GRADE_LEVEL[q.grade]
                 )
         return ""
+
+    # ---- the round's application window -----------------------------------------------
+    @functools.cached_property
+    def application_window(self) -> tuple[int, DateSpan] | None:
+        """(year, span) of the notice's online application (the first dated 申报 in a notice)."""
+        for rec in self.index.clauses.values():
+            if rec.doc_kind != "notice" or not rec.doc_year:
+                continue
+            for seg in re.split(r"[；;。]", rec.text):
+                spans = find_spans(seg, rec.doc_year)
+                if spans and WINDOW_CUE in seg[: seg.find(spans[0].text)]:
+                    return rec.doc_year, spans[0]
+        return None
+
+    def window_note(self, today: dt.date) -> str:
+        """One sentence: is this round's application window past, open or upcoming today?"""
+        if not self.application_window:
+            return ""
+        year, span = self.application_window
+        fmt = {"past": M.NOTE_WINDOW_PAST, "open": M.NOTE_WINDOW_OPEN, "upcoming": M.NOTE_WINDOW_UPCOMING}
+        return fmt[span.status(today)].format(
+            year=year, start=cn_date(span.start), end=cn_date(span.end), today=cn_date(today)
+        )
 
     # ---- helpers ------------------------------------------------------------------------
     def _other_years(self, q: Question) -> list[int]:

@@ -19,11 +19,13 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer import Answer, Composer
+from .eligibility import Rulebook
 from .index import ClauseRecord, Index, ensure_index
 from .question import Question, analyze
 from .retrieve import HybridRetriever, make_retriever
 from .settings import Settings
 from .textproc import Lexicon, normalize
+from .tools import EligibilityDesk, Session
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -52,9 +54,10 @@ class Assistant:
     retriever: HybridRetriever
     composer: Composer
     lexicon: Lexicon
+    desk: EligibilityDesk
 
     def __post_init__(self) -> None:
-        self.chain: Runnable[str, Answer] = self._build_chain()
+        self.chain: Runnable[dict[str, Any], Answer] = self._build_chain()
 
     @classmethod
     def load(cls, settings: Settings, embedder: Any = None, progress: Callable[[str], None] | None = None) -> Assistant:
@@ -65,13 +68,17 @@ class Assistant:
         lex = Lexicon.load()
         composer = Composer(index, lex)
         retriever = make_retriever(index, emb, k=settings.top_k)
-        bot = cls(settings=settings, index=index, retriever=retriever, composer=composer, lexicon=lex)
+        desk = EligibilityDesk(Rulebook.load(settings.corpus_dir), composer.phones, composer.window_note)
+        bot = cls(settings=settings, index=index, retriever=retriever, composer=composer, lexicon=lex, desk=desk)
 
         bot.understand("预热：个人网上申报")  # load jieba's dictionaries now, not on the first question
         return bot
 
-    def _build_chain(self) -> Runnable[str, Answer]:
-        understand = RunnableLambda(self.understand, name="understand")
+    def _build_chain(self) -> Runnable[dict[str, Any], Answer]:
+        """{"question", "session"} → understand → (eligibility tool | refuse | retrieve + compose)."""
+        understand: Runnable[dict[str, Any], dict[str, Any]] = RunnableLambda(
+            lambda x: {**x, "q": self.understand(x["question"])}, name="understand"
+        )
         respond = RunnableLambda(self._respond, name="respond")
         return (understand | respond).with_config(run_name="assistant")
 
@@ -82,17 +89,32 @@ class Assistant:
         docs = self.retriever.invoke(q.search)
         return [self.index.clauses[d.metadata["id"]] for d in docs]
 
-    def _respond(self, q: Question) -> Answer:
+    def _respond(self, x: dict[str, Any]) -> Answer:
+        q: Question = x["q"]
+        session: Session | None = x.get("session")
+        facts = self.desk.wants(q, session)
+        if facts is not None:
+            return self.desk.answer(q, facts, session, self.settings.today)
+        if session is not None:
+            session.expect = None  # a new topic: the follow-up is no longer pending
         reason = self.composer.refusal_reason(q)
         if reason:
             return self.composer.abstain(q, reason)
         return self.composer.compose(q, self.retrieve(q), self.settings.today)
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question (raises ``BadQuestion`` for empty or over-long input)."""
+    def ask(self, question: str, session: Session | None = None) -> Answer:
+        """Answer one question (raises ``BadQuestion`` for empty or over-long input).
+
+        Pass the same ``session`` for every message of one conversation: a grade check's
+        follow-up question can then be answered by the next message.
+        """
         t0 = time.perf_counter()
         validate_question(question)
-        answer = self.chain.invoke(question)
+        if session is not None:
+            with session.lock:
+                answer = self.chain.invoke({"question": question, "session": session})
+        else:
+            answer = self.chain.invoke({"question": question, "session": None})
         answer.question = question
         answer.latency_ms = (time.perf_counter() - t0) * 1000
         if answer.notes:

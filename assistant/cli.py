@@ -134,6 +134,42 @@ def ingest(force: bool) -> None:
     _progress(f"索引 {index.build}：{units} 个检索单元" + ("（已重建）" if built else "（语料未变，无需重建）"))
 
 
+@cli.command()
+@click.argument("facts_file", required=False, type=click.File("rb"), default="-")
+def check(facts_file: Any) -> None:
+    """Check eligibility: a JSON object of facts in (FACTS_FILE or stdin), the result JSON out.
+
+    \b
+    Fields (all optional; unknown = leave out):
+      grade            助理工程师 | 工程师 | 高级工程师 | 正高级工程师 (高工, 中级… accepted)
+      education        博士研究生 | 硕士研究生 | 大学本科 | 大学专科 | 中等职业学校 | 技工院校
+      years_in_field   years in this field since graduating
+      titles           [{"level": 初级|中级|副高级|正高级, "series": this|other, "years": N}]
+      direction        research | operations
+      performance_met  true | false
+      achievements     how many
+      breakthrough     [1, 2, 3] items of 破格 met ([] = none)
+      basic_met        true | false
+    Example: echo '{"grade":"工程师","education":"本科","years_in_field":3}' | assistant check
+    """
+    from .eligibility import EligibilityInputError, Rulebook
+
+    raw = facts_file.read()
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise click.UsageError(f"facts are not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise click.UsageError(f"facts are not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise click.UsageError('facts must be one JSON object, e.g. {"grade": "工程师"}')
+    try:
+        result = Rulebook.load(_settings().corpus_dir).check(data)
+    except EligibilityInputError as exc:
+        raise click.UsageError(str(exc)) from None
+    _emit(result.to_dict())
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -91,5 +91,3 @@ def make_embedder(settings: Settings) -> Embeddings:
     if settings.embed_model:
         return SentenceTransformerEmbedder(settings.embed_model, model_id=settings.embedder_id)
     return SentenceTransformerEmbedder(e5_folder(settings), model_id=E5_FAMILY)
-
-

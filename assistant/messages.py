@@ -28,3 +28,74 @@ NOTE_ROUND_GRADES = "注意：{year}年度这一轮只评审{grades}，不包括
 SOURCES_HEADER = "依据："
 SOURCE_LINE = "[{n}] 《{source}》{section}：“{quote}”"
 PHONE_SEP = "，"
+
+# ---- eligibility (rules in rules.yaml; the reasons quote the standard) -------------------------
+ELIG_EDU_LOW = "你的学历（{edu}）不符合“{quote}”"
+ELIG_ASSUME_HIGHER_EDU = "你的学历（{edu}）高于“{route_edu}”，标准对该级别没有单列{edu}的条件，这里按{route_edu}的条件核对（学历高于要求视为满足）。"
+ELIG_ROUTE_NO_YEARS = "符合“{quote}”（未规定年限）"
+ELIG_YEARS_SHORT = "需“{quote}”，你目前{have}，尚不满足"
+ELIG_YEARS_OK = "符合“{quote}”（你已{have}）"
+ELIG_TITLE_YEARS_SHORT = "需“{quote}”，你毕业后从事本专业工作共{have}，取得职称后的年限不可能已满"
+ELIG_NO_TITLE = "需“{quote}”，你未持有相应职称"
+ELIG_ASSUME_OTHER_SERIES = (
+    "标准此处只写“取得……职称后”，未写明是否须为本系列；这里把你持有的其他系列职称计入。请致电咨询确认。"
+)
+ELIG_REFER = "技工院校毕业生不按本标准的学历条件，而是按{doc}有关规定申报"
+ELIG_EDU_UNKNOWN = "学历和专业工作经历须符合下列条件之一，尚缺你的情况"
+ELIG_EDU_LIFTED = "常规学历和专业工作经历条件未满足，但你具备破格条件，可不受学历和专业工作经历限制"
+ELIG_BREAK_UNKNOWN = "如{quote}，尚不清楚你是否具备"
+ELIG_BREAK_NONE = "你不具备破格申报的三项条件"
+ELIG_BREAK_MET = "具备破格条件：{short}"
+ELIG_PERF_UNKNOWN = "{quote}，尚不清楚你是否具备"
+ELIG_PERF_MET = "{quote}：你已具备"
+ELIG_PERF_NOT = "{quote}：你尚不具备"
+ELIG_ACH_UNKNOWN = "取得{since}职称以来，成果须{need}项及以上，尚不清楚你有几项"
+ELIG_ACH = "取得{since}职称以来，成果须{need}项及以上（你有{have}项）"
+ELIG_BASIC = "遵守宪法和法律法规，从事技术转移转化工作，具有良好的职业道德，按要求参加继续教育等基本要求"
+ELIG_ABILITY = "{grade}的专业理论、能力等基本条件（由评审委员会评价）"
+ELIG_CONFIRMED = "：你已确认具备"
+ELIG_DENIED = "：你表示尚不具备"
+ELIG_ASSUME_SINCE = (
+    "标准把业绩、成果条件写作“取得{since}职称以来”，但你按学历和年限申报、未说明持有{since}职称；"
+    "文件没有写明这种情况从何时起算，这里按你说明的业绩、成果核对。请致电咨询确认。"
+)
+ELIG_NOT_IN_ROUND = (
+    "注意：2023年度这一轮只评审{grades}，不包括{grade}；以下只是按评价标准核对的结果，今年能否申报请以当年通知为准。"
+)
+
+ASK_GRADE = "请问你想申报哪个级别：助理工程师、工程师还是高级工程师？"
+ASK_TITLE = "请问你是否已取得{level}职称？如已取得，取得后从事本专业技术工作多少年？"
+ASK_TITLE_YEARS = "请问你取得{level}职称后，从事本专业技术工作多少年了？"
+ASK_BREAKTHROUGH = "按常规学历和年限条件尚不满足。你是否具备下列破格条件之一：{items}？"
+ASK_ACHIEVEMENTS = "请问取得{since}职称以来，你有几项成果（论文、专著、技术合同、研究报告等）？需要{need}项及以上。"
+ASK_PERFORMANCE = (
+    "请问取得{since}职称以来，你是否具备业绩条件之一（从事技术转移转化研究工作，或运营服务工作，见所引条款）？"
+)
+ASK_FACT = {
+    "education": "请问你的最高学历是什么（博士、硕士、本科、大专、中专或技工院校）？",
+    "years_in_field": "请问你毕业后从事技术转移转化（本专业技术）工作多少年了？",
+    "titles": "请问你目前持有什么职称（系列、级别），取得后从事本专业技术工作多少年？没有职称也请告诉我。",
+    "title_years": "请问你取得现有职称后，从事本专业技术工作多少年了？",
+    "basic": "最后确认一下：你是否从事技术转移转化工作、遵守法律法规和职业道德，并按要求参加了继续教育？",
+}
+
+VERDICT_ELIGIBLE = "可以申报{grade}：按你提供的情况，各项条件都符合。"
+VERDICT_NOT_ELIGIBLE = "目前还不能申报{grade}：按你提供的情况，有条件不符合。"
+VERDICT_NEED_MORE = "还不能确定你能否申报{grade}，需要再了解你的一些情况。"
+VERDICT_REFER = (
+    "技工院校毕业生申报{grade}，不按本标准的学历条件，而是按{doc}有关规定申报；请查阅该办法或致电咨询：{phones}。"
+)
+CONDITION_LINE = "· {kind}（{status}）：{reason}[{n}]"
+KIND_LABEL = {
+    "education_experience": "学历和专业工作经历",
+    "breakthrough": "破格条件",
+    "performance": "业绩条件",
+    "achievements": "成果条件",
+    "basic": "基本条件",
+}
+STATUS_LABEL = {"met": "符合", "not_met": "不符合", "unknown": "待确认", "refer": "另按规定"}
+ASSUMPTION_LINE = "说明：{text}"
+ELIG_HELPLINE = "以上按评价标准逐条核对，最终以评审为准；如有疑问请致电咨询：{phones}。"
+NOTE_WINDOW_PAST = "注意：这是按{year}年度的标准核对；{year}年度的个人网上申报已于{end}结束（今天{today}），之后年度的时间请以最新通知为准。"
+NOTE_WINDOW_OPEN = "{year}年度的个人网上申报正在进行，{end}截止（今天{today}）。"
+NOTE_WINDOW_UPCOMING = "{year}年度的个人网上申报将于{start}开始（今天{today}）。"
