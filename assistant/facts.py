@@ -215,13 +215,14 @@ def _read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -
     elif expect == "performance" and (YES.match(low) or NO.match(low)):
         facts["performance_met"] = bool(YES.match(low)) and not NO.match(low)
 
-    counts = [
-        cn_number(m[1]) for m in re.finditer(rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,8}}?{ACHIEVE_WORDS}", text)
-    ]
-    counts += [
-        cn_number(m[1])
-        for m in re.finditer(rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)", text)
-    ]
+    counts = []
+    for pat in (
+        rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,8}}?{ACHIEVE_WORDS}",
+        rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
+    ):
+        for m in re.finditer(pat, text):
+            if not any(p.search(m[0]) for p in BREAK_ITEMS.values()):  # 破格 facts are not 成果 counts
+                counts.append(cn_number(m[1]))
     if counts:
         facts["achievements"] = int(sum(counts))
     elif re.search(rf"{NEGATION}.{{0,3}}{ACHIEVE_WORDS}", text):

@@ -50,6 +50,7 @@ def test_dates_are_computed_against_the_injected_today(real_settings, bot):
         retriever=bot.retriever,
         composer=bot.composer,
         lexicon=bot.lexicon,
+        desk=bot.desk,
     )
     a = during.ask("个人网上申报什么时候截止？")
     assert "正在进行" in a.answer and "2023年7月17日结束" in a.answer
