@@ -134,6 +134,48 @@ def ingest(force: bool) -> None:
     _progress(f"索引 {index.build}：{units} 个检索单元" + ("（已重建）" if built else "（语料未变，无需重建）"))
 
 
+@cli.command("eval")
+@click.option(
+    "--reports",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where report.md, report.json and chart.png go (default: <data dir>/reports).",
+)
+@click.option("--no-timing", is_flag=True, help="Skip the cold-start and fresh-ingest measurements (faster).")
+def eval_(reports: Path | None, no_timing: bool) -> None:
+    """Run the eval suite (eval/*.yaml) and the naive-RAG baseline; write the report.
+
+    Exits 1 when a metric falls outside eval/thresholds.yaml.
+    """
+    from tqdm import tqdm
+
+    from .chain import Assistant
+    from .embed import make_embedder
+    from .evaluation import Datasets, evaluate
+    from .report import write
+
+    settings = _settings()
+    try:
+        datasets = Datasets.load()
+    except (ValueError, OSError) as exc:
+        raise click.UsageError(f"eval datasets: {exc}") from None
+    embedder = make_embedder(settings)
+    bot = Assistant.load(settings, embedder=embedder, progress=_progress)
+
+    def progress(items: Any, desc: str) -> Any:
+        return tqdm(items, desc=desc, file=sys.stderr, leave=False, disable=None)
+
+    report = evaluate(bot, embedder, datasets, progress, timing=not no_timing)
+    report["today"] = settings.today.isoformat()
+    command = "assistant eval" + (" --no-timing" if no_timing else "")
+    paths = write(report, reports or settings.data_dir / "reports", command)
+    m = report["metrics"]
+    _progress(", ".join(f"{k} {v}" for k, v in m.items()))
+    _progress("报告：" + ", ".join(str(p) for p in paths))
+    if report["gate"]:
+        raise click.ClickException("below threshold: " + "; ".join(report["gate"]))
+
+
 @cli.command()
 @click.argument("facts_file", required=False, type=click.File("rb"), default="-")
 def check(facts_file: Any) -> None:
