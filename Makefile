@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run setup ingest test lint bench clean
+.PHONY: run setup ingest test lint eval bench clean
 
 run: setup ingest
 	@$(BIN)/assistant ask "个人网上申报什么时候截止？"
@@ -35,6 +35,11 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest
+	$(BIN)/assistant eval --reports .assistant/reports
+
+# the eval suite and the naive-RAG baseline; exits 1 under eval/thresholds.yaml
+eval: setup
+	$(BIN)/assistant eval --reports docs/eval
 
 bench: setup
 	$(BIN)/python scripts/bench.py

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -29,6 +30,10 @@ SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 MAX_QUOTE = 160
 FIRST_BONUS = 2
 WINDOW_CUE = "网上申报"
+# a list of alternatives closed by a count ("…，3项及以上。") is quoted whole: the count binds them all
+COUNT_TAIL = re.compile(r"\d+项及以上")
+# asks for a grade's education/experience routes ("工程师的学历条件")
+ROUTE_CUE = re.compile(r"学历|资历|工作经历|年限|工作年限")
 
 
 @dataclass
@@ -90,6 +95,7 @@ class Composer:
         # corpus strings recur on every question: tokenize each once
         self._tokens = functools.lru_cache(maxsize=8192)(lambda text: frozenset(tokenize(text)))
         self.years = sorted({int(d["year"]) for d in index.documents.values() if d.get("year")})
+        self._df: dict[str, int] = {}
 
     # ---- public -------------------------------------------------------------------------
     def compose(self, q: Question, hits: list[ClauseRecord], today: dt.date) -> Answer:
@@ -124,8 +130,10 @@ class Composer:
         if self._other_years(q):
             return "asks about a year no document covers"
         unknown, anchors = self._vocabulary(q)
-        if not q.words:
+        if not q.words and q.intent == "general":
             return "no question in the text (a greeting, punctuation)"
+        if q.english and not anchors:
+            return "no topic of the documents in the English question"
         if q.intent in ("money", "url"):
             return ""  # decided by what the clauses hold
         if unknown and not anchors:
@@ -144,7 +152,9 @@ class Composer:
             return self._contact(hits) or self._general(q, hits)
         if q.intent == "dates":
             return self._dates(q, hits, today) or self._general(q, hits)
-        if q.intent == "years" and q.education:
+        if (q.intent == "years" and q.education) or (
+            q.grade and not q.education and ROUTE_CUE.search(q.text) and "破格" not in q.text
+        ):
             return self._years(q) or self._general(q, hits)
         return self._general(q, hits)
 
@@ -204,11 +214,12 @@ class Composer:
         return fmt.format(today=cn_date(today), end=cn_date(span.end), start=cn_date(span.start))
 
     def _years(self, q: Question) -> _Lead | None:
-        """The education/experience route(s) for the education (and grade) asked about."""
-        assert q.education
+        """The education/experience route(s) for the education and/or grade asked about."""
         routes = []
         for rec in self.index.clauses.values():
-            if not rec.indexed or rec.children or q.education not in rec.text or "从事本专业技术工作" not in rec.text:
+            if not rec.indexed or rec.children or "从事本专业技术工作" not in rec.text:
+                continue
+            if q.education and q.education not in rec.text:
                 continue
             grade = self.grade_of(rec)
             if grade and (q.grade is None or grade == q.grade):
@@ -227,13 +238,29 @@ class Composer:
     def _general(self, q: Question, hits: list[ClauseRecord]) -> _Lead | None:
         """Quote the best-matching sentence(s) of the best clause that shares a topic word."""
         anchors = self._anchor_tokens(q)
-        for rec in hits[:3]:
-            if anchors and not anchors & self._tokens(rec.search_text):
+        if len(q.grades) == 1:  # a question about one grade is answered from that grade's chapter
+            hits = [r for r in hits if self.grade_of(r) in (None, q.grade)]
+        best: tuple[float, int, ClauseRecord] | None = None
+        for rank, rec in enumerate(hits[:3]):
+            shared = anchors & self._tokens(rec.search_text)
+            if anchors and not shared:
                 continue
-            lead = self._quote_lead(q, [rec])
-            lead.note = self._round_note(q)
-            return lead
-        return None
+            # rarer shared words weigh more: "港澳台" tells clauses apart, "参加" hardly does
+            key = (-sum(self._idf(t) for t in shared), rank, rec)
+            best = key if best is None or key[:2] < best[:2] else best
+        if best is None:
+            return None
+        lead = self._quote_lead(q, [best[2]])
+        lead.note = self._round_note(q)
+        return lead
+
+    def _idf(self, token: str) -> float:
+        """log(N / clauses holding ``token``) over all clauses (cached)."""
+        df = self._df.get(token)
+        if df is None:
+            df = sum(1 for r in self.index.clauses.values() if token in self._tokens(r.search_text))
+            self._df[token] = df
+        return math.log((1 + len(self.index.clauses)) / (1 + df))
 
     def _quote_lead(self, q: Question, recs: list[ClauseRecord]) -> _Lead:
         rec = recs[0]
@@ -242,7 +269,7 @@ class Composer:
         segs = [s.strip() for s in SEGMENT.findall(text) if s.strip() and s.strip() != rec.label] or [text]
         # overlap with the question; a clause's first statement is usually its main one
         scored = sorted(segs, key=lambda s: -(len(qtok & self._tokens(s)) + FIRST_BONUS * (s == segs[0])))
-        quote = text if len(text) <= MAX_QUOTE or rec.children else scored[0]
+        quote = text if len(text) <= MAX_QUOTE or rec.children or COUNT_TAIL.search(segs[-1]) else scored[0]
         i = segs.index(quote) if quote in segs else -1
         while i >= 0 and quote.endswith(("：", ":")) and i + 1 < len(segs):  # an intro: the content follows
             i += 1

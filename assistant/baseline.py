@@ -41,7 +41,9 @@ class NaiveRAG:
         splitter = RecursiveCharacterTextSplitter(
             chunk_size=self.CHUNK_SIZE, chunk_overlap=self.CHUNK_OVERLAP, add_start_index=True
         )
-        self.chunks = splitter.create_documents([d.text for d in documents], metadatas=[{"doc_id": d.id} for d in documents])
+        self.chunks = splitter.create_documents(
+            [d.text for d in documents], metadatas=[{"doc_id": d.id} for d in documents]
+        )
         self._dir = tempfile.TemporaryDirectory(prefix="baseline-chroma-")
         client = ChromaStore.client(path=__import__("pathlib").Path(self._dir.name))
         self.store = Chroma.from_documents(

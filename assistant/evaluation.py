@@ -90,7 +90,7 @@ class Datasets(BaseModel):
             eligibility=read("eligibility.yaml"),
             thresholds=read("thresholds.yaml"),
         )
-        ids = [c.id for c in (*ds.questions, *ds.refusals, *ds.eligibility)]
+        ids = [c.id for c in ds.questions] + [c.id for c in ds.refusals] + [c.id for c in ds.eligibility]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate case ids in {directory}: {', '.join(dupes)}")
@@ -176,8 +176,15 @@ class Evaluator:
             raise ValueError(f"eval/questions.yaml names clauses the corpus does not have: {sorted(unknown)}")
 
     def passage(self, clause_id: str) -> tuple[str, int, int] | None:
+        """The span of what retrieving ``clause_id`` shows (the clause, with its items if a list intro)."""
         rec = self.bot.index.clauses[clause_id]
-        return self.spans.of_text(rec.doc_id, rec.full_text) or self.spans.clause.get(clause_id)
+        own = self.spans.clause.get(clause_id)
+        if own is None:
+            return self.spans.of_text(rec.doc_id, rec.full_text)
+        doc, start, _ = own
+        if self.spans.text[doc].startswith(rec.full_text, start):
+            return (doc, start, start + len(rec.full_text))
+        return own
 
     def run_questions(self) -> tuple[list[dict[str, Any]], list[float]]:
         rows, latencies = [], []
@@ -190,8 +197,7 @@ class Evaluator:
             facts_ok = not a.abstained and all(has_fact(a.answer, alts) for alts in case.facts)
             cited = [c.id for c in a.citations]
             good = [
-                self.spans.holds(self.passage(c.id), case.clauses)
-                or any(has_fact(c.text, alts) for alts in case.facts)
+                self.spans.holds(self.passage(c.id), case.clauses) or any(has_fact(c.text, alts) for alts in case.facts)
                 for c in a.citations
             ]
             reasons = []
@@ -403,7 +409,9 @@ def evaluate(
 
 def gate(metrics: dict[str, float], t: Thresholds) -> list[str]:
     """The metrics that fall outside their thresholds (empty = pass)."""
-    bad = [f"{k} {metrics[k]} < {v}" for k, v in t.min.items() if k in metrics and metrics[k] < v]
-    bad += [f"{k} {metrics[k]} > {v}" for k, v in t.max.items() if k in metrics and metrics[k] > v]
-    bad += [f"{k}: no such metric" for k in (*t.min, *t.max) if k not in metrics and k not in ("cold_start_s", "ingest_s")]
+    bad = [f"{k} {metrics[k]:g} < {v:g}" for k, v in t.min.items() if k in metrics and metrics[k] < v]
+    bad += [f"{k} {metrics[k]:g} > {v:g}" for k, v in t.max.items() if k in metrics and metrics[k] > v]
+    bad += [
+        f"{k}: no such metric" for k in (*t.min, *t.max) if k not in metrics and k not in ("cold_start_s", "ingest_s")
+    ]
     return bad

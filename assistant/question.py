@@ -134,8 +134,14 @@ def find_education(text: str) -> str | None:
     return best[1] if best else None
 
 
+# "现在还可以网上申报吗": applying now (or after a date) asks about the dates
+APPLY_NOW = re.compile(r"(现在|今天|目前|眼下|之后|以后|过了).{0,8}(申报|报名|网申|提交)")
+
+
 def detect_intent(text: str) -> str:
     low = text.lower()
+    if APPLY_NOW.search(low) and not any(c in low for c in INTENT_CUES[0][1] + INTENT_CUES[1][1]):
+        return "dates"
     for intent, cues in INTENT_CUES:
         if any(c in low for c in cues):
             return intent

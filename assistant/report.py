@@ -1,7 +1,7 @@
 """The eval report as files: ``report.json`` (everything), ``report.md`` (tables), ``chart.png``.
 
-    >>> ratio(0.9, 0.6)
-    '1.50×'
+>>> ratio(0.9, 0.6)
+'1.50×'
 """
 
 from __future__ import annotations
@@ -53,8 +53,18 @@ def markdown(report: dict[str, Any], command: str) -> str:
     ]
     lines += [f"| {k} | {_f(v)} |" for k, v in m.items()]
     gate = report["gate"]
-    lines += ["", f"Gate ({'PASS' if not gate else 'FAIL'}): " + ("; ".join(gate) if gate else "every metric within its threshold.")]
-    lines += ["", "## By category (questions)", "", "| category | n | hit@1 | hit@5 | MRR | fact | baseline fact |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        f"Gate ({'PASS' if not gate else 'FAIL'}): "
+        + ("; ".join(gate) if gate else "every metric within its threshold."),
+    ]
+    lines += [
+        "",
+        "## By category (questions)",
+        "",
+        "| category | n | hit@1 | hit@5 | MRR | fact | baseline fact |",
+        "|---|---|---|---|---|---|---|",
+    ]
     bcat = b["by_category"]
     for cat, s in p["by_category"].items():
         lines.append(
@@ -99,7 +109,13 @@ def chart(report: dict[str, Any], path: Path) -> None:
     ax1.set_title("project vs baseline")
     ax1.legend(loc="lower right")
     cats = list(p["by_category"])
-    ax2.bar([i - 0.2 for i in range(len(cats))], [p["by_category"][c]["fact"] for c in cats], 0.4, label="project fact", color="#2b6cb0")
+    ax2.bar(
+        [i - 0.2 for i in range(len(cats))],
+        [p["by_category"][c]["fact"] for c in cats],
+        0.4,
+        label="project fact",
+        color="#2b6cb0",
+    )
     ax2.bar(
         [i + 0.2 for i in range(len(cats))],
         [b["by_category"].get(c, {}).get("fact", 0.0) for c in cats],
