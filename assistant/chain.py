@@ -102,6 +102,13 @@ class Assistant:
             return self.composer.abstain(q, reason)
         return self.composer.compose(q, self.retrieve(q), self.settings.today)
 
+    def lookup(self, query: str, k: int = 10) -> list[tuple[ClauseRecord, float]]:
+        """Ranked clauses for helpline staff: (clause, fused score), best first."""
+        text = validate_question(query)
+        retriever = self.retriever.model_copy(update={"k": k})
+        docs = retriever.invoke(self.understand(text).search)
+        return [(self.index.clauses[d.metadata["id"]], float(d.metadata.get("score", 0.0))) for d in docs]
+
     def ask(self, question: str, session: Session | None = None) -> Answer:
         """Answer one question (raises ``BadQuestion`` for empty or over-long input).
 

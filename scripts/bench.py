@@ -65,7 +65,11 @@ def main() -> None:
     rows = [
         ("full ingest (fresh data dir, process)", f"{ingest_full:.1f} s", ""),
         ("re-ingest unchanged corpus (process)", f"{ingest_noop:.2f} s", "aim < 1 s of work; includes ~0.3 s start"),
-        ("cold `assistant ask --json`", f"{cold_ask:.2f} s", f"{cold_ask / bare_st:.2f}× bare import ({bare_st:.1f} s)"),
+        (
+            "cold `assistant ask --json`",
+            f"{cold_ask:.2f} s",
+            f"{cold_ask / bare_st:.2f}× bare import ({bare_st:.1f} s)",
+        ),
         ("floor: 1 query embedding + 1 Chroma query, p50", f"{f50:.1f} ms", ""),
         (f"warm answer latency p50 ({len(lat)} asks)", f"{pct(lat, 50):.1f} ms", f"{pct(lat, 50) / f50:.2f}× floor"),
         ("warm answer latency p95", f"{pct(lat, 95):.1f} ms", f"{pct(lat, 95) / f50:.2f}× floor"),
