@@ -11,6 +11,7 @@ chat and the eval call.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from .answer import Answer, Composer
 from .eligibility import Rulebook
 from .index import ClauseRecord, Index, ensure_index
+from .llm import LLMClient, LLMError, grounding_check
 from .question import Question, analyze
 from .retrieve import HybridRetriever, make_retriever
 from .settings import Settings
@@ -55,6 +57,7 @@ class Assistant:
     composer: Composer
     lexicon: Lexicon
     desk: EligibilityDesk
+    llm: LLMClient | None = None
 
     def __post_init__(self) -> None:
         self.chain: Runnable[dict[str, Any], Answer] = self._build_chain()
@@ -69,7 +72,15 @@ class Assistant:
         composer = Composer(index, lex)
         retriever = make_retriever(index, emb, k=settings.top_k)
         desk = EligibilityDesk(Rulebook.load(settings.corpus_dir), composer.phones, composer.window_note)
-        bot = cls(settings=settings, index=index, retriever=retriever, composer=composer, lexicon=lex, desk=desk)
+        bot = cls(
+            settings=settings,
+            index=index,
+            retriever=retriever,
+            composer=composer,
+            lexicon=lex,
+            desk=desk,
+            llm=LLMClient.from_settings(settings),
+        )
 
         bot.understand("预热：个人网上申报")  # load jieba's dictionaries now, not on the first question
         return bot
@@ -97,10 +108,83 @@ class Assistant:
             return self.desk.answer(q, facts, session, self.settings.today)
         if session is not None:
             session.expect = None  # a new topic: the follow-up is no longer pending
+            standalone = self.standalone(q.text, session.last_question)
+            if standalone != q.text:
+                log.info("follow-up %r read as %r", q.text, standalone)
+                q = self.understand(standalone)
+            session.last_question = q.text
         reason = self.composer.refusal_reason(q)
         if reason:
             return self.composer.abstain(q, reason)
-        return self.composer.compose(q, self.retrieve(q), self.settings.today)
+        hits = self.retrieve(q)
+        answer = self.composer.compose(q, hits, self.settings.today)
+        if self.llm is None or answer.abstained:
+            return answer
+        return self._llm_answer(q, hits, answer, session)
+
+    def standalone(self, text: str, previous: str | None) -> str:
+        """A follow-up ("那高级呢？") as a standalone question: by the LLM if there is one, else by rule."""
+        from .followup import is_follow_up, resolve
+
+        if not previous or not is_follow_up(text):
+            return text
+        if self.llm is not None:
+            try:
+                return self.llm.rewrite(previous, text)
+            except LLMError as exc:
+                log.warning("follow-up rewrite by LLM failed (%s); using the rule", exc)
+        return resolve(text, previous) or text
+
+    def _llm_answer(self, q: Question, hits: list[ClauseRecord], fallback: Answer, session: Session | None) -> Answer:
+        """The LLM's answer if it passes the grounding check (or its tool call, run for real), else ``fallback``."""
+        from . import messages as M
+        from .answer import Citation
+        from .dates import cn_date
+
+        assert self.llm is not None
+        today = self.settings.today
+        year = max(self.composer.years) if self.composer.years else None
+        try:
+            msg = self.llm.answer(q.text, hits, cn_date(today), year, tools=[self.desk.tool])
+        except LLMError as exc:
+            log.warning("LLM failed, extractive answer given: %s", exc)
+            fallback.answer = M.NOTE_LLM_FALLBACK + "\n" + fallback.answer
+            fallback.notes.append(f"llm failed: {exc}")
+            return fallback
+        for call in getattr(msg, "tool_calls", None) or []:
+            if call.get("name") == self.desk.tool.name:  # the verdict comes from the rules, never the model
+                try:
+                    return self.desk.answer(q, dict(call.get("args") or {}), session, today)
+                except ValueError as exc:
+                    log.warning("LLM tool call rejected (%s); extractive answer given", exc)
+                    fallback.notes.append(f"llm tool call rejected: {exc}")
+                    return fallback
+        text = str(getattr(msg, "content", "") or "").strip()
+        known = [cn_date(today), f"{year}年", str(year)] if year else [cn_date(today)]
+        check = grounding_check(text, [h.full_text for h in hits], known=known)
+        if not check.ok:
+            log.warning("LLM answer rejected by the grounding check: %s", check.reason)
+            fallback.notes.append(f"llm answer rejected: {check.reason}")
+            return fallback
+        # renumber: the cited clauses only, [1]..[m] in order of first use
+        order: list[int] = []
+        for n in re.findall(r"\[(\d+)\]", text):
+            if int(n) not in order:
+                order.append(int(n))
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{order.index(int(m[1])) + 1}]", text)
+        cited = [hits[n - 1] for n in order]
+        lines = [M.SOURCES_HEADER] + [
+            M.SOURCE_LINE.format(n=i, source=r.doc_short, section=r.section, quote=r.full_text)
+            for i, r in enumerate(cited, start=1)
+        ]
+        citations = [Citation(id=r.id, source=r.doc_title, section=r.section, text=r.full_text) for r in cited]
+        return Answer(
+            question=q.text,
+            answer=text + "\n\n" + "\n".join(lines),
+            abstained=False,
+            citations=citations,
+            notes=["llm answer"],
+        )
 
     def lookup(self, query: str, k: int = 10) -> list[tuple[ClauseRecord, float]]:
         """Ranked clauses for helpline staff: (clause, fused score), best first."""

@@ -55,15 +55,21 @@ class Session:
     facts: dict[str, Any] = field(default_factory=dict)
     expect: str | None = None
     expect_level: str | None = None
+    last_question: str | None = None  # the last standalone question, for "那高级呢？"
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
         import copy
 
-        return Session(facts=copy.deepcopy(self.facts, memo), expect=self.expect, expect_level=self.expect_level)
+        return Session(
+            facts=copy.deepcopy(self.facts, memo),
+            expect=self.expect,
+            expect_level=self.expect_level,
+            last_question=self.last_question,
+        )
 
     def reset(self) -> None:
-        self.facts, self.expect, self.expect_level = {}, None, None
+        self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
 
 
 def merge_facts(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,138 @@
+"""A scripted OpenAI-compatible server (FastAPI + uvicorn) for the LLM-mode tests.
+
+The model name picks the script. ``{key}`` in a reply becomes the number [n] of the first clause
+in the system prompt that contains ``key`` — so a lie can cite a real clause.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import socket
+import threading
+import time
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+
+SCRIPTS: dict[str, Any] = {
+    "truthful": "咨询电话是010—88828948和010—88827905[{联系电话}]。",
+    "truthful-date": "2023年度个人网上申报时间为7月4日至7月17日[{网上申报}]。",
+    # lies: each must be rejected by the grounding check
+    "lie-date": "个人网上申报截止到8月1日[{网上申报}]。",
+    "lie-phone": "咨询电话是010—88886666[{联系电话}]。",
+    "lie-grade": "本次评审包括正高级工程师[{网上申报}]。",
+    "lie-years": "大学本科毕业后从事本专业技术工作满3年即可申报工程师[{大学本科毕业后}]。",
+    "lie-marker": "个人网上申报截止到7月17日[9]。",
+    "lie-nocite": "个人网上申报截止到7月17日。",
+    "lie-year": "2024年度个人网上申报截止到7月17日[{网上申报}]。",
+    # tool calling: the verdict must come from the rules, not from the model's words
+    "tool": {
+        "content": "你可以申报工程师。",
+        "tool": {"grade": "工程师", "education": "大学本科", "years_in_field": 3},
+    },
+    "rewrite": "硕士毕业几年可以申报高级工程师？",
+}
+LIES = [k for k in SCRIPTS if k.startswith("lie-")]
+
+
+def _fill(template: str, system: str) -> str:
+    clauses = re.findall(r"^\[(\d+)\] (.*)$", system, flags=re.MULTILINE)
+
+    def number(m: re.Match[str]) -> str:
+        key = m[1]
+        return next((n for n, text in clauses if key in text), "1")
+
+    return re.sub(r"\{([^{}]+)\}", number, template)
+
+
+def _chunk(model: str, delta: dict[str, Any], finish: str | None = None) -> str:
+    body = {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
+    return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+
+def make_app() -> FastAPI:
+    app = FastAPI()
+    app.state.requests = []
+
+    @app.post("/v1/chat/completions")
+    async def chat(request: Request) -> Any:
+        body = await request.json()
+        app.state.requests.append(body)
+        model = body.get("model", "")
+        if model == "hang":
+            await asyncio.sleep(60)
+        if model == "error":
+            return JSONResponse({"error": {"message": "internal error", "type": "server_error"}}, status_code=500)
+        if model == "garbage":
+            return PlainTextResponse("<html>502 bad gateway</html>", status_code=200)
+        system = next((m["content"] for m in body["messages"] if m["role"] == "system"), "")
+        script = SCRIPTS.get(model, "文件没有规定[1]。")
+        content = script["content"] if isinstance(script, dict) else _fill(script, system)
+        tool = script.get("tool") if isinstance(script, dict) and body.get("tools") else None
+
+        def stream() -> Any:
+            yield _chunk(model, {"role": "assistant", "content": ""})
+            for i in range(0, len(content), 6):  # token-ish pieces
+                yield _chunk(model, {"content": content[i : i + 6]})
+            if tool is not None:
+                call = {"index": 0, "id": "call_1", "type": "function"}
+                call["function"] = {"name": "check_eligibility", "arguments": json.dumps(tool, ensure_ascii=False)}
+                yield _chunk(model, {"tool_calls": [call]})
+            yield _chunk(model, {}, "tool_calls" if tool is not None else "stop")
+            yield "data: [DONE]\n\n"
+
+        if body.get("stream"):
+            return StreamingResponse(stream(), media_type="text/event-stream")
+        message: dict[str, Any] = {"role": "assistant", "content": content}
+        return JSONResponse(
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+            }
+        )
+
+    return app
+
+
+class FakeOpenAI:
+    """Runs the app on a free loopback port in a thread; ``url`` ends in /v1."""
+
+    def __init__(self) -> None:
+        import uvicorn
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = int(s.getsockname()[1])
+        self.app = make_app()
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def __enter__(self) -> FakeOpenAI:
+        self.thread.start()
+        deadline = time.time() + 20
+        while not self.server.started and time.time() < deadline:
+            time.sleep(0.05)
+        if not self.server.started:
+            raise RuntimeError("fake OpenAI server did not start")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
