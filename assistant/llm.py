@@ -30,6 +30,7 @@ SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:\s*\[\d+\])*")
 PHONE = re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}")
 DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?")
 NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:年|个月|月|日|项|篇|个|元|万元|%)?")
+MAX_TOKENS = 400  # answers are short; this also bounds a runaway model
 GRADE_NAMES = sorted({n for ns in GRADES.values() for n in ns if not n.isascii()}, key=len, reverse=True)
 
 
@@ -101,6 +102,7 @@ class LLMClient:
                 timeout=timeout,
                 max_retries=0,
                 temperature=0,
+                max_tokens=MAX_TOKENS,  # type: ignore[call-arg]
             )
         self.model = chat_model
 
