@@ -92,8 +92,19 @@ class ChromaStore:
     def add(self, ids: Sequence[str], vectors: Sequence[Sequence[float]], metadatas: Sequence[Metadata]) -> None:
         if not len(ids) == len(vectors) == len(metadatas):
             raise ValueError("ids, vectors and metadatas must have the same length")
-        if ids:
-            self._col.upsert(ids=list(ids), embeddings=[list(v) for v in vectors], metadatas=list(metadatas))
+        step = self._batch_size()
+        for i in range(0, len(ids), step):  # Chroma rejects a batch over its limit (~5,000)
+            self._col.upsert(
+                ids=list(ids[i : i + step]),
+                embeddings=[list(v) for v in vectors[i : i + step]],
+                metadatas=list(metadatas[i : i + step]),
+            )
+
+    def _batch_size(self) -> int:
+        try:
+            return max(1, int(self._col._client.get_max_batch_size()))
+        except Exception:  # older clients: a size every Chroma accepts
+            return 1000
 
     def query(self, vector: Sequence[float], k: int) -> list[tuple[str, float]]:
         n = min(k, self.count())

@@ -69,7 +69,7 @@ class WebApp:
     def __init__(self, bot: Any, feedback: FeedbackStore) -> None:
         self.bot = bot
         self.feedback = feedback
-        self.book = Rulebook.load(bot.settings.corpus_dir)
+        self.book: Rulebook = bot.desk.book
 
     # ---- chat ----------------------------------------------------------------------------
     def chat(self, message: str, history: list[dict[str, str]], state: dict[str, Any]) -> Iterator[Any]:
@@ -85,6 +85,7 @@ class WebApp:
             answer = self.bot.ask(message, session=state["session"])
         except BadQuestion as exc:
             history.append({"role": "assistant", "content": html.escape(M.WEB_BAD_QUESTION.format(why=exc))})
+            state["answers"].append(None)  # keeps answers aligned with the assistant messages
             yield history, sources_html(None), state, ""
             return
         state["answers"].append(answer)
@@ -96,10 +97,13 @@ class WebApp:
             yield history, sources_html(answer), state, ""
 
     def rate(self, rating: int, comment: str, state: dict[str, Any], index: int | None = None) -> str:
-        answers: list[Answer] = state["answers"]
-        if not answers:
+        answers: list[Answer | None] = state["answers"]
+        try:
+            answer = answers[-1] if index is None else answers[index]
+        except IndexError:
+            answer = None
+        if answer is None:
             return M.WEB_FEEDBACK_NOTHING
-        answer = answers[-1] if index is None else answers[index]
         self.feedback.add(
             question=answer.question,
             answer=answer.answer,
@@ -111,6 +115,12 @@ class WebApp:
         return M.WEB_FEEDBACK_THANKS
 
     # ---- eligibility form -----------------------------------------------------------------
+    def like(self, data: Any, comment: str, state: dict[str, Any]) -> str:
+        """👍/👎 on any answer in the chat (Gradio's per-message buttons)."""
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        liked = data.liked if isinstance(data.liked, bool) else data.liked == "Like"
+        return self.rate(1 if liked else -1, comment, state, index=int(index) // 2)
+
     def check(
         self,
         grade: str,
@@ -152,11 +162,7 @@ class WebApp:
             result = self.book.check(facts).to_dict()
         except EligibilityInputError as exc:
             return html.escape(M.WEB_BAD_FACTS.format(why=exc)), {}
-        from .tools import EligibilityDesk
-
-        text, _ = EligibilityDesk(self.book, self.bot.composer.phones, self.bot.composer.window_note).render(
-            result, self.bot.settings.today
-        )
+        text, _ = self.bot.desk.render(result, self.bot.settings.today)
         return to_markdown(text).replace("\n", "  \n"), result
 
     # ---- staff lookup ----------------------------------------------------------------------
@@ -201,6 +207,12 @@ def build_app(bot: Any, feedback: FeedbackStore) -> Any:
             msg.submit(web.chat, [msg, chatbot, state], [chatbot, sources, state, msg], api_visibility="private")
             up.click(lambda c, s: web.rate(1, c, s), [comment, state], thanks, api_name="thumbs_up")
             down.click(lambda c, s: web.rate(-1, c, s), [comment, state], thanks, api_name="thumbs_down")
+
+            def on_like(data: Any, c: str, s: dict[str, Any]) -> str:
+                return web.like(data, c, s)
+
+            on_like.__annotations__["data"] = gr.LikeData  # Gradio injects the event data by this type
+            chatbot.like(on_like, [comment, state], thanks, api_visibility="private")
         with gr.Tab(M.WEB_TAB_CHECK):
             with gr.Row():
                 grade = gr.Dropdown(

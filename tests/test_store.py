@@ -33,6 +33,12 @@ class StoreContract:
         s.add(["a"], [[0, 1]], [{"k": 2}])
         assert s.count() == 1 and s.query([0, 1], k=1)[0][1] == pytest.approx(1.0, abs=1e-4)
 
+    def test_large_batches_are_split(self, tmp_path):
+        s = self.make(tmp_path)
+        n = 6000  # over Chroma's per-call limit (5,461 here)
+        s.add([f"id{i}" for i in range(n)], [[1.0, i / n] for i in range(n)], [{"k": i} for i in range(n)])
+        assert s.count() == n
+
     def test_mismatched_lengths_rejected(self, tmp_path):
         with pytest.raises(ValueError):
             self.make(tmp_path).add(["a", "b"], [[1, 0]], [{"k": 1}])

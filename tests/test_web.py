@@ -116,6 +116,13 @@ def test_browser_chat_feedback_escaping_and_form(server, real_settings):
         assert ("咨询电话是多少？", 1, "很清楚") in [r[:3] for r in rows]
         assert "notice-3-4" in next(r[3] for r in rows if r[0] == "咨询电话是多少？")
 
+        # 👎 on the message itself (the chat's own per-answer buttons) → another row, rating -1
+        page.locator('#chat button[aria-label="Dislike"]').last.click()
+        deadline = time.time() + 15
+        while not any(r[:2] == ("咨询电话是多少？", -1) for r in _feedback_rows(real_settings)):
+            assert time.time() < deadline, _feedback_rows(real_settings)
+            time.sleep(0.3)
+
         # a question with <script> shows as text and never runs
         page.locator("#question textarea").fill("<script>window.__xss=1</script>咨询电话是多少？")
         page.locator("#send").click()
