@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -95,7 +96,6 @@ class Composer:
         # corpus strings recur on every question: tokenize each once
         self._tokens = functools.lru_cache(maxsize=8192)(lambda text: frozenset(tokenize(text)))
         self.years = sorted({int(d["year"]) for d in index.documents.values() if d.get("year")})
-        self._df: dict[str, int] = {}
 
     # ---- public -------------------------------------------------------------------------
     def compose(self, q: Question, hits: list[ClauseRecord], today: dt.date) -> Answer:
@@ -254,13 +254,14 @@ class Composer:
         lead.note = self._round_note(q)
         return lead
 
+    @functools.cached_property
+    def _df(self) -> Counter[str]:
+        """How many retrieval units hold each token (from the index's BM25 tokens: no re-tokenizing)."""
+        return Counter(t for tokens in self.index.tokens for t in set(tokens))
+
     def _idf(self, token: str) -> float:
-        """log(N / clauses holding ``token``) over all clauses (cached)."""
-        df = self._df.get(token)
-        if df is None:
-            df = sum(1 for r in self.index.clauses.values() if token in self._tokens(r.search_text))
-            self._df[token] = df
-        return math.log((1 + len(self.index.clauses)) / (1 + df))
+        """log(N / units holding ``token``)."""
+        return math.log((1 + len(self.index.tokens)) / (1 + self._df.get(token, 0)))
 
     def _quote_lead(self, q: Question, recs: list[ClauseRecord]) -> _Lead:
         rec = recs[0]

