@@ -1,12 +1,15 @@
-"""Servers the tests (and scripts/scale_bench.py) start on loopback and stop: a Chroma server."""
+"""Servers the tests (and scripts/scale_bench.py) start on loopback and stop: a Chroma server, `assistant serve`,
+llama.cpp's OpenAI-compatible server. One place for start → wait until it answers → stop."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,35 +20,60 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _ready(url: str) -> bool:
+    if url.startswith("tcp://"):
+        host, port = url[6:].split(":")
+        try:
+            with socket.create_connection((host, int(port)), timeout=1):
+                return True
+        except OSError:
+            return False
+    try:
+        urllib.request.urlopen(url, timeout=2)
+        return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def process(
+    args: Sequence[str], ready_url: str, log: Path, env: dict[str, str] | None = None, wait: float = 120
+) -> Iterator[None]:
+    """Run ``args`` (output to ``log``) until ``ready_url`` answers; terminate it on exit."""
+    with log.open("w") as out:
+        proc = subprocess.Popen(list(args), stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+        try:
+            deadline = time.time() + wait
+            while not _ready(ready_url):
+                if proc.poll() is not None:
+                    raise RuntimeError(f"{args[0]} exited with {proc.returncode}: {log.read_text()[-2000:]}")
+                if time.time() > deadline:
+                    raise RuntimeError(f"{ready_url} did not answer in {wait:g} s")
+                time.sleep(0.3)
+            yield
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
 @contextmanager
 def chroma_server(path: Path, log: Path | None = None) -> Iterator[str]:
     """`chroma run --path <path> --host 127.0.0.1 --port <free>`; yields its URL."""
     port = free_port()
-    chroma = Path(sys.executable).parent / "chroma"
-    out = open(log or path.parent / f"chroma-{port}.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=out,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"chroma exited with {proc.returncode}")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if time.time() > deadline:
-                    raise RuntimeError("chroma did not start in 60 s") from None
-                time.sleep(0.3)
+    chroma = str(Path(sys.executable).parent / "chroma")
+    args = [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    with process(args, f"tcp://127.0.0.1:{port}", log or path.parent / f"chroma-{port}.log", wait=60):
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def assistant_server(env: dict[str, str], log: Path) -> Iterator[str]:
+    """`assistant serve` on a free loopback port with ``env`` (ASSISTANT_*); yields its URL."""
+    port = free_port()
+    args = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    url = f"http://127.0.0.1:{port}/"
+    with process(args, url, log, env={"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", **env}):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        out.close()

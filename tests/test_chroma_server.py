@@ -3,11 +3,6 @@ and two web workers answering from one server."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -18,7 +13,7 @@ from assistant.settings import PROJECT_CORPUS, Settings
 from assistant.store import ChromaStore
 
 from .conftest import TODAY
-from .servers import chroma_server, free_port
+from .servers import assistant_server, chroma_server
 from .test_store import StoreContract
 
 pytestmark = pytest.mark.e2e
@@ -76,49 +71,15 @@ def test_retrieval_from_the_server(server_bot):
     assert docs[0].metadata["id"] == "notice-3-4"
 
 
-def _serve(port: int, settings: Settings, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "ASSISTANT_DATA_DIR": str(settings.data_dir),
-        "ASSISTANT_CHROMA_URL": settings.chroma_url,
-        "ASSISTANT_TODAY": TODAY.isoformat(),
-        "HF_HUB_OFFLINE": "1",
-        "GRADIO_ANALYTICS_ENABLED": "False",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-
-
 def test_two_web_workers_share_one_server(server_bot, server_settings, tmp_path):
     from gradio_client import Client
 
-    ports = [free_port(), free_port()]
-    procs = [_serve(p, server_settings, tmp_path / f"w{p}.log") for p in ports]
-    try:
-        for p, proc in zip(ports, procs, strict=True):
-            deadline = time.time() + 120
-            while True:
-                assert proc.poll() is None, (tmp_path / f"w{p}.log").read_text()
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{p}/", timeout=2)
-                    break
-                except OSError:
-                    assert time.time() < deadline, "worker did not start"
-                    time.sleep(0.5)
-        for p in ports:
-            history, sources, _ = Client(f"http://127.0.0.1:{p}/", verbose=False).predict(
-                "咨询电话是多少？", [], api_name="/chat"
-            )
+    env = {
+        "ASSISTANT_DATA_DIR": str(server_settings.data_dir),
+        "ASSISTANT_CHROMA_URL": server_settings.chroma_url,
+        "ASSISTANT_TODAY": TODAY.isoformat(),
+    }
+    with assistant_server(env, tmp_path / "w1.log") as one, assistant_server(env, tmp_path / "w2.log") as two:
+        for url in (one, two):
+            history, sources, _ = Client(url, verbose=False).predict("咨询电话是多少？", [], api_name="/chat")
             assert "010—88828948" in str(history[-1]["content"]) and "notice-3-4" in sources
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()

