@@ -103,6 +103,8 @@ class LLMClient:
                 max_retries=0,
                 temperature=0,
                 max_tokens=MAX_TOKENS,  # type: ignore[call-arg]
+                # sent as max_completion_tokens; llama.cpp and older vLLM read only max_tokens
+                extra_body={"max_tokens": MAX_TOKENS},
             )
         self.model = chat_model
 
