@@ -85,7 +85,7 @@ VERDICT_NEED_MORE = "还不能确定你能否申报{grade}，需要再了解你�
 VERDICT_REFER = (
     "技工院校毕业生申报{grade}，不按本标准的学历条件，而是按{doc}有关规定申报；请查阅该办法或致电咨询：{phones}。"
 )
-CONDITION_LINE = "· {kind}（{status}）：{reason}[{n}]"
+CONDITION_LINE = "· {kind}（{status}）：{reason}{cite}"
 KIND_LABEL = {
     "education_experience": "学历和专业工作经历",
     "breakthrough": "破格条件",

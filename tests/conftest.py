@@ -67,6 +67,6 @@ def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def bot(real_settings: Settings):
-    from assistant.chain import Assistant
+    from assistant.pipeline import Assistant
 
     return Assistant.load(real_settings)

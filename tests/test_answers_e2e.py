@@ -42,16 +42,10 @@ def test_answer(bot, case):
 def test_dates_are_computed_against_the_injected_today(real_settings, bot):
     from dataclasses import replace
 
-    from assistant.chain import Assistant
+    from assistant.pipeline import Assistant
 
-    during = Assistant(
-        settings=replace(real_settings, today_override=__import__("datetime").date(2023, 7, 10)),
-        index=bot.index,
-        retriever=bot.retriever,
-        composer=bot.composer,
-        lexicon=bot.lexicon,
-        desk=bot.desk,
-    )
+    during = replace(bot, settings=replace(real_settings, today_override=__import__("datetime").date(2023, 7, 10)))
+    assert isinstance(during, Assistant)
     a = during.ask("个人网上申报什么时候截止？")
-    assert "正在进行" in a.answer and "2023年7月17日结束" in a.answer
-    assert "已经过去" not in a.answer
+    assert "正在进行" in a.text and "2023年7月17日结束" in a.text
+    assert "已经过去" not in a.text

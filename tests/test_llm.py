@@ -10,9 +10,9 @@ from dataclasses import replace
 import pytest
 
 from assistant import messages as M
-from assistant.llm import LLMClient, grounding_check
-from assistant.textproc import normalize
-from assistant.tools import Session
+from assistant.answer.gradecheck import Session
+from assistant.answer.llm import LLMClient, grounding_check
+from assistant.text import normalize
 
 from .fake_openai import LIES, FakeOpenAI
 
@@ -60,8 +60,8 @@ def _with_llm(bot, url: str, model: str, timeout: float = 5.0, key: str = "sk-te
 @pytest.mark.e2e
 def test_truthful_answer_is_kept_and_renumbered(bot, fake):
     a = _with_llm(bot, fake.url, "truthful").ask("咨询电话是多少？")
-    assert a.notes == ["llm answer"], a.notes
-    assert "010—88828948" in a.answer and "[1]" in a.answer
+    assert a.trace.route == "llm", a.trace
+    assert "010—88828948" in a.text and "[1]" in a.text
     assert [c.id for c in a.citations] == ["notice-3-4"]
 
 
@@ -73,8 +73,8 @@ def test_every_scripted_lie_is_rejected(bot, fake):
         q = questions.get(model, "个人网上申报什么时候截止？")
         plain = bot.ask(q)
         a = _with_llm(bot, fake.url, model).ask(q)
-        assert a.answer == plain.answer, (model, a.answer)  # the extractive answer, unchanged
-        assert any(n.startswith("llm answer rejected") for n in a.notes), (model, a.notes)
+        assert a.text == plain.text, (model, a.text)  # the extractive answer, unchanged
+        assert any(n.startswith("llm answer rejected") for n in a.trace.reasons), (model, a.trace.reasons)
         rejected.append(model)
     print(f"grounding check: {len(rejected)}/{len(LIES)} scripted lies rejected")
     assert rejected == LIES
@@ -85,7 +85,7 @@ def test_tool_call_runs_the_rules_not_the_model(bot, fake):
     a = _with_llm(bot, fake.url, "tool").ask("工程师的学历要求是什么？")
     assert [t.name for t in a.tool_calls] == ["check_eligibility"]
     assert a.tool_calls[0].result["verdict"] == "not_eligible"  # the model said 可以; the rules say no
-    assert "你可以申报工程师" not in a.answer and a.answer.startswith("目前还不能申报工程师")
+    assert "你可以申报工程师" not in a.text and a.text.startswith("目前还不能申报工程师")
 
 
 @pytest.mark.e2e
@@ -102,8 +102,8 @@ def test_failures_fall_back_within_the_timeout(bot, fake, model):
     elapsed = time.perf_counter() - t0
     print(f"fallback ({model}): {elapsed:.2f} s")
     assert elapsed < 2.0 + 1.5, elapsed
-    assert a.answer == M.NOTE_LLM_FALLBACK + "\n" + plain.answer
-    assert any(n.startswith("llm failed") for n in a.notes)
+    assert a.text == M.NOTE_LLM_FALLBACK + "\n" + plain.text
+    assert any(n.startswith("llm failed") for n in a.trace.reasons)
 
 
 @pytest.mark.e2e
@@ -125,9 +125,9 @@ def test_follow_up_resolved_without_llm(bot):
     bot.ask("本科毕业几年可以申报工程师？", session=s)
     a = bot.ask("那高级呢？", session=s)
     assert s.last_question == normalize("本科毕业几年可以申报高级工程师？")
-    assert "standards-3-1-2-3" in [c.id for c in a.citations] and "取得中级职称后" in a.answer
+    assert "standards-3-1-2-3" in [c.id for c in a.citations] and "取得中级职称后" in a.text
     c = bot.ask("那个电话是多少", session=s)
-    assert "010—88828948" in c.answer
+    assert "010—88828948" in c.text
 
 
 @pytest.mark.e2e

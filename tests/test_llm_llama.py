@@ -16,7 +16,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import messages as M
-from assistant.llm import LLMClient, grounding_check
+from assistant.answer.llm import LLMClient, grounding_check
 
 from .servers import free_port, process
 
@@ -54,12 +54,12 @@ def test_real_model_answers_are_grounded_or_extractive(bot, llama_url):
         a = llm_bot.ask(q)
         elapsed = time.perf_counter() - t0
         assert elapsed < TIMEOUT + 15
-        if a.notes == ["llm answer"]:
-            assert grounding_check(a.answer.split("\n\n")[0], [c.text for c in a.citations]).ok
+        if a.trace.route == "llm":
+            assert grounding_check(a.text.split("\n\n")[0], [c.text for c in a.citations]).ok
             outcomes.append("kept")
         else:
-            assert a.answer in (plain.answer, M.NOTE_LLM_FALLBACK + "\n" + plain.answer), a.answer
-            outcomes.append(a.notes[-1].split(":")[0])
+            assert a.text in (plain.text, M.NOTE_LLM_FALLBACK + "\n" + plain.text), a.text
+            outcomes.append(a.trace.reasons[-1].split(":")[0])
     print("real model:", dict(zip(QUESTIONS, outcomes, strict=True)))
     # the endpoint really answered (kept or rejected), not only failed
     assert any(o in ("kept", "llm answer rejected") for o in outcomes), outcomes

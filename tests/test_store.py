@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.store import ChromaStore, InMemoryStore, VectorStore
+from assistant.ingest.store import ChromaStore, InMemoryStore, VectorStore
 
 
 class StoreContract:

@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
+from assistant.answer.retrieve import rrf_fuse
+from assistant.answer.understand import analyze
 from assistant.dates import find_spans
-from assistant.question import analyze, find_education, find_grades
-from assistant.retrieve import rrf_fuse
 from assistant.settings import Settings, SettingsError
+from assistant.vocab import vocabulary
 
 
 def test_rrf_prefers_documents_both_rankers_like():
@@ -44,7 +45,7 @@ def test_date_spans_and_status():
     ],
 )
 def test_grades(text, grades):
-    assert find_grades(text) == grades
+    assert vocabulary().grades_in(text) == grades
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,7 @@ def test_grades(text, grades):
     ],
 )
 def test_education(text, edu):
-    assert find_education(text) == edu
+    assert vocabulary().degree_in(text) == edu
 
 
 @pytest.mark.parametrize(

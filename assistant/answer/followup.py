@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .question import EDUCATION, GRADES, find_education, find_grades
+from ..vocab import vocabulary
 
 FOLLOW_UP = re.compile(
     r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,12}?)\s*(?:呢|的话呢|怎么样|又如何)\s*[？?。]?\s*$"
@@ -24,7 +24,7 @@ def is_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.match(text))
 
 
-def _replace_first(text: str, names: tuple[str, ...], new: str) -> str | None:
+def _replace_first(text: str, names: list[str], new: str) -> str | None:
     for name in sorted(names, key=len, reverse=True):
         if name in text:
             return text.replace(name, new, 1)
@@ -39,14 +39,15 @@ def resolve(text: str, previous: str | None) -> str | None:
     if not m:
         return None
     what = m["what"]
-    grades, edu = find_grades(what), find_education(what)
+    vocab = vocabulary()
+    grades, edu = vocab.grades_in(what), vocab.degree_in(what)
     if grades:
-        old = find_grades(previous)
+        old = vocab.grades_in(previous)
         if old:
-            return _replace_first(previous, GRADES[old[0]], grades[0])
+            return _replace_first(previous, [n for n, g in vocab.grade_names if g == old[0]], grades[0])
         return f"{previous.rstrip('？?')}（{grades[0]}）？"
     if edu:
-        old_edu = find_education(previous)
+        old_edu = vocab.degree_in(previous)
         if old_edu:
-            return _replace_first(previous, EDUCATION[old_edu], edu)
+            return _replace_first(previous, [n for n, d in vocab.degree_names if d == old_edu], edu)
     return f"{previous.rstrip('？?。')}，{what}呢？"

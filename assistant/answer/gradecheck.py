@@ -1,51 +1,44 @@
-"""Deterministic tools the chain calls: the eligibility check, as a LangChain tool, with its chat desk.
+"""Grade checks in a conversation: route "本科毕业3年，能申报工程师吗？" to the eligibility tool, keep
+the facts of a conversation in its ``Session``, and render the result verdict first.
 
-The desk decides whether a message is a grade check ("本科毕业3年，能申报工程师吗？"), reads the
-facts from it, merges them into the session (so "5年" can answer the last follow-up), calls the
-tool and writes the reply: verdict first, then each condition with its [n] citation.
+The desk reads the facts from the message, merges them into the session (so "5年" can answer the
+last follow-up), runs the rules and writes the answer: the verdict as the lead, then each
+condition with its [n] citation, the assumptions and the one question to ask next.
 
-    >>> tool = eligibility_tool(Rulebook.load())
-    >>> tool.invoke({"grade": "工程师", "education": "本科", "years_in_field": 3})["verdict"]
-    'not_eligible'
+    >>> desk.answer(analyze("本科毕业3年，能申报工程师吗？"), {"grade": "工程师"}, None).kind   # doctest: +SKIP
+    <Kind.GRADE_CHECK: 'grade_check'>
 """
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from langchain_core.tools import StructuredTool
+from .. import messages as M
+from ..rules.model import Result
+from ..rules.reading import read_facts
+from ..rules.rulebook import Rulebook
+from ..rules.tool import TOOL_NAME, eligibility_tool
+from .model import Answer, Kind, Part, Sources, ToolCall, Trace
+from .understand import Question
 
-from . import messages as M
-from .answer import Answer, Citation, ToolCall
-from .eligibility import Facts, Result, Rulebook
-from .facts import read_facts
-from .question import Question
-
-TOOL_NAME = "check_eligibility"
-TOOL_DESCRIPTION = (
-    "按北京市工程技术人才（技术经纪）职称评价基本标准条件，核对一个人能否申报某个级别"
-    "（助理工程师、工程师、高级工程师、正高级工程师）。未知的事实留空。"
-)
 CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗|想申报|想评|想报|打算申报"
 )
 ASKS_RULE = re.compile(r"几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么")
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
-
-
-def eligibility_tool(book: Rulebook) -> StructuredTool:
-    """The rulebook as a LangChain tool: ``Facts`` in, the result dict out."""
-
-    def check_eligibility(**facts: Any) -> dict[str, Any]:
-        return book.check(Facts.parse(facts)).to_dict()
-
-    return StructuredTool.from_function(
-        func=check_eligibility, name=TOOL_NAME, description=TOOL_DESCRIPTION, args_schema=Facts
-    )
+VERDICT_LEAD = {
+    "eligible": M.VERDICT_ELIGIBLE,
+    "not_eligible": M.VERDICT_NOT_ELIGIBLE,
+    "need_more_info": M.VERDICT_NEED_MORE,
+    "refer_elsewhere": M.VERDICT_REFER,
+}
 
 
 @dataclass
@@ -59,14 +52,7 @@ class Session:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
-        import copy
-
-        return Session(
-            facts=copy.deepcopy(self.facts, memo),
-            expect=self.expect,
-            expect_level=self.expect_level,
-            last_question=self.last_question,
-        )
+        return Session(copy.deepcopy(self.facts, memo), self.expect, self.expect_level, self.last_question)
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
@@ -87,14 +73,14 @@ def merge_facts(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class EligibilityDesk:
-    """Routes grade checks to the tool and renders its result as a cited answer."""
+class GradeDesk:
+    """Routes grade checks to the eligibility tool and renders its result as a cited answer."""
 
-    def __init__(self, book: Rulebook, phones: list[str], round_note: Any = None) -> None:
+    def __init__(self, book: Rulebook, helplines: list[str], window_note: Callable[[dt.date], str]) -> None:
         self.book = book
         self.tool = eligibility_tool(book)
-        self.phones = phones
-        self.round_note = round_note  # callable(today) -> str, from the notice's dates
+        self.helplines = helplines
+        self.window_note = window_note  # the note on the round's application window, for a day
 
     def wants(self, q: Question, session: Session | None) -> dict[str, Any] | None:
         """The facts to check if ``q`` is a grade check (or answers the last follow-up), else None."""
@@ -112,75 +98,59 @@ class EligibilityDesk:
         personal = PERSONAL.search(q.text) or {"education", "years_in_field", "titles"} & set(facts)
         return facts if personal else None
 
-    def answer(self, q: Question, new_facts: dict[str, Any], session: Session | None, today: Any) -> Answer:
+    def answer(self, q: Question, new_facts: dict[str, Any], session: Session | None, today: dt.date) -> Answer:
+        """Check the conversation's facts with ``new_facts`` merged in; the session remembers them."""
         facts = merge_facts(session.facts if session else {}, new_facts)
         args = {k: v for k, v in facts.items() if v is not None}
-        result = self.tool.invoke(args)
+        result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)
         if session is not None:
             session.facts = facts
             session.expect, session.expect_level = self._next_expect(result)
-        text, citations = self.render(result, today)
-        return Answer(
-            question=q.text,
-            answer=text,
-            abstained=False,
-            citations=citations,
-            tool_calls=[ToolCall(name=TOOL_NAME, arguments=args, result=result)],
-        )
+        answer = self.render(result, today)
+        answer.question = q.text
+        answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
+        # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)
+        consulted = [(c.id, 1.0) for c in answer.citations]
+        answer.trace = Trace(understood=q.summary(), retrieved=consulted, route="grade_check")
+        return answer
 
-    def _next_expect(self, result: dict[str, Any]) -> tuple[str | None, str | None]:
-        fact = result["missing"][0] if result["missing"] else ("breakthrough" if result["follow_up"] else None)
+    def _next_expect(self, result: Result) -> tuple[str | None, str | None]:
+        fact = result.missing[0] if result.missing else ("breakthrough" if result.follow_up else None)
         level = None
         if fact in ("titles", "title_years"):
-            edu = next((c for c in result["conditions"] if c["kind"] == "education_experience"), None)
-            route = self.book.route(edu["citation"]["id"]) if edu else None
+            edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
+            route = self.book.route(edu.citation.id) if edu else None
             level = route.get("title") if route else None
         return fact, level
 
-    def render(self, result: dict[str, Any], today: Any) -> tuple[str, list[Citation]]:
-        """Verdict first, then each condition with its [n], assumptions, the follow-up, the sources."""
-        head = Result(**{**result, "conditions": []})
-        grade = head.grade or ""
-        phones = M.PHONE_SEP.join(self.phones)
-        lines = [
-            {
-                "eligible": M.VERDICT_ELIGIBLE,
-                "not_eligible": M.VERDICT_NOT_ELIGIBLE,
-                "need_more_info": M.VERDICT_NEED_MORE,
-                "refer_elsewhere": M.VERDICT_REFER,
-            }[head.verdict].format(grade=grade, doc=self.book.rules["refer_document"], phones=phones)
-        ]
-        lines += head.notes
-        order: list[str] = []
-        citations: list[Citation] = []
-        for c in result["conditions"]:
-            cid = c["citation"]["id"]
-            if cid not in order:
-                order.append(cid)
-                cit = c["citation"]
-                citations.append(Citation(id=cid, source=cit["source"], section=cit["section"], text=cit["text"]))
-            lines.append(
-                M.CONDITION_LINE.format(
-                    kind=M.KIND_LABEL[c["kind"]],
-                    status=M.STATUS_LABEL[c["status"]],
-                    reason=c["reason"],
-                    n=order.index(cid) + 1,
-                )
+    def render(self, result: Result, today: dt.date) -> Answer:
+        """Verdict first, then each condition with its [n], the assumptions, the follow-up."""
+        phones = M.PHONE_SEP.join(self.helplines)
+        lead = VERDICT_LEAD[result.verdict].format(
+            grade=result.grade or "", doc=self.book.rules["refer_document"], phones=phones
+        )
+        src = Sources()
+        body = [Part(n, "note") for n in result.notes]
+        for c in result.conditions:
+            cite = src.cite(self.book.clauses[c.citation.id], c.citation.text)
+            line = M.CONDITION_LINE.format(
+                kind=M.KIND_LABEL[c.kind], status=M.STATUS_LABEL[c.status], reason=c.reason, cite=cite
             )
-        lines += [M.ASSUMPTION_LINE.format(text=a) for a in head.assumptions]
-        if head.follow_up:
-            lines.append(head.follow_up)
-        if self.round_note and head.grade:
-            note = self.round_note(today)
-            if note:
-                lines.append(note)
-        if head.verdict != "eligible":
-            lines.append(M.ELIG_HELPLINE.format(phones=phones))
-        sources = [M.SOURCES_HEADER] + [
-            M.SOURCE_LINE.format(n=n, source=self.book.short_name, section=c.section, quote=c.text)
-            for n, c in enumerate(citations, start=1)
-        ]
-        return "\n".join(lines) + "\n\n" + "\n".join(sources), citations
+            body.append(Part(line, "condition"))
+        body += [Part(M.ASSUMPTION_LINE.format(text=a), "assumption") for a in result.assumptions]
+        if result.follow_up:
+            body.append(Part(result.follow_up, "follow_up"))
+        notes = [self.window_note(today)] if result.grade else []
+        if result.verdict != "eligible":
+            notes.append(M.ELIG_HELPLINE.format(phones=phones))
+        return Answer(
+            question="",
+            kind=Kind.GRADE_CHECK,
+            lead=lead,
+            body=body,
+            citations=src.citations,
+            notes=[n for n in notes if n],
+        )
 
 
 def _fact_keys(facts: dict[str, Any]) -> set[str]:

@@ -20,18 +20,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from . import messages as M
-from .question import GRADES
+from .. import messages as M
+from ..text import PHONE
+from ..vocab import vocabulary
 
 log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d+)\]")
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:\s*\[\d+\])*")
-PHONE = re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}")
 DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?")
 NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:年|个月|月|日|项|篇|个|元|万元|%)?")
 MAX_TOKENS = 400  # answers are short; this also bounds a runaway model
-GRADE_NAMES = sorted({n for ns in GRADES.values() for n in ns if not n.isascii()}, key=len, reverse=True)
 
 
 @dataclass
@@ -48,7 +47,7 @@ def _facts(sentence: str) -> list[str]:
         for m in pat.finditer(text):
             found.append(m[0])
             text = text.replace(m[0], " ")
-    for name in GRADE_NAMES:
+    for name in sorted({n for n, _ in vocabulary().grade_names if not n.isascii()}, key=len, reverse=True):
         if name in text:
             found.append(name)
             text = text.replace(name, " ")

@@ -16,8 +16,9 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from .index import ClauseRecord, Index
-from .textproc import Lexicon, normalize, tokenize
+from ..ingest.clauses import Clause
+from ..ingest.index import Index
+from ..text import Lexicon
 
 RRF_K = 60
 
@@ -34,17 +35,12 @@ def rrf_fuse(
     return sorted(scores.items(), key=lambda t: -t[1])
 
 
-def to_document(rec: ClauseRecord, **scores: float) -> LCDocument:
+def to_document(rec: Clause, **scores: float) -> LCDocument:
     return LCDocument(
         page_content=rec.full_text,
         id=rec.id,
         metadata={"id": rec.id, "section": rec.section, "source": rec.doc_title, **scores},
     )
-
-
-def search_query(question: str, lexicon: Lexicon | None = None) -> str:
-    """The text retrieval sees: the normalized question plus its document wording."""
-    return (lexicon or Lexicon.load()).expand(normalize(question))
 
 
 class DenseRetriever(BaseRetriever):
@@ -57,7 +53,7 @@ class DenseRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         hits = self.index.store.query(self.embedder.embed_query(query), self.k)
-        return [to_document(self.index.clauses[i], dense=s) for i, s in hits if i in self.index.clauses]
+        return [to_document(self.index.corpus.clauses[i], dense=s) for i, s in hits if i in self.index.corpus.clauses]
 
 
 class BM25Retriever(BaseRetriever):
@@ -65,6 +61,7 @@ class BM25Retriever(BaseRetriever):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     index: Index
+    lexicon: Lexicon
     k: int = 8
     _bm25: Any = PrivateAttr(default=None)
 
@@ -74,12 +71,12 @@ class BM25Retriever(BaseRetriever):
         self._bm25 = BM25Okapi(self.index.tokens)
 
     def scores(self, query: str) -> list[tuple[str, float]]:
-        raw = self._bm25.get_scores(tokenize(query))
+        raw = self._bm25.get_scores(self.lexicon.tokenize(query))
         ranked = sorted(zip(self.index.units, raw, strict=True), key=lambda t: -t[1])
         return [(i, float(s)) for i, s in ranked if s > 0][: self.k]
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        return [to_document(self.index.clauses[i], bm25=s) for i, s in self.scores(query)]
+        return [to_document(self.index.corpus.clauses[i], bm25=s) for i, s in self.scores(query)]
 
 
 class HybridRetriever(BaseRetriever):
@@ -101,15 +98,14 @@ class HybridRetriever(BaseRetriever):
                 {k: v for k, v in d.metadata.items() if k in ("dense", "bm25")}
             )
         fused = rrf_fuse([[d.metadata["id"] for d in dense_docs], [d.metadata["id"] for d in bm25_docs]], self.rrf_k)
-        index = self.dense.index
+        clauses = self.dense.index.corpus.clauses
         return [
-            to_document(index.clauses[i], score=s, rank=float(r), **meta[i])
+            to_document(clauses[i], score=s, rank=float(r), **meta[i])
             for r, (i, s) in enumerate(fused[: self.k], start=1)
         ]
 
 
-def make_retriever(index: Index, embedder: Embeddings, k: int = 5) -> HybridRetriever:
+def make_retriever(index: Index, embedder: Embeddings, lexicon: Lexicon, k: int = 5) -> HybridRetriever:
     depth = max(8, 2 * k)
-    return HybridRetriever(
-        dense=DenseRetriever(index=index, embedder=embedder, k=depth), bm25=BM25Retriever(index=index, k=depth), k=k
-    )
+    dense = DenseRetriever(index=index, embedder=embedder, k=depth)
+    return HybridRetriever(dense=dense, bm25=BM25Retriever(index=index, lexicon=lexicon, k=depth), k=k)

@@ -2,7 +2,7 @@
 and whether it is something the documents cannot answer (an injection, another city…).
 
     >>> q = analyze("本科毕业几年可以申报工程师？")
-    >>> q.intent, q.grade, q.education
+    >>> q.intent, str(q.grade), str(q.education)
     ('years', '工程师', '大学本科')
 """
 
@@ -11,25 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .textproc import Lexicon, content_words, normalize
+from ..text import Lexicon, normalize
+from ..vocab import Degree, Grade, vocabulary
 
-# grade -> its names in questions, longest first within the table order
-GRADES: dict[str, tuple[str, ...]] = {
-    "正高级工程师": ("正高级工程师", "正高级职称", "正高级", "正高"),
-    "高级工程师": ("高级工程师", "副高级职称", "副高级", "副高", "高工", "高级职称", "senior engineer", "高级"),
-    "助理工程师": ("助理工程师", "助理级职称", "助理级", "助工", "初级职称", "初级", "assistant engineer"),
-    "工程师": ("工程师", "中级职称", "中级", "engineer"),
-}
-GRADE_LEVEL = {"助理工程师": "初级", "工程师": "中级", "高级工程师": "副高级", "正高级工程师": "正高级"}
-# education -> (the wording of the standards, names in questions)
-EDUCATION: dict[str, tuple[str, ...]] = {
-    "博士研究生": ("博士研究生", "博士", "phd", "doctorate", "doctoral"),
-    "硕士研究生": ("硕士研究生", "硕士", "研究生", "master"),
-    "大学本科": ("大学本科", "本科", "学士", "bachelor"),
-    "大学专科": ("大学专科", "专科", "大专", "junior college"),
-    "中等职业学校": ("中等职业学校", "中等职业", "中专", "职高", "中职"),
-    "技工院校": ("技工院校", "技工学校", "技校", "技工"),
-}
 # answer kinds and the cue words that ask for them (checked in this order)
 INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("money", ("费用", "多少钱", "收费", "交钱", "缴费标准", "价格", "fee", "cost", "how much money")),
@@ -91,47 +75,27 @@ class Question:
     text: str  # normalized
     search: str  # with document wording added
     intent: str  # money | url | contact | publication | years | dates | general
-    grade: str | None = None
-    grades: list[str] = field(default_factory=list)
-    education: str | None = None
+    grade: Grade | None = None
+    grades: list[Grade] = field(default_factory=list)
+    education: Degree | None = None
     english: bool = False
     injection: bool = False
     foreign_terms: list[str] = field(default_factory=list)  # names the documents never use
     words: list[str] = field(default_factory=list)  # content words
 
-
-def find_grades(text: str) -> list[str]:
-    """Grades named in ``text``, in order of appearance (longest names win)."""
-    low = text.lower()
-    spans: list[tuple[int, str]] = []
-    taken = [False] * len(low)
-    names = sorted(((n, g) for g, ns in GRADES.items() for n in ns), key=lambda t: -len(t[0]))
-    for name, grade in names:
-        for m in re.finditer(re.escape(name), low):
-            if name.isascii() and re.search(r"[a-z]", low[m.end() : m.end() + 1] or " "):
-                continue
-            if not any(taken[m.start() : m.end()]):
-                spans.append((m.start(), grade))
-                for i in range(m.start(), m.end()):
-                    taken[i] = True
-    out: list[str] = []
-    for _, g in sorted(spans):
-        if g not in out:
-            out.append(g)
-    return out
-
-
-def find_education(text: str) -> str | None:
-    low = text.lower()
-    best: tuple[int, str] | None = None
-    for edu, names in EDUCATION.items():
-        for n in names:
-            i = low.find(n)
-            if i >= 0 and (best is None or i < best[0]):
-                best = (i, edu)
-    if best and best[1] == "硕士研究生" and "博士" in low:
-        return "博士研究生"
-    return best[1] if best else None
+    def summary(self) -> dict[str, object]:
+        """The question as understood, for ``Answer.trace``."""
+        out: dict[str, object] = {"text": self.text, "intent": self.intent}
+        if self.grades:
+            out["grades"] = [str(g) for g in self.grades]
+        if self.education:
+            out["education"] = str(self.education)
+        for key in ("english", "injection"):
+            if getattr(self, key):
+                out[key] = True
+        if self.foreign_terms:
+            out["foreign_terms"] = self.foreign_terms
+        return out
 
 
 # "现在还可以网上申报吗": applying now (or after a date) asks about the dates
@@ -151,19 +115,20 @@ def detect_intent(text: str) -> str:
 def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = "") -> Question:
     """Analyze ``question``; ``corpus_text`` (all clause text) enables the foreign-term check."""
     lex = lexicon or Lexicon.load()
+    vocab = vocabulary()
     text = normalize(question)
     search = lex.expand(text)
     english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))
-    grades = find_grades(search if english else text)
+    grades = vocab.grades_in(search if english else text)
     intent = detect_intent(text)
-    words = content_words(text, lex)
+    words = lex.content_words(text)
     q = Question(
         text=text,
         search=search,
         intent=intent,
         grade=grades[0] if grades else None,
         grades=grades,
-        education=find_education(search if english else text),
+        education=vocab.degree_in(search if english else text),
         english=english,
         injection=bool(INJECTION.search(text)),
         words=words,

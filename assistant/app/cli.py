@@ -17,7 +17,7 @@ EXIT_USAGE = 2
 
 
 def _settings() -> Any:
-    from .settings import Settings, SettingsError
+    from ..settings import Settings, SettingsError
 
     try:
         return Settings.from_env()
@@ -30,7 +30,7 @@ def _progress(msg: str) -> None:
 
 
 def _load_assistant() -> Any:
-    from .chain import Assistant
+    from ..pipeline import Assistant
 
     return Assistant.load(_settings(), progress=_progress)
 
@@ -66,7 +66,7 @@ def cli(verbose: bool) -> None:
 )
 def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
     """Answer QUESTION from the documents, citing the clauses [n] it rests on."""
-    from .chain import BadQuestion, validate_question
+    from ..pipeline import BadQuestion, validate_question
 
     if batch is not None:
         if question:
@@ -85,12 +85,12 @@ def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
     if as_json:
         _emit(answer.to_dict())
     else:
-        click.echo(answer.answer)
+        click.echo(answer.text)
 
 
 def _ask_batch(path: Path) -> None:
-    from . import messages as M
-    from .chain import BadQuestion
+    from .. import messages as M
+    from ..pipeline import BadQuestion
 
     try:
         lines = path.read_bytes().decode("utf-8").splitlines()
@@ -119,15 +119,15 @@ def _ask_batch(path: Path) -> None:
 @click.option("--force", is_flag=True, help="Rebuild even if the corpus has not changed.")
 def ingest(force: bool) -> None:
     """(Re)build the index from the corpus directory (a no-op when nothing changed)."""
-    from .index import current_build
+    from ..ingest.index import current_build
 
     settings = _settings()
     build = current_build(settings)
     if build and not force:
         _progress(f"索引 {build}：语料未变，无需重建")
         return
-    from .embed import make_embedder
-    from .index import ensure_index
+    from ..ingest.embed import make_embedder
+    from ..ingest.index import ensure_index
 
     index, built = ensure_index(settings, make_embedder(settings), force=force, progress=_progress)
     units = len(index.units)
@@ -173,7 +173,7 @@ def feedback_export(out: Path | None) -> None:
 @click.option("-k", default=10, show_default=True, type=click.IntRange(1, 50), help="How many clauses.")
 def lookup(query: str, k: int) -> None:
     """Ranked clauses for QUERY (helpline staff): score, id, section, text — JSON Lines."""
-    from .chain import BadQuestion, validate_question
+    from ..pipeline import BadQuestion, validate_question
 
     try:
         validate_question(query)
@@ -200,14 +200,15 @@ def eval_(reports: Path | None, no_timing: bool) -> None:
     """
     from tqdm import tqdm
 
-    from .chain import Assistant
-    from .embed import make_embedder
-    from .evaluation import Datasets, evaluate
-    from .report import write
+    from ..evaluation.datasets import Datasets
+    from ..evaluation.report import write
+    from ..evaluation.runner import evaluate
+    from ..ingest.embed import make_embedder
+    from ..pipeline import Assistant
 
     settings = _settings()
     try:
-        datasets = Datasets.load()
+        datasets = Datasets.load(settings.eval_dir)
     except (ValueError, OSError) as exc:
         raise click.UsageError(f"eval datasets: {exc}") from None
     embedder = make_embedder(settings)
@@ -245,7 +246,9 @@ def check(facts_file: Any) -> None:
       basic_met        true | false
     Example: echo '{"grade":"工程师","education":"本科","years_in_field":3}' | assistant check
     """
-    from .eligibility import EligibilityInputError, Rulebook
+    from ..ingest.corpus import Corpus
+    from ..rules.model import EligibilityInputError
+    from ..rules.rulebook import Rulebook
 
     raw = facts_file.read()
     try:
@@ -257,7 +260,8 @@ def check(facts_file: Any) -> None:
     if not isinstance(data, dict):
         raise click.UsageError('facts must be one JSON object, e.g. {"grade": "工程师"}')
     try:
-        result = Rulebook.load(_settings().corpus_dir).check(data)
+        settings = _settings()
+        result = Rulebook.load(Corpus.load(settings.corpus_dir), settings.rules_file).check(data)
     except EligibilityInputError as exc:
         raise click.UsageError(str(exc)) from None
     _emit(result.to_dict())
@@ -276,7 +280,7 @@ def main() -> None:
         click.echo("aborted", err=True)
         sys.exit(130)
     except Exception as exc:
-        from .corpus import CorpusError
+        from ..ingest.documents import CorpusError
 
         if isinstance(exc, CorpusError):
             click.echo(f"error: {exc}", err=True)

@@ -1,7 +1,7 @@
 """The Gradio app: applicants' chat, the eligibility form, the staff lookup desk, feedback.
 
-Presentation only: every answer comes from ``Assistant.ask`` / ``Assistant.lookup`` /
-``Rulebook.check`` — the same functions as the CLI. Every text shown is HTML-escaped first
+Presentation only: every answer comes from ``Assistant.ask`` / ``lookup`` / ``check`` /
+``round`` — the same functions as the CLI. Every text shown is HTML-escaped first
 (questions, answers, corpus text), so a question containing ``<script>`` shows as text.
 
     >>> to_markdown("截止日期为7月17日[1]。<b>")
@@ -16,11 +16,11 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from . import messages as M
-from .answer import Answer
-from .eligibility import EligibilityInputError, Rulebook
+from .. import messages as M
+from ..answer import Answer
+from ..rules.model import EligibilityInputError
+from ..vocab import Degree, Grade, Level
 from .feedback import FeedbackStore
-from .tools import Session
 
 MARK = re.compile(r"\[(\d+)\]")
 STREAM_UPDATES = 6  # a reply streams in this many growing pieces
@@ -31,7 +31,7 @@ EXAMPLES = [
     "高级职称的评审结果在哪里公示？",
     "咨询电话是多少？",
 ]
-EDU_CHOICES = ["博士研究生", "硕士研究生", "大学本科", "大学专科", "中等职业学校", "技工院校"]
+EDU_CHOICES = [d.value for d in Degree]
 UNKNOWN = "不确定/未填"
 CSS = ".src-clause{white-space:pre-wrap;margin:.4em 0;padding:.5em;border-left:3px solid #2b6cb0;background:#f7fafc}"
 
@@ -54,13 +54,14 @@ def sources_html(answer: Answer | None) -> str:
     return "".join(parts)
 
 
+def answer_markdown(answer: Answer) -> str:
+    """The answer's lead, body and notes (its sources go to the panel), one part a line."""
+    lines = [answer.lead, *(p.text for p in answer.body), *answer.notes]
+    return to_markdown("\n".join(line for line in lines if line))
+
+
 def banner(bot: Any) -> str:
-    return html.escape(M.WEB_BANNER.format(window=bot.composer.window_note(bot.settings.today)))
-
-
-def new_session() -> dict[str, Any]:
-    """Per-browser state: the eligibility conversation, the answers shown, an id for feedback."""
-    return {"session": Session(), "answers": [], "id": uuid.uuid4().hex[:12]}
+    return html.escape(M.WEB_BANNER.format(window=bot.round().note))
 
 
 class WebApp:
@@ -69,11 +70,10 @@ class WebApp:
     def __init__(self, bot: Any, feedback: FeedbackStore) -> None:
         self.bot = bot
         self.feedback = feedback
-        self.book: Rulebook = bot.desk.book
 
     # ---- chat ----------------------------------------------------------------------------
     def chat(self, message: str, history: list[dict[str, str]], state: dict[str, Any]) -> Iterator[Any]:
-        from .chain import BadQuestion
+        from ..pipeline import BadQuestion
 
         history = list(history or [])
         message = (message or "").strip()
@@ -89,7 +89,7 @@ class WebApp:
             yield history, sources_html(None), state, ""
             return
         state["answers"].append(answer)
-        text = to_markdown(answer.answer.split("\n\n" + M.SOURCES_HEADER)[0])
+        text = answer_markdown(answer)
         history.append({"role": "assistant", "content": ""})
         piece = max(1, -(-len(text) // STREAM_UPDATES))
         for end in range(piece, len(text) + piece, piece):
@@ -106,7 +106,7 @@ class WebApp:
             return M.WEB_FEEDBACK_NOTHING
         self.feedback.add(
             question=answer.question,
-            answer=answer.answer,
+            answer=answer.text,
             citations=[c.id for c in answer.citations],
             rating=rating,
             comment=(comment or "").strip(),
@@ -159,15 +159,14 @@ class WebApp:
         if basic in yes_no:
             facts["basic_met"] = yes_no[basic]
         try:
-            result = self.book.check(facts).to_dict()
+            answer = self.bot.check(facts)
         except EligibilityInputError as exc:
             return html.escape(M.WEB_BAD_FACTS.format(why=exc)), {}
-        text, _ = self.bot.desk.render(result, self.bot.settings.today)
-        return to_markdown(text).replace("\n", "  \n"), result
+        return answer_markdown(answer).replace("\n", "  \n"), answer.tool_calls[0].result
 
     # ---- staff lookup ----------------------------------------------------------------------
     def lookup(self, query: str) -> tuple[list[list[Any]], str]:
-        from .chain import BadQuestion
+        from ..pipeline import BadQuestion
 
         try:
             hits = self.bot.lookup(query, k=10)
@@ -175,7 +174,7 @@ class WebApp:
         except BadQuestion as exc:
             return [], M.WEB_BAD_QUESTION.format(why=exc)
         rows = [[n, round(score, 4), rec.id, rec.section, rec.text] for n, (rec, score) in enumerate(hits, start=1)]
-        return rows, answer.answer
+        return rows, answer.text
 
 
 def build_app(bot: Any, feedback: FeedbackStore) -> Any:
@@ -186,7 +185,12 @@ def build_app(bot: Any, feedback: FeedbackStore) -> Any:
     with gr.Blocks(title=M.WEB_TITLE) as app:
         gr.Markdown(f"## {html.escape(M.WEB_TITLE)}")
         gr.Markdown(banner(bot), elem_id="banner")
-        state = gr.State(new_session)
+
+        def new_state() -> dict[str, Any]:
+            """Per-browser state: the conversation, the answers shown, an id for feedback."""
+            return {"session": bot.new_session(), "answers": [], "id": uuid.uuid4().hex[:12]}
+
+        state = gr.State(new_state)
         with gr.Tab(M.WEB_TAB_CHAT):
             with gr.Row():
                 with gr.Column(scale=3):
@@ -216,13 +220,13 @@ def build_app(bot: Any, feedback: FeedbackStore) -> Any:
         with gr.Tab(M.WEB_TAB_CHECK):
             with gr.Row():
                 grade = gr.Dropdown(
-                    list(web.book.rules["grades"]), value="工程师", label=M.WEB_F_GRADE, elem_id="f-grade"
+                    [g.value for g in Grade], value=Grade.ENGINEER.value, label=M.WEB_F_GRADE, elem_id="f-grade"
                 )
                 edu = gr.Dropdown([UNKNOWN, *EDU_CHOICES], value=UNKNOWN, label=M.WEB_F_EDU, elem_id="f-edu")
                 years = gr.Number(label=M.WEB_F_YEARS, minimum=0, maximum=60, elem_id="f-years")
             with gr.Row():
                 tlevel = gr.Dropdown(
-                    [UNKNOWN, M.WEB_NO_TITLE, "初级", "中级", "副高级", "正高级"], value=UNKNOWN, label=M.WEB_F_TITLE
+                    [UNKNOWN, M.WEB_NO_TITLE, *(lvl.value for lvl in Level)], value=UNKNOWN, label=M.WEB_F_TITLE
                 )
                 tseries = gr.Radio(
                     [M.WEB_THIS_SERIES, M.WEB_OTHER_SERIES], value=M.WEB_THIS_SERIES, label=M.WEB_F_SERIES

@@ -17,7 +17,7 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from .corpus import Document
+from ..ingest.documents import Document
 
 
 @dataclass
@@ -36,7 +36,7 @@ class NaiveRAG:
         from langchain_chroma import Chroma
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from .store import ChromaStore
+        from ..ingest.store import ChromaStore
 
         splitter = RecursiveCharacterTextSplitter(
             chunk_size=self.CHUNK_SIZE, chunk_overlap=self.CHUNK_OVERLAP, add_start_index=True

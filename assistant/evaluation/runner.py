@@ -1,16 +1,15 @@
-"""The eval suite: datasets with a schema, a runner over the public contract, metrics, a gate.
+"""The eval runner: every case through the public contract (``Assistant.ask``), the naive
+baseline beside it in the same run, metrics, and the gate.
 
-Every question goes through ``Assistant.ask`` (the same path as ``assistant ask --json``);
-retrieval is scored by clause id with one criterion for the project and the baseline: a
-retrieved passage *holds* a gold clause when it covers at least half of that clause's
-characters in the source document.
+Retrieval is scored from each answer's own trace (one retrieval per question).
 
-    >>> pct([1, 0, 1, 1])
-    0.75
+    >>> gate({"fact_accuracy": 0.8}, Thresholds(min={"fact_accuracy": 0.9}))
+    ['fact_accuracy 0.8 < 0.9']
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -20,143 +19,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
-COVER = 0.5  # share of a gold clause a passage must cover to hold it
-Verdict = Literal["eligible", "not_eligible", "need_more_info", "refer_elsewhere"]
-Status = Literal["met", "not_met", "unknown", "refer"]
-
-
-# ---- datasets ---------------------------------------------------------------------------------
-class QACase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    cat: str
-    q: str = Field(min_length=1)
-    facts: list[list[str]] = Field(min_length=1)  # each fact: accepted alternatives
-    clauses: list[str] = Field(min_length=1)
-
-    @field_validator("facts", mode="before")
-    @classmethod
-    def _alts(cls, v: Any) -> Any:
-        return [f if isinstance(f, list) else [f] for f in v] if isinstance(v, list) else v
-
-
-class RefusalCase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    cat: str
-    q: str = Field(min_length=1)
-
-
-class EligibilityCase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    turns: list[str] = Field(min_length=1)
-    verdict: Verdict
-    conditions: dict[
-        Literal["education_experience", "performance", "achievements", "breakthrough", "basic"], Status
-    ] = {}
-
-
-class Thresholds(BaseModel):
-    """Minimums (and maximums for rates and latency) the project must meet; the gate."""
-
-    model_config = ConfigDict(extra="forbid")
-    min: dict[str, float]
-    max: dict[str, float] = {}
-
-
-class Datasets(BaseModel):
-    questions: list[QACase]
-    refusals: list[RefusalCase]
-    eligibility: list[EligibilityCase]
-    thresholds: Thresholds
-
-    @classmethod
-    def load(cls, directory: Path = EVAL_DIR) -> Datasets:
-        """Read and validate ``eval/*.yaml`` (ids must be unique, clause ids are checked later)."""
-
-        def read(name: str) -> Any:
-            return yaml.safe_load((directory / name).read_text(encoding="utf-8"))
-
-        ds = cls(
-            questions=read("questions.yaml"),
-            refusals=read("refusals.yaml"),
-            eligibility=read("eligibility.yaml"),
-            thresholds=read("thresholds.yaml"),
-        )
-        ids = [c.id for c in ds.questions] + [c.id for c in ds.refusals] + [c.id for c in ds.eligibility]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate case ids in {directory}: {', '.join(dupes)}")
-        return ds
-
-
-# ---- metrics helpers --------------------------------------------------------------------------
-def pct(xs: Iterable[float]) -> float:
-    xs = list(xs)
-    return round(sum(xs) / len(xs), 4) if xs else 0.0
-
-
-def percentile(xs: list[float], p: float) -> float:
-    if not xs:
-        return 0.0
-    s = sorted(xs)
-    k = max(0, min(len(s) - 1, round(p / 100 * (len(s) - 1))))
-    return round(s[k], 1)
-
-
-class Spans:
-    """Where each clause (and any passage) lies in its document, to compare passages by overlap."""
-
-    def __init__(self, documents: list[Any], clauses: dict[str, Any]) -> None:
-        self.text = {d.id: d.text for d in documents}
-        self.clause: dict[str, tuple[str, int, int]] = {}
-        cursor: dict[str, int] = defaultdict(int)
-        for cid, c in clauses.items():  # clauses come in document order
-            doc = self.text[c.doc_id]
-            i = doc.find(c.text, cursor[c.doc_id])
-            if i < 0:
-                i = doc.find(c.text)
-            if i >= 0:
-                self.clause[cid] = (c.doc_id, i, i + len(c.text))
-                cursor[c.doc_id] = i
-
-    def of_text(self, doc_id: str, text: str, start: int | None = None) -> tuple[str, int, int] | None:
-        if start is None:
-            start = self.text[doc_id].find(text)
-        return (doc_id, start, start + len(text)) if start >= 0 else None
-
-    def holds(self, passage: tuple[str, int, int] | None, gold: Iterable[str]) -> bool:
-        if passage is None:
-            return False
-        doc, s, e = passage
-        for g in gold:
-            if g not in self.clause:
-                continue
-            gd, gs, ge = self.clause[g]
-            if gd == doc and min(e, ge) - max(s, gs) >= COVER * (ge - gs):
-                return True
-        return False
-
-
-def rank_metrics(hits: list[bool]) -> dict[str, float]:
-    """hit@1, hit@5 and reciprocal rank from a ranked list of hit flags."""
-    first = next((i for i, h in enumerate(hits) if h), None)
-    return {
-        "hit@1": float(bool(hits[:1] and hits[0])),
-        "hit@5": float(any(hits[:5])),
-        "mrr": 1.0 / (first + 1) if first is not None else 0.0,
-    }
-
-
-def has_fact(text: str, alternatives: list[str]) -> bool:
-    return any(a in text for a in alternatives)
+from .datasets import Datasets, Thresholds
+from .metrics import Spans, has_fact, pct, percentile, rank_metrics
 
 
 # ---- the runner -------------------------------------------------------------------------------
@@ -164,37 +30,26 @@ class Evaluator:
     """Runs the datasets through an ``Assistant`` (and the baseline) and computes the report dict."""
 
     def __init__(self, bot: Any, datasets: Datasets, progress: Callable[[Iterable[Any], str], Iterable[Any]]):
-        from .corpus import load_corpus
-
         self.bot = bot
         self.ds = datasets
         self.progress = progress
-        self.documents = load_corpus(bot.settings.corpus_dir)
-        self.spans = Spans(self.documents, bot.index.clauses)
-        unknown = {c for q in datasets.questions for c in q.clauses} - set(bot.index.clauses)
+        self.spans = Spans(bot.corpus)
+        self.helplines = bot.round().helplines
+        unknown = {c for q in datasets.questions for c in q.clauses} - set(bot.corpus.clauses)
         if unknown:
             raise ValueError(f"eval/questions.yaml names clauses the corpus does not have: {sorted(unknown)}")
 
     def passage(self, clause_id: str) -> tuple[str, int, int] | None:
-        """The span of what retrieving ``clause_id`` shows (the clause, with its items if a list intro)."""
-        rec = self.bot.index.clauses[clause_id]
-        own = self.spans.clause.get(clause_id)
-        if own is None:
-            return self.spans.of_text(rec.doc_id, rec.full_text)
-        doc, start, _ = own
-        if self.spans.text[doc].startswith(rec.full_text, start):
-            return (doc, start, start + len(rec.full_text))
-        return own
+        return self.spans.passage(clause_id)
 
     def run_questions(self) -> tuple[list[dict[str, Any]], list[float]]:
         rows, latencies = [], []
         for case in self.progress(self.ds.questions, "questions"):
             a = self.bot.ask(case.q)
             latencies.append(a.latency_ms)
-            q = self.bot.understand(case.q)
-            ranked = [d.metadata["id"] for d in self.bot.retriever.invoke(q.search)]
+            ranked = [cid for cid, _ in a.trace.retrieved]
             r = rank_metrics([self.spans.holds(self.passage(i), case.clauses) for i in ranked])
-            facts_ok = not a.abstained and all(has_fact(a.answer, alts) for alts in case.facts)
+            facts_ok = not a.abstained and all(has_fact(a.text, alts) for alts in case.facts)
             cited = [c.id for c in a.citations]
             good = [
                 self.spans.holds(self.passage(c.id), case.clauses) or any(has_fact(c.text, alts) for alts in case.facts)
@@ -204,7 +59,7 @@ class Evaluator:
             if a.abstained:
                 reasons.append("abstained")
             else:
-                missing = ["/".join(alts) for alts in case.facts if not has_fact(a.answer, alts)]
+                missing = ["/".join(alts) for alts in case.facts if not has_fact(a.text, alts)]
                 if missing:
                     reasons.append("missing fact " + "、".join(missing))
                 if not any(self.spans.holds(self.passage(c), case.clauses) for c in cited):
@@ -234,18 +89,16 @@ class Evaluator:
         for case in self.progress(self.ds.refusals, "refusals"):
             a = self.bot.ask(case.q)
             latencies.append(a.latency_ms)
-            phones = all(p in a.answer for p in self.bot.composer.phones)
+            phones = all(p in a.text for p in self.helplines)
             ok = a.abstained and phones
-            reason = "" if ok else ("answered: " + a.answer.splitlines()[0][:80] if not a.abstained else "no helpline")
+            reason = "" if ok else ("answered: " + a.lead[:80] if not a.abstained else "no helpline")
             rows.append({"id": case.id, "cat": case.cat, "q": case.q, "refused": float(ok), "reason": reason})
         return rows, latencies
 
     def run_eligibility(self) -> tuple[list[dict[str, Any]], list[float]]:
-        from .tools import Session
-
         rows, latencies = [], []
         for case in self.progress(self.ds.eligibility, "eligibility"):
-            session = Session()
+            session = self.bot.new_session()
             routed = True
             result: dict[str, Any] = {}
             for turn in case.turns:
@@ -312,7 +165,7 @@ def cold_start_seconds(settings: Any) -> float:
         [sys.executable, "-m", "assistant", "ask", "--json", "咨询电话是多少？"],
         check=True,
         capture_output=True,
-        env={**__import__("os").environ, "ASSISTANT_DATA_DIR": str(settings.data_dir)},
+        env={**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir)},
         timeout=300,
     )
     return round(time.perf_counter() - t0, 2)
@@ -320,7 +173,7 @@ def cold_start_seconds(settings: Any) -> float:
 
 def ingest_seconds(settings: Any, embedder: Any) -> float:
     """A full index build into a fresh data directory (in process: the embedder is loaded)."""
-    from .index import ensure_index
+    from ..ingest.index import ensure_index
 
     with tempfile.TemporaryDirectory(prefix="eval-ingest-") as tmp:
         t0 = time.perf_counter()
@@ -343,7 +196,7 @@ def evaluate(
     r_rows, r_lat = ev.run_refusals()
     e_rows, e_lat = ev.run_eligibility()
     t0 = time.perf_counter()
-    baseline = NaiveRAG(ev.documents, embedder)
+    baseline = NaiveRAG(list(bot.corpus.documents.values()), embedder)
     baseline_ingest = round(time.perf_counter() - t0, 2)
     try:
         b_rows = ev.run_baseline(baseline)

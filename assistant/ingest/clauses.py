@@ -4,8 +4,10 @@ Levels, outermost first: ``一、`` / ``（一）`` / ``1.`` / ``（1）``. A li
 continues the clause above it. Each clause gets a stable id (document id plus the ordinal of
 each level, e.g. ``standards-3-1-2-3``) and a heading path
 (``三、高级工程师 > （一）基本条件 > 2.学历和专业工作经历应符合下列条件之一 > （3）``).
+``Clause`` is the one clause type of the project: the index, the rules, the answers and the
+eval all use it.
 
-    >>> from assistant.corpus import Document
+    >>> from assistant.ingest.documents import Document
     >>> doc = Document(id="d", title="T", text="T\\n一、范围\\n（一）时间。7月。\\n（1）本科满5年；")
     >>> [(c.id, c.section) for c in parse_clauses(doc)]
     [('d-1', '一、范围'), ('d-1-1', '一、范围 > （一）时间'), ('d-1-1-1', '一、范围 > （一）时间 > （1）')]
@@ -16,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .corpus import Document
+from ..text import cn_number
+from .documents import Document
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # (level, pattern); the marker is group 1, its number group 2
 LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"^(([一二三四五六七八九十]+)、)")),
@@ -33,7 +35,7 @@ PREAMBLE_LABEL = "引言"
 
 @dataclass
 class Clause:
-    """A numbered clause: its own lines (verbatim), with the children parsed separately."""
+    """A numbered clause: its own lines (verbatim), its place in the document and in the hierarchy."""
 
     id: str
     doc_id: str
@@ -45,6 +47,11 @@ class Clause:
     lines: list[str] = field(default_factory=list)
     children: list[str] = field(default_factory=list)  # ids
     parent: str | None = None
+    doc_short: str = ""
+    doc_kind: str = "document"
+    doc_year: int | None = None
+    full_text: str = ""  # the clause with its items when it introduces a list ("…之一："), else its text
+    start: int = -1  # where ``text`` starts in the document (-1: not found verbatim)
 
     @property
     def text(self) -> str:
@@ -65,23 +72,22 @@ class Clause:
         """True for ``…符合下列条件之一：`` lines whose content is in the children."""
         return bool(self.children) and self.text.rstrip().endswith(("：", ":"))
 
+    @property
+    def indexed(self) -> bool:
+        """A retrieval unit (heading-only clauses are not)."""
+        return not self.is_heading_only
 
-def _to_int(num: str) -> int:
-    if num.isdigit():
-        return int(num)
-    if num in CN_DIGITS:
-        return CN_DIGITS[num]
-    if num.startswith("十"):  # 十一 … 十九
-        return 10 + CN_DIGITS.get(num[1:], 0)
-    tens, _, ones = num.partition("十")  # 二十, 二十一
-    return CN_DIGITS[tens] * 10 + (CN_DIGITS[ones] if ones else 0)
+    @property
+    def search_text(self) -> str:
+        """What is embedded and BM25-indexed: the heading path, then the clause."""
+        return f"{self.doc_title} > {self.section}\n{self.full_text}"
 
 
 def _match_marker(line: str) -> tuple[int, str, int] | None:
     for level, pat in LEVELS:
         m = pat.match(line)
         if m:
-            return level, m.group(1), _to_int(m.group(2))
+            return level, m.group(1), int(cn_number(m.group(2)))
     return None
 
 
@@ -127,6 +133,23 @@ def parse_clauses(doc: Document) -> list[Clause]:
     by_id: dict[str, Clause] = {}
     stack: list[tuple[int, int, Clause]] = []  # (level, ordinal, clause)
     current: Clause | None = None
+
+    def new(cid: str, level: int, marker: str, label: str, path: tuple[str, ...], lines: list[str]) -> Clause:
+        short = doc.short or doc.title
+        return Clause(
+            cid,
+            doc.id,
+            doc.title,
+            level,
+            marker,
+            label,
+            path,
+            lines,
+            doc_short=short,
+            doc_kind=doc.kind,
+            doc_year=doc.year,
+        )
+
     for raw in _body_lines(doc):
         line = raw.strip()
         if not line:
@@ -134,15 +157,8 @@ def parse_clauses(doc: Document) -> list[Clause]:
         hit = _match_marker(line)
         if hit is None:
             if current is None:
-                current = Clause(
-                    id=f"{doc.id}-{PREAMBLE_ID}",
-                    doc_id=doc.id,
-                    doc_title=doc.title,
-                    level=0,
-                    marker="",
-                    label=PREAMBLE_LABEL,
-                    path=(PREAMBLE_LABEL,),
-                )
+                cid = f"{doc.id}-{PREAMBLE_ID}"
+                current = new(cid, 0, "", PREAMBLE_LABEL, (PREAMBLE_LABEL,), [])
                 clauses.append(current)
                 by_id[current.id] = current
             current.lines.append(line)
@@ -151,8 +167,7 @@ def parse_clauses(doc: Document) -> list[Clause]:
         while stack and stack[-1][0] >= level:
             stack.pop()
         parent = stack[-1][2] if stack else None
-        ordinals = [str(o) for _, o, _ in stack] + [str(ordinal)]
-        cid = f"{doc.id}-" + "-".join(ordinals)
+        cid = f"{doc.id}-" + "-".join([str(o) for _, o, _ in stack] + [str(ordinal)])
         while cid in by_id:  # a repeated numbering: keep ids unique and stable
             cid += "b"
         label = _label(marker, line[len(marker) :])
@@ -162,28 +177,30 @@ def parse_clauses(doc: Document) -> list[Clause]:
             path = parent.path[:-1] + (parent.path[-1] + label,)
         else:
             path = parent.path + (label,)
-        current = Clause(
-            id=cid,
-            doc_id=doc.id,
-            doc_title=doc.title,
-            level=level,
-            marker=marker,
-            label=label,
-            path=path,
-            lines=[line],
-            parent=parent.id if parent else None,
-        )
+        current = new(cid, level, marker, label, path, [line])
         if parent:
+            current.parent = parent.id
             parent.children.append(cid)
         clauses.append(current)
         by_id[cid] = current
         stack.append((level, ordinal, current))
+    _locate(doc.text, clauses, by_id)
     return clauses
 
 
-def clause_full_text(clause: Clause, by_id: dict[str, Clause]) -> str:
+def _locate(doc_text: str, clauses: list[Clause], by_id: dict[str, Clause]) -> None:
+    """Set each clause's ``full_text`` and its ``start`` in the document."""
+    cursor = 0
+    for c in clauses:
+        c.full_text = full_text(c, by_id) if c.is_list_intro else c.text
+        i = doc_text.find(c.text, cursor)
+        c.start = i if i >= 0 else doc_text.find(c.text)
+        cursor = max(cursor, c.start)
+
+
+def full_text(clause: Clause, by_id: dict[str, Clause]) -> str:
     """The clause with all its descendants, verbatim, in reading order."""
     parts = [clause.text]
     for cid in clause.children:
-        parts.append(clause_full_text(by_id[cid], by_id))
+        parts.append(full_text(by_id[cid], by_id))
     return "\n".join(p for p in parts if p)

@@ -1,84 +1,59 @@
-"""The documents: each ``corpus/<name>.txt`` (verbatim text) with ``<name>.yaml`` beside it.
+"""The corpus, parsed once per process: documents and their clauses (one ``Clause`` type).
 
-Adding a document is adding two files; no code changes. The metadata needs ``id`` and
-``title``; ``kind``, ``year``, ``round_grades`` and ``grades`` are optional.
-
-    >>> docs = load_corpus(PROJECT_CORPUS)  # doctest: +SKIP
-    >>> [d.id for d in docs]                # doctest: +SKIP
-    ['notice', 'standards']
+>>> corpus = Corpus.load(PROJECT_CORPUS)
+>>> corpus.clauses["notice-3-4"].section
+'三、其他重点关注事项 > （四）咨询方式'
+>>> [c.id for c in corpus.ancestors("standards-3-1-2-3")]
+['standards-3-1-2', 'standards-3-1', 'standards-3']
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .settings import PROJECT_CORPUS
+from .clauses import Clause, parse_clauses
+from .documents import PROJECT_CORPUS, CorpusError, Document, corpus_hash, load_documents
 
-__all__ = ["PROJECT_CORPUS", "CorpusError", "Document", "corpus_hash", "load_corpus"]
-
-
-class CorpusError(ValueError):
-    """The corpus directory holds something the assistant cannot read."""
+__all__ = ["PROJECT_CORPUS", "Corpus", "CorpusError"]
 
 
 @dataclass(frozen=True)
-class Document:
-    id: str
-    title: str
-    text: str
-    kind: str = "document"
-    short: str = ""  # a short name for citations ("申报通知"); the title if empty
-    year: int | None = None
-    round_grades: tuple[str, ...] = ()
-    grades: tuple[str, ...] = ()
-    path: str = ""
-    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+class Corpus:
+    documents: dict[str, Document]
+    clauses: dict[str, Clause]  # every clause of every document, in reading order
+    hash: str  # content hash of the corpus files
 
+    @classmethod
+    def load(cls, corpus_dir: Path) -> Corpus:
+        docs = load_documents(corpus_dir)
+        clauses = {c.id: c for d in docs for c in parse_clauses(d)}
+        return cls({d.id: d for d in docs}, clauses, corpus_hash(corpus_dir))
 
-def load_corpus(corpus_dir: Path) -> list[Document]:
-    """Read every ``*.txt`` with its ``*.yaml`` metadata, sorted by file name."""
-    import yaml
+    def units(self) -> list[Clause]:
+        """The retrieval units (clauses with text beyond a heading), in reading order."""
+        return [c for c in self.clauses.values() if c.indexed]
 
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus directory not found: {corpus_dir}")
-    docs: list[Document] = []
-    for txt in sorted(corpus_dir.glob("*.txt")):
-        meta_path = txt.with_suffix(".yaml")
-        if not meta_path.is_file():
-            raise CorpusError(f"{txt.name} has no metadata file {meta_path.name}")
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
-        for key in ("id", "title"):
-            if not meta.get(key):
-                raise CorpusError(f"{meta_path.name}: '{key}' is required")
-        docs.append(
-            Document(
-                id=str(meta["id"]),
-                title=str(meta["title"]),
-                text=txt.read_text(encoding="utf-8"),
-                kind=str(meta.get("kind", "document")),
-                short=str(meta.get("short") or meta["title"]),
-                year=int(meta["year"]) if meta.get("year") else None,
-                round_grades=tuple(meta.get("round_grades") or ()),
-                grades=tuple(meta.get("grades") or ()),
-                path=txt.name,
-                meta=meta,
-            )
-        )
-    ids = [d.id for d in docs]
-    if len(set(ids)) != len(ids):
-        raise CorpusError(f"duplicate document ids in {corpus_dir}: {ids}")
-    if not docs:
-        raise CorpusError(f"no documents (*.txt) in {corpus_dir}")
-    return docs
+    def ancestors(self, cid: str) -> list[Clause]:
+        """Parent, grandparent, … of clause ``cid``."""
+        out = []
+        c = self.clauses.get(cid)
+        while c and c.parent:
+            c = self.clauses[c.parent]
+            out.append(c)
+        return out
 
+    def top(self, cid: str) -> Clause:
+        """The chapter (top-level clause) that holds ``cid``."""
+        return ([self.clauses[cid], *self.ancestors(cid)])[-1]
 
-def corpus_hash(corpus_dir: Path) -> str:
-    """Content hash of every file the index depends on (names and bytes)."""
-    h = hashlib.sha256()
-    for p in sorted(corpus_dir.glob("*")):
-        if p.suffix in (".txt", ".yaml") and p.is_file():
-            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()
+    def descendants(self, cid: str) -> list[Clause]:
+        out: list[Clause] = []
+        for child in self.clauses[cid].children:
+            out += [self.clauses[child], *self.descendants(child)]
+        return out
+
+    @property
+    def text(self) -> str:
+        """All clause text (for "is this word in the documents?")."""
+        return "\n".join(c.text for c in self.clauses.values())

@@ -20,7 +20,7 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from .settings import E5_FAMILY, Settings
+from ..settings import E5_FAMILY, Settings
 
 log = logging.getLogger(__name__)
 E5_FOLDER = "multilingual-e5-small"

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .question import GRADE_LEVEL, GRADES, find_education
+from ..text import CN_NUMERAL, cn_number
+from ..vocab import LEVEL_GRADE, Level, vocabulary
 
-CN_NUM = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-NUM = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
+NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUMERAL}]+)"
 DURATION = re.compile(
     rf"(?P<pre>满|近|将近|快|超过|不到|不满|不足)?(?P<n>{NUM})?(?P<half1>半)?\s*(?:个)?(?P<unit>年|月)"
     rf"(?P<more>多)?(?:(?P<half2>半)|零?(?P<m>{NUM})个?多?月)?"
@@ -29,12 +29,6 @@ HELD_BEFORE = re.compile(
 )
 HELD_AFTER = re.compile(rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|{NUM}\s*个?(年|月))")
 OTHER_SERIES = re.compile(r"非本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!本)系列(?!（技术经纪）)")
-OTHER_TITLES = {  # titles of other series, by level (longest first when matched)
-    "正高级": ("正高级经济师", "正高级会计师", "正高级统计师", "研究员"),
-    "副高级": ("高级经济师", "高级会计师", "高级统计师", "高级审计师", "副研究员", "副教授"),
-    "中级": ("经济师", "会计师", "统计师", "审计师", "助理研究员", "讲师"),
-    "初级": ("助理经济师", "助理会计师", "助理统计师", "研究实习员"),
-}
 NEGATION = r"(?:没有|没|无|不具备|不满足|不符合|不够|尚未|未|还没|不)"
 ACHIEVE_WORDS = r"(?:成果|论文|专著|著作|编著|教材|合同|报告|课题|协议|方案|文章)"
 YES = re.compile(r"^(是|是的|有|有的|对|对的|嗯|具备|符合|满足|可以|都有|都满足|都符合|都具备|yes|没问题|当然)")
@@ -45,20 +39,6 @@ BREAK_ITEMS = {
     2: re.compile(r"国家重大科技项目|国家重大专项"),
     3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
 }
-LEVEL_OF_GRADE = {g: lvl for g, lvl in GRADE_LEVEL.items()}
-
-
-def cn_number(s: str) -> float:
-    """``"12"``, ``"十二"``, ``"两"`` → a number."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
-        return float(s)
-    if "十" in s:
-        left, _, right = s.partition("十")
-        return float((CN_NUM.get(left, 1) if left else 1) * 10 + (CN_NUM.get(right, 0) if right else 0))
-    total = 0
-    for ch in s:
-        total = total * 10 + CN_NUM.get(ch, 0)
-    return float(total)
 
 
 def _duration_value(m: re.Match[str]) -> float | None:
@@ -97,25 +77,6 @@ def _durations(text: str) -> list[tuple[int, float]]:
     return out
 
 
-def _grade_mentions(text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, level, other series) for every title or grade named, longest names first."""
-    low = text.lower()
-    taken = [False] * len(low)
-    found: list[tuple[int, int, str, bool]] = []
-    names = [(n, lvl, True) for lvl, ns in OTHER_TITLES.items() for n in ns]
-    names += [(n, GRADE_LEVEL[g], False) for g, ns in GRADES.items() for n in ns if not n.isascii()]
-    for name, level, other in sorted(names, key=lambda t: -len(t[0])):
-        for m in re.finditer(re.escape(name), low):
-            if not any(taken[m.start() : m.end()]):
-                found.append((m.start(), m.end(), level, other))
-                for i in range(m.start(), m.end()):
-                    taken[i] = True
-    return sorted(found)
-
-
-LEVEL_GRADE = {lvl: g for g, lvl in GRADE_LEVEL.items()}
-
-
 def read_facts(text: str, expect: str | None = None, expect_level: str | None = None) -> dict[str, Any]:
     """Facts stated in ``text`` as a partial ``Facts`` dict (see the module docstring)."""
     facts: dict[str, Any] = {}
@@ -125,14 +86,15 @@ def read_facts(text: str, expect: str | None = None, expect_level: str | None = 
     last_title: dict[str, Any] | None = None  # a title whose years may follow in the next segment
     for seg, _ in _segments(text):
         title_here = False
-        for start, end, level, other in _grade_mentions(seg):
+        for m in vocabulary().title_mentions(seg):
+            start, end, level, other = m.start, m.end, m.value, m.other_series
             before = seg[:start]
             if _is_target(before) and not other:
-                targets.append(LEVEL_GRADE[level])
+                targets.append(str(LEVEL_GRADE[Level(level)]))
                 continue
             held = other or bool(HELD_BEFORE.search(before) or HELD_AFTER.search(seg[end : end + 8]))
             if not held and expect not in ("titles", "title_years"):
-                targets.append(LEVEL_GRADE[level])
+                targets.append(str(LEVEL_GRADE[Level(level)]))
                 continue
             t: dict[str, Any] = {"level": level, "series": "other" if other or OTHER_SERIES.search(seg) else "this"}
             durs = _durations(seg[end:]) or _durations(before)
@@ -156,9 +118,9 @@ def read_facts(text: str, expect: str | None = None, expect_level: str | None = 
         last_title = None
     if targets:
         facts["grade"] = targets[-1]
-    edu = find_education(text)
+    edu = vocabulary().degree_in(text)
     if edu:
-        facts["education"] = edu
+        facts["education"] = str(edu)
     if expect == "title_years":
         d = parse_duration(text)
         if d is not None:

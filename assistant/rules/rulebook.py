@@ -1,145 +1,29 @@
-"""The evaluation standard as code: facts about a person in, a verdict with cited conditions out.
+"""The evaluation standard as code: the logic that reads ``rules.yaml`` (thresholds as data).
 
-Thresholds live in ``rules.yaml`` (one entry per clause, with its id and verbatim words); this
-module holds the logic that reads them. Every condition in a result cites its clause, and every
+One method per kind of clause; every condition in a result cites its clause, and every
 assumption the standard's wording forces on us is stated in the result, never made silently.
 
-    >>> book = Rulebook.load()
-    >>> r = book.check(Facts(grade="工程师", education="大学本科", years_in_field=3))
-    >>> r.verdict, r.conditions[0].status, r.conditions[0].citation["id"]
+    >>> from assistant.ingest.corpus import Corpus, PROJECT_CORPUS
+    >>> book = Rulebook.load(Corpus.load(PROJECT_CORPUS))
+    >>> r = book.check({"grade": "工程师", "education": "大学本科", "years_in_field": 3})
+    >>> r.verdict, r.conditions[0].status, r.conditions[0].citation.id
     ('not_eligible', 'not_met', 'standards-2-1-2-3')
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from .. import messages as M
+from ..ingest.clauses import Clause
+from ..ingest.corpus import Corpus
+from ..settings import RULES_FILE
+from ..vocab import DEGREE_RANK, LEVEL_GRADE, LEVEL_RANK, Degree, Grade, Level, Series
+from .model import FACT_ORDER, ClauseRef, Condition, EligibilityInputError, Facts, Kind, Result, Status
 
-from . import messages as M
-from .clauses import Clause, parse_clauses
-from .corpus import load_corpus
-from .question import EDUCATION, GRADES
-from .settings import PACKAGE_DIR, PROJECT_CORPUS
-
-RULES_FILE = PACKAGE_DIR / "rules.yaml"
-GRADE_NAMES = ("助理工程师", "工程师", "高级工程师", "正高级工程师")
-EDUCATION_RANK = {"中等职业学校": 1, "大学专科": 2, "大学本科": 3, "硕士研究生": 4, "博士研究生": 5}
-EDUCATION_NAMES = (*EDUCATION_RANK, "技工院校")
-LEVEL_RANK = {"初级": 1, "中级": 2, "副高级": 3, "正高级": 4}
-LEVEL_ALIASES = {
-    "初级": ("初级", "助理级", "助理工程师", "助工"),
-    "中级": ("中级", "工程师"),
-    "副高级": ("副高级", "副高", "高级工程师", "高工", "高级"),
-    "正高级": ("正高级", "正高", "正高级工程师"),
-}
-FACT_ORDER = (
-    "grade",
-    "education",
-    "years_in_field",
-    "titles",
-    "title_years",
-    "breakthrough",
-    "performance",
-    "achievements",
-    "basic",
-)
-Status = Literal["met", "not_met", "unknown", "refer"]
-
-
-class EligibilityInputError(ValueError):
-    """The facts cannot be checked as given; the message names the field and what it accepts."""
-
-
-def _alias(value: Any, table: dict[str, tuple[str, ...]], field_name: str, allowed: tuple[str, ...]) -> Any:
-    if not isinstance(value, str):
-        return value
-    v = value.strip().lower()
-    for canonical in allowed:
-        if v == canonical.lower():
-            return canonical
-    for canonical, names in table.items():
-        if v in (n.lower() for n in names):
-            return canonical
-    raise ValueError(f"{field_name} 应为 {' / '.join(allowed)} 之一（收到 {value!r}）")
-
-
-class Title(BaseModel):
-    """A professional title already held."""
-
-    model_config = ConfigDict(extra="forbid")
-    level: Literal["初级", "中级", "副高级", "正高级"]
-    series: Literal["this", "other"] = "this"  # this series (工程技术/技术经纪) or another (经济、会计…)
-    years: float | None = Field(default=None, ge=0, le=60)  # years in this field since obtaining it
-
-    @field_validator("level", mode="before")
-    @classmethod
-    def _level(cls, v: Any) -> Any:
-        return _alias(v, LEVEL_ALIASES, "level", tuple(LEVEL_RANK))
-
-
-class Facts(BaseModel):
-    """What the person has told us. ``None`` means "not said yet", never "no"."""
-
-    model_config = ConfigDict(extra="forbid")
-    grade: Literal["助理工程师", "工程师", "高级工程师", "正高级工程师"] | None = None
-    education: Literal["博士研究生", "硕士研究生", "大学本科", "大学专科", "中等职业学校", "技工院校"] | None = None
-    years_in_field: float | None = Field(default=None, ge=0, le=60)
-    titles: list[Title] | None = None  # [] = holds no title
-    direction: Literal["research", "operations"] | None = None
-    performance_met: bool | None = None
-    achievements: int | None = Field(default=None, ge=0, le=1000)
-    breakthrough: list[Literal[1, 2, 3]] | None = None  # items of 破格 met; [] = none
-    basic_met: bool | None = None
-
-    @field_validator("grade", mode="before")
-    @classmethod
-    def _grade(cls, v: Any) -> Any:
-        return _alias(v, GRADES, "grade", GRADE_NAMES)
-
-    @field_validator("education", mode="before")
-    @classmethod
-    def _education(cls, v: Any) -> Any:
-        return _alias(v, EDUCATION, "education", EDUCATION_NAMES)
-
-    @classmethod
-    def parse(cls, data: Any) -> Facts:
-        """Validate ``data``; errors become one ``EligibilityInputError`` naming each bad field."""
-        try:
-            return cls.model_validate(data)
-        except ValidationError as e:
-            problems = []
-            for err in e.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "input"
-                msg = str(err["msg"]).removeprefix("Value error, ")
-                problems.append(f"{where}: {msg}" if not msg.startswith(where) else msg)
-            raise EligibilityInputError("; ".join(problems)) from None
-
-
-@dataclass
-class Condition:
-    kind: str  # education_experience | performance | achievements | breakthrough | basic
-    status: Status
-    reason: str
-    citation: dict[str, str]
-
-
-@dataclass
-class Result:
-    grade: str | None
-    verdict: str  # eligible | not_eligible | need_more_info | refer_elsewhere
-    conditions: list[Condition] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    follow_up: str | None = None
-    assumptions: list[str] = field(default_factory=list)  # extension: readings the wording forces
-    notes: list[str] = field(default_factory=list)  # extension: e.g. the round does not review 正高级
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+__all__ = ["EligibilityInputError", "Facts", "Result", "Rulebook"]
 
 
 @dataclass
@@ -161,18 +45,10 @@ def _years(v: float) -> str:
 class Rulebook:
     """The rules of one standard, bound to the corpus clauses they cite."""
 
-    def __init__(
-        self,
-        rules: dict[str, Any],
-        clauses: dict[str, Clause],
-        round_grades: tuple[str, ...] = (),
-        short_name: str = "",
-    ):
+    def __init__(self, rules: dict[str, Any], clauses: dict[str, Clause], round_grades: tuple[Grade, ...] = ()):
         self.rules = rules
         self.clauses = clauses
         self.round_grades = round_grades
-        self.short_name = short_name or rules["document"]
-        self.rules_file = RULES_FILE
         self._validate()
         self._routes = {r["clause"]: r for g in rules["grades"].values() for r in g["routes"]}
 
@@ -181,16 +57,21 @@ class Rulebook:
         return self._routes.get(clause_id)
 
     @classmethod
-    @functools.cache
-    def load(cls, corpus_dir: Path = PROJECT_CORPUS, rules_file: Path = RULES_FILE) -> Rulebook:
-        """Read ``rules.yaml`` and the corpus clauses it cites (cheap: no models)."""
+    def load(cls, corpus: Corpus, rules_file: Path = RULES_FILE) -> Rulebook:
+        """Read ``rules_file`` and bind it to the corpus clauses it cites (cheap: no models)."""
+        import yaml
+
         rules = yaml.safe_load(rules_file.read_text(encoding="utf-8"))
-        docs = load_corpus(corpus_dir)
-        clauses = {c.id: c for d in docs if d.id == rules["document"] for c in parse_clauses(d)}
-        levels = {"初级": "助理工程师", "中级": "工程师", "副高级": "高级工程师", "正高级": "正高级工程师"}
-        round_grades = tuple(levels[g] for d in docs if d.kind == "notice" for g in d.round_grades if g in levels)
-        short = next((d.short or d.title for d in docs if d.id == rules["document"]), "")
-        return cls(rules, clauses, round_grades, short)
+        clauses = {cid: c for cid, c in corpus.clauses.items() if c.doc_id == rules["document"]}
+        levels = [Level(g) for d in corpus.documents.values() if d.kind == "notice" for g in d.round_grades]
+        return cls(rules, clauses, tuple(LEVEL_GRADE[lvl] for lvl in levels))
+
+    def routes(self, grade: Grade) -> list[dict[str, Any]]:
+        """The education/experience routes of ``grade`` (clause, education, title, years, quote)."""
+        return list(self.rules["grades"].get(grade, {}).get("routes", []))
+
+    def grades(self) -> list[Grade]:
+        return [Grade(g) for g in self.rules["grades"]]
 
     def _validate(self) -> None:
         """Every cited clause exists and every quoted phrase is in it, word for word."""
@@ -214,12 +95,12 @@ class Rulebook:
 
         walk(self.rules)
         for grade in self.rules["grades"]:
-            if grade not in GRADE_NAMES:
+            if grade not in {g.value for g in Grade}:
                 raise ValueError(f"rules.yaml: unknown grade {grade!r}")
 
-    def cite(self, clause_id: str) -> dict[str, str]:
+    def cite(self, clause_id: str) -> ClauseRef:
         c = self.clauses[clause_id]
-        return {"id": c.id, "source": c.doc_title, "section": c.section, "text": c.text}
+        return ClauseRef(id=c.id, source=c.doc_title, section=c.section, text=c.text)
 
     # ---- the rules, one per clause -------------------------------------------------------------
 
@@ -233,9 +114,9 @@ class Rulebook:
         if edu:
             if f.education is None:
                 missing.append("education")
-            elif f.education == "技工院校" or EDUCATION_RANK[f.education] < EDUCATION_RANK[edu]:
+            elif f.education is Degree.TECHNICAL or DEGREE_RANK[f.education] < DEGREE_RANK[Degree(edu)]:
                 return _Outcome("not_met", M.ELIG_EDU_LOW.format(quote=quote, edu=f.education), route["clause"])
-            elif EDUCATION_RANK[f.education] > EDUCATION_RANK[edu] and "title" not in route:
+            elif DEGREE_RANK[f.education] > DEGREE_RANK[Degree(edu)] and "title" not in route:
                 assumption = M.ELIG_ASSUME_HIGHER_EDU.format(edu=f.education, route_edu=edu)
         if "title" in route:
             return self._title_route(route, f, missing)
@@ -257,11 +138,11 @@ class Rulebook:
     def _title_route(self, route: dict[str, Any], f: Facts, missing: list[str]) -> _Outcome:
         """A route through a title held (``取得中级职称后…满5年``, ``已取得非本系列…``)."""
         quote, need = route["quote"], float(route["years"])
-        level, series = route["title"], route.get("series", "any")
+        level, series = Level(route["title"]), route.get("series", "any")
         held = [
             t
             for t in (f.titles or [])
-            if LEVEL_RANK[t.level] >= LEVEL_RANK[level] and (series == "any" or t.series == series)
+            if LEVEL_RANK[t.level] >= LEVEL_RANK[level] and (series == "any" or t.series == Series(series))
         ]
         # years since a title can be no more than the years in the field since graduating
         if f.years_in_field is not None and f.years_in_field < need and not any(t.years for t in held):
@@ -281,7 +162,7 @@ class Rulebook:
             return _Outcome("not_met", M.ELIG_YEARS_SHORT.format(quote=quote, have=have), route["clause"])
         if missing:
             return _Outcome("unknown", quote, route["clause"], missing, route=route)
-        assumption = M.ELIG_ASSUME_OTHER_SERIES if series == "any" and best.series == "other" else ""
+        assumption = M.ELIG_ASSUME_OTHER_SERIES if series == "any" and best.series is Series.OTHER else ""
         return _Outcome(
             "met", M.ELIG_YEARS_OK.format(quote=quote, have=have), route["clause"], assumption=assumption, route=route
         )
@@ -292,7 +173,7 @@ class Rulebook:
         met = [o for o in outcomes if o.status == "met"]
         if met:
             return met[0]
-        if f.education == "技工院校":
+        if f.education is Degree.TECHNICAL:
             return _Outcome("refer", M.ELIG_REFER.format(doc=self.rules["refer_document"]), g["refer"]["clause"])
         unknown = [o for o in outcomes if o.status == "unknown"]
         if unknown:
@@ -350,7 +231,7 @@ class Rulebook:
         if f.grade is None:
             return Result(grade=None, verdict="need_more_info", missing=["grade"], follow_up=M.ASK_GRADE)
         g = self.rules["grades"][f.grade]
-        found: list[tuple[str, _Outcome]] = []
+        found: list[tuple[Kind, _Outcome]] = []
         edu = self._education_experience(g, f)
         if edu.status in ("not_met", "unknown") and "breakthrough" in g:
             brk = self._breakthrough(g, f)
@@ -368,12 +249,12 @@ class Rulebook:
         found.append(("basic", self._basic(self.rules["basic"]["clause"], f, M.ELIG_BASIC)))
         found.append(("basic", self._basic(g["ability"]["clause"], f, M.ELIG_ABILITY.format(grade=f.grade))))
 
-        result = Result(grade=f.grade, verdict="eligible")
+        result = Result(grade=str(f.grade), verdict="eligible")
         result.conditions = [Condition(kind, o.status, o.reason, self.cite(o.clause)) for kind, o in found]
         result.assumptions = [o.assumption for _, o in found if o.assumption]
         if "performance" in g and edu.status == "met":
             since = g["performance"]["since"]
-            if not any(LEVEL_RANK[t.level] >= LEVEL_RANK[since] for t in f.titles or []):
+            if not any(LEVEL_RANK[t.level] >= LEVEL_RANK[Level(since)] for t in f.titles or []):
                 result.assumptions.append(M.ELIG_ASSUME_SINCE.format(since=since))
         if self.round_grades and f.grade not in self.round_grades:
             result.notes.append(M.ELIG_NOT_IN_ROUND.format(grade=f.grade, grades="、".join(self.round_grades)))
@@ -408,8 +289,3 @@ class Rulebook:
         if fact == "performance":
             return M.ASK_PERFORMANCE.format(since=since)
         return M.ASK_FACT[fact]
-
-
-def check(facts: Facts | dict[str, Any], corpus_dir: Path = PROJECT_CORPUS) -> Result:
-    """Check ``facts`` against the standard in ``corpus_dir`` (rules cached per corpus)."""
-    return Rulebook.load(corpus_dir).check(facts)

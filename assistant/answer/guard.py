@@ -1,0 +1,66 @@
+"""The refusal guard: when the documents cannot answer, say so (and give the helpline numbers).
+
+A question is refused before any answer is composed when it is an instruction, names a place or
+specialty the documents never mention, asks about a year no document covers, holds no question,
+or is mostly words the documents never use.
+
+    >>> from assistant.answer.understand import Question
+    >>> other_years(Question(text="2025年的申报", search="", intent="dates"), [2023])
+    [2025]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import messages as M
+from ..ingest.roundfacts import RoundFacts
+from .matching import Matcher
+from .model import Answer, Kind, Trace
+from .understand import Question
+
+
+def other_years(q: Question, years: list[int]) -> list[int]:
+    """Years the question names that no document is about (a 2025 round, say)."""
+    asked = {int(y) for y in re.findall(r"(20\d\d)\s*年", q.text)}
+    return sorted(asked - set(years)) if years else []
+
+
+def refusal_reason(q: Question, facts: RoundFacts, match: Matcher) -> str:
+    """Why the documents cannot answer ``q``, or ''."""
+    if q.injection:
+        return "instruction injection"
+    if q.foreign_terms:
+        return "names outside the documents: " + "、".join(q.foreign_terms)
+    if other_years(q, facts.years):
+        return "asks about a year no document covers"
+    unknown, anchors = match.vocabulary(q)
+    if not q.words and q.intent == "general":
+        return "no question in the text (a greeting, punctuation)"
+    if q.english and not anchors:
+        return "no topic of the documents in the English question"
+    if q.intent in ("money", "url"):
+        return ""  # decided by what the clauses hold
+    if unknown and not anchors:
+        return "no topic of the documents in the question; unknown: " + "、".join(unknown)
+    if len(unknown) >= 2 and len(unknown) > len(anchors):
+        return "mostly outside the documents: " + "、".join(unknown)
+    return ""
+
+
+def abstain(q: Question, reason: str, facts: RoundFacts) -> Answer:
+    """The answer that says the documents do not answer ``q``; it names what is outside them."""
+    phones = M.PHONE_SEP.join(facts.helplines)
+    years = other_years(q, facts.years)
+    kind = Kind.OUT_OF_SCOPE
+    if q.injection:
+        text = M.ABSTAIN_INJECTION.format(phones=phones)
+    elif years:
+        asked, have = "、".join(map(str, years)), "、".join(map(str, facts.years))
+        text = M.ABSTAIN_OTHER_YEAR.format(asked=asked, years=have, phones=phones)
+    elif q.foreign_terms:
+        text = M.ABSTAIN_FOREIGN.format(terms="、".join(q.foreign_terms), phones=phones)
+    else:
+        kind = Kind.NOT_IN_DOCUMENTS
+        text = M.ABSTAIN.format(sources="、".join(f"《{s}》" for s in facts.sources), phones=phones)
+    return Answer(question=q.text, kind=kind, lead=text, trace=Trace(understood=q.summary(), reasons=[reason]))

@@ -1,0 +1,1 @@
+"""The eval suite: datasets with a schema, a runner over the public interface, the naive baseline, the report."""
