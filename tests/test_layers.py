@@ -9,7 +9,7 @@ from pathlib import Path
 PKG = Path(__file__).resolve().parent.parent / "assistant"
 # stage -> its floor; a module may import modules on its own floor or below (never above)
 FLOORS = {
-    "settings": 0, "vocab": 0, "messages": 0, "dates": 0, "text": 0,
+    "settings": 0, "vocab": 0, "messages": 0, "dates": 0, "text": 0, "privacy": 0,
     "ingest": 1, "rules": 2, "answer": 3, "pipeline": 4, "app": 5, "evaluation": 5, "__main__": 6,
 }  # fmt: skip
 # what the edges may take from the answer stage: its public types only

@@ -156,15 +156,13 @@ def feedback() -> None:
 @feedback.command("export")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="CSV file to write (default: stdout).")
 def feedback_export(out: Path | None) -> None:
-    """Write every feedback row as CSV (UTF-8, header first)."""
+    """Write every feedback row as CSV (UTF-8, header first; a file is written owner-only)."""
     from .feedback import FeedbackStore, feedback_path
 
+    if out is not None and not out.parent.is_dir():
+        raise click.UsageError(f"--out: folder does not exist: {out.parent}")
     store = FeedbackStore(feedback_path(_settings().data_dir))
-    if out is None:
-        n = store.export_csv(sys.stdout)
-    else:
-        with out.open("w", encoding="utf-8", newline="") as f:
-            n = store.export_csv(f)
+    n = store.export_csv(sys.stdout) if out is None else store.export_file(out)
     _progress(f"{n} 条反馈")
 
 
