@@ -160,8 +160,15 @@ class Assistant:
                     fallback.notes.append(f"llm tool call rejected: {exc}")
                     return fallback
         text = str(getattr(msg, "content", "") or "").strip()
-        known = [cn_date(today), f"{year}年", str(year)] if year else [cn_date(today)]
-        check = grounding_check(text, [h.full_text for h in hits], known=known)
+        window = self.composer.application_window
+        check = grounding_check(
+            text,
+            [f"{h.section}\n{h.full_text}" for h in hits],  # what the model saw as [n]
+            round_year=self.composer.years,
+            window_status=window[1].status(today) if window else None,
+            question=q.text,
+            today=today,
+        )
         if not check.ok:
             log.warning("LLM answer rejected by the grounding check: %s", check.reason)
             fallback.notes.append(f"llm answer rejected: {check.reason}")
