@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -22,7 +22,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from .answer.compose import Composer
 from .answer.gradecheck import GradeDesk, Session
 from .answer.leads import Context
-from .answer.llm import LLMClient
+from .answer.llm import LLMClient, looks_like_instruction
 from .answer.matching import Matcher
 from .answer.model import Answer, ToolCall
 from .answer.notes import window_note
@@ -182,6 +182,8 @@ class Assistant:
         facts = self.desk.wants(q, session)
         if facts is not None:
             return self.desk.answer(q, facts, session, today)
+        if self.llm is not None and looks_like_instruction(q.text):  # words addressed to the model never reach it
+            return self.composer.abstain(replace(q, injection=True), "question addresses the model")
         if session is not None:
             session.expect = None  # a new topic: the follow-up is no longer pending
             standalone = self._standalone(q.text, session.last_question)
@@ -200,8 +202,7 @@ class Assistant:
             return answer
         from .answer.generate import generate
 
-        year = max(self.index.round.years) if self.index.round.years else None
-        return generate(self.llm, q, hits, answer, self.desk, session, today, year)
+        return generate(self.llm, q, hits, answer, self.desk, session, today, self.index.round)
 
     def _standalone(self, text: str, previous: str | None) -> str:
         """A follow-up ("那高级呢？") as a standalone question: by the LLM if there is one, else by rule."""

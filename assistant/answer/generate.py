@@ -1,5 +1,7 @@
 """LLM mode (optional): the model's answer, kept only if it passes the grounding check; its tool
 calls run the rules. Anything else — a failure, an ungrounded claim — gives the extractive answer.
+The computed notes (the round's window against today, grades not in the round) are always kept:
+the model's text replaces only the lead of the extractive answer.
 
     >>> generate(llm, q, hits, extractive, desk, session, today)   # doctest: +SKIP
 """
@@ -14,6 +16,7 @@ from dataclasses import replace
 from .. import messages as M
 from ..dates import cn_date
 from ..ingest.clauses import Clause
+from ..ingest.roundfacts import RoundFacts
 from .gradecheck import GradeDesk, Session
 from .llm import LLMClient, LLMError, grounding_check
 from .model import Answer, Sources
@@ -30,9 +33,10 @@ def generate(
     desk: GradeDesk,
     session: Session | None,
     today: dt.date,
-    year: int | None,
+    facts: RoundFacts,
 ) -> Answer:
     """The LLM's answer if it passes the grounding check (or its tool call, run for real), else ``fallback``."""
+    year = max(facts.years) if facts.years else None
     try:
         msg = llm.answer(q.text, hits, cn_date(today), year, tools=[desk.tool])
     except LLMError as exc:
@@ -49,8 +53,14 @@ def generate(
                 fallback.trace.reasons.append(f"llm tool call rejected: {exc}")
                 return fallback
     text = str(getattr(msg, "content", "") or "").strip()
-    known = [cn_date(today), f"{year}年", str(year)] if year else [cn_date(today)]
-    check = grounding_check(text, [h.full_text for h in hits], known=known)
+    check = grounding_check(
+        text,
+        [f"{h.section}\n{h.full_text}" for h in hits],  # what the model saw as [n]
+        round_year=facts.years,
+        window_status=facts.window.status(today) if facts.window else None,
+        question=q.text,
+        today=today,
+    )
     if not check.ok:
         log.warning("LLM answer rejected by the grounding check: %s", check.reason)
         fallback.trace.reasons.append(f"llm answer rejected: {check.reason}")
@@ -59,4 +69,5 @@ def generate(
     src = Sources()
     text = re.sub(r"\[(\d+)\]", lambda m: src.cite(hits[int(m[1]) - 1]), text)
     trace = replace(fallback.trace, route="llm")
-    return Answer(question=q.text, kind=fallback.kind, lead=text, citations=src.citations, trace=trace)
+    notes = fallback.notes  # computed, never the model's: the window note stays
+    return Answer(question=q.text, kind=fallback.kind, lead=text, citations=src.citations, notes=notes, trace=trace)

@@ -59,7 +59,16 @@ INDEXES = (
 SCHEMA_VERSION = 1
 # the columns of version 1 come last, so a spreadsheet made from an older export keeps its columns
 COLUMNS = (
-    "id", "created_at", "session", "question", "answer", "citations", "rating", "comment", "message", "abstained"
+    "id",
+    "created_at",
+    "session",
+    "question",
+    "answer",
+    "citations",
+    "rating",
+    "comment",
+    "message",
+    "abstained",
 )
 TEXT_COLUMNS = ("question", "answer", "comment")  # free text: masked before it is stored
 MAX_COMMENT = 2000
