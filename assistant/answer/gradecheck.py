@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import messages as M
 from ..rules.model import Facts, Result
-from ..rules.reading import ASKING, Reading, as_chinese, read
+from ..rules.reading import ASKING, UNSURE, Reading, as_chinese, is_reply, read
 from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
 from ..vocab import LEVEL_RANK, Level
@@ -34,6 +34,7 @@ CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗|想申报|想评|想报|打算申报"
 )
 ASKS_RULE = re.compile(r"几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么")
+RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
@@ -141,7 +142,11 @@ class GradeDesk:
         s = session or Session()
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts)
-        rule_question = bool(ASKS_RULE.search(text)) or q.intent in OTHER_INTENTS
+        rule_question = (
+            bool(ASKS_RULE.search(text))
+            or q.intent in OTHER_INTENTS
+            or (bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r))
+        )
         if s.facts or s.topic == "grade_check":
             carried = self._carries_on(text, r, s, rule_question)
             if carried is not None:
@@ -162,6 +167,8 @@ class GradeDesk:
             return True  # another grade for the same person
         if RESUME.search(text) and s.facts:
             return True  # "接着说": the pending follow-up again
+        if s.expect and UNSURE.search(text) and is_reply(text):
+            return True  # "不知道": the check says again what it still needs
         return None
 
     def _starts_check(self, text: str, r: Reading, s: Session) -> bool:
@@ -174,9 +181,7 @@ class GradeDesk:
             return True
         # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade
         person = [k for k in PERSON_FACTS if k in r.facts]
-        titles = r.facts.get("titles") or []
-        specific = PERSONAL.search(text) or "years_in_field" in r.facts or any("years" in t for t in titles)
-        return bool(person and specific) and (can_apply or not ASKING.search(text))
+        return bool(person) and _specific(text, r) and (can_apply or not ASKING.search(text))
 
     # ---- answering ----------------------------------------------------------------------------
     def answer(self, q: Question, said: Reading | dict[str, Any], session: Session | None, today: dt.date) -> Answer:
@@ -275,7 +280,7 @@ def span(years: float) -> str:
 
 
 def understood(facts: dict[str, Any] | None) -> str:
-    """ "我理解的情况：…": the facts a check used, in the order the standard asks for them; "" if none.
+    """The line "我理解的情况：…": the facts a check used, in the order the standard asks for them ("" if none).
 
     >>> understood({"grade": "工程师", "education": "大学本科", "years_in_field": 3, "titles": []})
     '我理解的情况：申报工程师，学历大学本科，毕业后从事本专业技术工作3年，未取得职称。'
@@ -307,6 +312,12 @@ def understood(facts: dict[str, Any] | None) -> str:
     if f.basic_met is not None:
         items.append(M.UNDERSTOOD_BASIC[f.basic_met])
     return M.UNDERSTOOD.format(items=M.UNDERSTOOD_SEP.join(items)) if items else ""
+
+
+def _specific(text: str, r: Reading) -> bool:
+    """The message speaks of one person: "我…", or years of their own ("本科毕业6年", "中级5年")."""
+    titles = r.facts.get("titles") or []
+    return bool(PERSONAL.search(text)) or "years_in_field" in r.facts or any("years" in t for t in titles)
 
 
 def _cjk(text: str) -> str:

@@ -46,7 +46,9 @@ TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|�
 HELD_BEFORE = re.compile(
     r"(取得|拿到|获得|持有|有|已是|已经是|现在是|目前是|我是|是|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
 )
-HELD_AFTER = re.compile(rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|{NUM}\s*个?(年|月))")
+HELD_AFTER = re.compile(
+    rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|{NUM}\s*个?(年|月)|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM})"
+)
 # a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
 NEG_BEFORE = re.compile(
     r"(?:没有?|未|无|尚未|还没有?|也没有?|并非|不是|并不是|从没有?|从未|没能)\s*"
@@ -65,6 +67,9 @@ CORRECTION = re.compile(r"不对|说错|搞错|记错|打错|写错|口误|更�
 CORRECTED_AS = re.compile(r"(?:应该|其实|而|但|只)?是\s*$")  # "……，是Y": Y takes the corrected one's role
 WORK_WORDS = re.compile(r"毕业|工作|从事|干|做|经验|经历|本专业|技术转移")  # a duration of work, not of a title
 FIELD_WORDS = re.compile(r"毕业|工作|从事")  # "有，取得后干了6年" still answers how long a title is held
+SINCE_TITLE = re.compile(
+    r"(?:取得|拿到|获得|评上|评了|考取)(?:之?后|以来)"
+)  # "…职称，取得后干了4年": the title's years
 OTHER_SERIES = re.compile(
     r"非本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!工程)(?<!本)系列(?!（技术经纪）)"
 )
@@ -105,7 +110,7 @@ ENGLISH: tuple[tuple[str, str], ...] = (
     (r"\b(?:am|would)\s+i\s+(?:be\s+)?(?:eligible|qualified)\s+(?:for|to\s+apply\s+for)?\b", " 我能申报"),
     (r"\bdo\s+i\s+(?:qualify|meet\s+the\s+requirements?)\s+(?:for)?\b", " 我能申报"),
     (r"\b(?:apply|applying)\s+(?:for|to\s+be)\b", " 申报"),
-    (r"\b(?:i\s+(?:am|'m)\s+)?not\s+sure\b|\bi\s+don'?t\s+know\b", " 不清楚 "),
+    (r"\b(?:i(?:\s+am|'m)\s+)?not\s+sure\b|\bi\s+don'?t\s+know\b", " 不清楚 "),
     (
         r"\b(?:no|without\s+(?:a|any)|not?\s+(?:have|hold)\s+(?:a|any)|don'?t\s+(?:have|hold)\s+(?:a|any))"
         r"\s+(?:professional\s+)?titles?\b",
@@ -134,7 +139,7 @@ ENGLISH: tuple[tuple[str, str], ...] = (
     ),
     (r"\bsince\s+graduat\w*|\bafter\s+graduat\w*|\bgraduated\b", " 毕业 "),
     (r"\b(?:i\s+have|i'?ve\s+got|i\s+hold|i\s+got)\b", " 我有 "),
-    (r"\bi\s+(?:am|'m)\b", " 我是 "),
+    (r"\bi(?:\s+am|'m)\b", " 我是 "),
     (r"\band\b", "，"),
 )
 ENGLISH_RE = tuple((re.compile(p, re.IGNORECASE), r) for p, r in ENGLISH)
@@ -262,6 +267,7 @@ class _TitleReader:
         self.titles: list[dict[str, Any]] = []
         self.targets: list[str] = []
         self.last_title: dict[str, Any] | None = None  # a title whose years may follow in the next clause
+        self.aside_title: dict[str, Any] | None = None  # the title of the clause before ("…，是经济系列的")
         self.last_role: str | None = None  # the role of the last grade/title named ("target" | "held")
         self.correcting = False  # a correction marker was seen: later values replace earlier ones
 
@@ -273,7 +279,7 @@ class _TitleReader:
             if mentions:
                 self._mentions(seg, mentions)
                 continue
-            self._durations(seg)
+            self._plain(seg)
         facts = self.r.facts
         if self.targets:
             facts["grade"] = self.targets[-1]
@@ -304,8 +310,9 @@ class _TitleReader:
             self._add_title(t)
             seg_title = True
             self.last_title = t if "years" not in t else None
+            self.aside_title = t
         if not seg_title:
-            self._durations(seg)
+            self._plain(seg)
 
     def _add_title(self, t: dict[str, Any]) -> None:
         if self.correcting and self.titles and self.last_role == "held":
@@ -329,7 +336,7 @@ class _TitleReader:
         return "held" if self.expect in ("titles", "title_years") else "target"
 
     def _corrects_grade(self, m: Mention) -> bool:
-        """ "不是工程师，是高级工程师" when 工程师 is the grade asked about: a correction, not a denial."""
+        """A correction, not a denial: "不是工程师，是高级工程师" when 工程师 is the grade asked about."""
         grade = self.known.get("grade") or (self.targets[-1] if self.targets else None)
         return grade is not None and not m.other_series and GRADE_LEVEL[Grade(grade)].value == m.value
 
@@ -344,6 +351,13 @@ class _TitleReader:
             return "held" if LEVEL_RANK[Level(m.value)] < LEVEL_RANK[GRADE_LEVEL[Grade(grade)]] else "target"
         return "held" if held else "target"
 
+    def _plain(self, seg: str) -> None:
+        """A clause naming no grade or title: the series of the title before it, or a duration."""
+        if self.aside_title is not None and (OTHER_SERIES.search(seg) or _series_named(seg, anywhere=True)):
+            self.aside_title["series"] = "other"  # "我有中级职称，但是是经济系列的"
+        self.aside_title = None
+        self._durations(seg)
+
     def _durations(self, seg: str) -> None:
         durs = _durations(seg)
         if not durs:
@@ -352,7 +366,7 @@ class _TitleReader:
             return
         value = durs[0][1]
         work = WORK_WORDS.search(seg)
-        if self.last_title is not None and not work:
+        if self.last_title is not None and (not work or SINCE_TITLE.search(seg)):
             self.last_title["years"] = value  # "我有经济系列的副高级职称，3年了"
             self.r.duration_of = "title"
         elif self.correcting and not work and self.r.duration_of == "title" and self.titles:
@@ -369,7 +383,7 @@ class _TitleReader:
 
 
 def _merge_series(seg: str, mentions: list[Mention]) -> list[Mention]:
-    """ "中级经济师" is one title (a level, then another series' title): keep the series title."""
+    """A level and another series' title side by side ("中级经济师") are one title of that series."""
     out: list[Mention] = []
     for m in mentions:
         if out and m.other_series and not out[-1].other_series and out[-1].end == m.start:
@@ -379,10 +393,13 @@ def _merge_series(seg: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _series_named(before: str) -> bool:
-    """ "会计中级职称", "经济类副高": another series named right before the level."""
+def _series_named(text: str, anywhere: bool = False) -> bool:
+    """Another series named right before the level ("会计中级职称", "经济类副高"), or, ``anywhere``,
+    as a series in a clause of its own ("是经济系列的")."""
     names = "|".join(map(re.escape, vocabulary().other_series_names))
-    return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类|的)?\s*$", before))
+    if anywhere:
+        return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类)", text))
+    return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类|的)?\s*$", text))
 
 
 def _is_target(before: str) -> bool:
