@@ -93,6 +93,7 @@ UNDERSTOOD_EDU = "学历{edu}"
 UNDERSTOOD_YEARS = "毕业后从事本专业技术工作{years}"
 UNDERSTOOD_TITLE = "已取得{series}{level}职称"
 UNDERSTOOD_TITLE_YEARS = "（取得后从事本专业技术工作{years}）"
+UNDERSTOOD_UNDER = "不满{years}"  # "快5年", "将近5年", "差一个月满5年"
 UNDERSTOOD_SERIES = {"this": "", "other": "其他系列"}
 UNDERSTOOD_NO_TITLE = "未取得职称"
 UNDERSTOOD_DIRECTION = {"research": "从事技术转移转化研究工作", "operations": "从事技术转移转化运营服务工作"}

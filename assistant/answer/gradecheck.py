@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import messages as M
 from ..rules.model import Facts, Result
-from ..rules.reading import ASKING, UNSURE, Reading, as_chinese, is_reply, read
+from ..rules.reading import ASKING, UNSURE, Reading, as_chinese, is_reply, read, simplify_numbers
 from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
 from ..vocab import LEVEL_RANK, Level
@@ -31,9 +31,12 @@ from .model import Answer, Kind, Part, Sources, ToolCall, Trace
 from .understand import Question
 
 CAN_APPLY = re.compile(
-    r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗|想申报|想评|想报|打算申报"
+    r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
+    r"|(?:想|打算|准备|计划)要?(?:转|直接)?(?:申报|评|报|申请|参评)"
 )
-ASKS_RULE = re.compile(r"几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么")
+ASKS_RULE = re.compile(
+    r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么"
+)
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
@@ -56,7 +59,8 @@ class Session:
     the pending follow-up asks for (kept across a detour, so the check can be resumed); ``topic``:
     what the last turn was (``"grade_check"`` or ``"question"``); ``grade``: the grade under
     discussion; ``last_question``: the last standalone question, for "那高级呢？"; ``duration_of``:
-    which fact the last duration stated was (``"years_in_field"`` or ``"title"``), for "说错了，是5年".
+    which fact the last duration stated was (``"years_in_field"`` or ``"title"``), for "说错了，是5年";
+    ``under``: years read from "almost N" (4.5 → 5), shown as "不满5年".
     """
 
     facts: dict[str, Any] = field(default_factory=dict)
@@ -66,6 +70,7 @@ class Session:
     topic: str | None = None
     grade: str | None = None
     duration_of: str | None = None
+    under: dict[float, float] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
@@ -77,11 +82,12 @@ class Session:
             self.topic,
             self.grade,
             self.duration_of,
+            dict(self.under),
         )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
-        self.topic, self.grade, self.duration_of = None, None, None
+        self.topic, self.grade, self.duration_of, self.under = None, None, None, {}
 
     def asked(self, q: Question) -> None:
         """A question answered from the documents: it becomes the topic; a grade it names is discussed."""
@@ -143,7 +149,7 @@ class GradeDesk:
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts)
         rule_question = (
-            bool(ASKS_RULE.search(text))
+            bool(ASKS_RULE.search(simplify_numbers(text)))
             or q.intent in OTHER_INTENTS
             or (bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r))
         )
@@ -190,13 +196,15 @@ class GradeDesk:
         facts = self._merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
         result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)
+        under = {**(session.under if session else {}), **r.under}
         if session is not None:
+            session.under = under
             session.facts = facts
             session.topic = "grade_check"
             session.grade = facts.get("grade") or session.grade
             session.duration_of = r.duration_of or session.duration_of
             session.expect, session.expect_level = self._next_expect(result)
-        answer = self.render(result, today, args)
+        answer = self.render(result, today, args, under)
         answer.question = q.text
         answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
         # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)
@@ -229,7 +237,13 @@ class GradeDesk:
         return fact, level
 
     # ---- rendering ----------------------------------------------------------------------------
-    def render(self, result: Result, today: dt.date, facts: dict[str, Any] | None = None) -> Answer:
+    def render(
+        self,
+        result: Result,
+        today: dt.date,
+        facts: dict[str, Any] | None = None,
+        under: dict[float, float] | None = None,
+    ) -> Answer:
         """Verdict first, the facts used and the time still missing, then each condition with its [n],
         the assumptions, the follow-up."""
         phones = M.PHONE_SEP.join(self.helplines)
@@ -237,7 +251,7 @@ class GradeDesk:
             grade=result.grade or "", doc=self.book.rules["refer_document"], phones=phones
         )
         src = Sources()
-        body = [Part(line, "understood") for line in [understood(facts)] if line]
+        body = [Part(line, "understood") for line in [understood(facts, under)] if line]
         if result.gaps:
             items = [M.GAP_ITEM.format(item=g.item, years=span(g.years)) for g in result.gaps]
             body.append(Part(M.GAP_LINE.format(items=M.GAP_SEP.join(items)), "gap"))
@@ -279,14 +293,21 @@ def span(years: float) -> str:
     return f"{years:g}年"
 
 
-def understood(facts: dict[str, Any] | None) -> str:
+def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = None) -> str:
     """The line "我理解的情况：…": the facts a check used, in the order the standard asks for them ("" if none).
 
     >>> understood({"grade": "工程师", "education": "大学本科", "years_in_field": 3, "titles": []})
     '我理解的情况：申报工程师，学历大学本科，毕业后从事本专业技术工作3年，未取得职称。'
+    >>> understood({"years_in_field": 4.5}, under={4.5: 5.0})
+    '我理解的情况：毕业后从事本专业技术工作不满5年。'
     """
     if not facts:
         return ""
+
+    def years(v: float) -> str:  # "快5年" is shown as said: 不满5年
+        said = (under or {}).get(v)
+        return M.UNDERSTOOD_UNDER.format(years=span(said)) if said is not None else span(v)
+
     f = Facts.parse(facts)
     items = []
     if f.grade:
@@ -294,12 +315,12 @@ def understood(facts: dict[str, Any] | None) -> str:
     if f.education:
         items.append(M.UNDERSTOOD_EDU.format(edu=f.education))
     if f.years_in_field is not None:
-        items.append(M.UNDERSTOOD_YEARS.format(years=span(f.years_in_field)))
+        items.append(M.UNDERSTOOD_YEARS.format(years=years(f.years_in_field)))
     if f.titles is not None and not f.titles:
         items.append(M.UNDERSTOOD_NO_TITLE)
     for t in f.titles or []:
         title = M.UNDERSTOOD_TITLE.format(series=M.UNDERSTOOD_SERIES[t.series.value], level=t.level)
-        items.append(title + (M.UNDERSTOOD_TITLE_YEARS.format(years=span(t.years)) if t.years is not None else ""))
+        items.append(title + (M.UNDERSTOOD_TITLE_YEARS.format(years=years(t.years)) if t.years is not None else ""))
     if f.direction:
         items.append(M.UNDERSTOOD_DIRECTION[f.direction])
     if f.performance_met is not None:

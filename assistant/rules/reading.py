@@ -44,10 +44,11 @@ UNDER_WORDS = set(UNDER.split("|"))
 TARGET_BEFORE = re.compile(r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*$")
 TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|的资格|资格|条件)")
 HELD_BEFORE = re.compile(
-    r"(取得|拿到|获得|持有|有|已是|已经是|现在是|目前是|我是|是|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
+    r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
 )
 HELD_AFTER = re.compile(
-    rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|{NUM}\s*个?(年|月)|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM})"
+    rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM}"
+    rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月))"
 )
 # a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
 NEG_BEFORE = re.compile(
@@ -62,6 +63,9 @@ NO_TITLE = re.compile(
     r"(?:没有?|未|无|尚未|还没有?|也没有?|从没有?|从未)\s*(?:评过?|评上|拿到|取得|获得|考过?|持有)?\s*(?:过|到)?\s*"
     r"(?:任何)?\s*(?:的)?职称|职称\s*[：:]?\s*(?:还|也|都|一直)?\s*(?:没有|没|无|未|尚未)(?!\s*(?:满|到|够|几|多))"
 )
+# a degree still being studied for ("在读博士", "博士还没毕业") is not held
+STUDYING = re.compile(r"(?:在读|正在读|在职读|读|攻读|在念)\s*$")
+STUDYING_AFTER = re.compile(r"^\s*(?:在读|还在读|在念|还没毕业|没毕业|未毕业|尚未毕业)")
 # "不对，说错了，是5年": what follows corrects what was said before
 CORRECTION = re.compile(r"不对|说错|搞错|记错|打错|写错|口误|更正|纠正|应该是|其实是|准确地?说|改为|改成|重新说")
 CORRECTED_AS = re.compile(r"(?:应该|其实|而|但|只)?是\s*$")  # "……，是Y": Y takes the corrected one's role
@@ -91,6 +95,11 @@ BREAK_ITEMS = {
 COUNTED = r"(?=\s*个?(?:年|月|项|篇|个|份|本|部))"
 CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 APPROXIMATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # 差一个月满两年 → 不到两年
+    (
+        re.compile(rf"(?:还)?差\s*(?:{NUM}\s*个?月|一点|几个月|半年|几天)\s*(?:就)?(?:满|到)?\s*({NUM})\s*年"),
+        r"不到\1年",
+    ),
     (re.compile(rf"({NUM})\s*(?:年|个月)?\s*(?:到|至|-|~|～|—|－|或)\s*({NUM}){COUNTED}"), r"\1"),  # 三到五年 → 三
     (re.compile(rf"([十百])(?:来|几|多){COUNTED}"), r"\1"),  # 十来年, 十几年, 二十多年 → 十, 二十
     (re.compile(rf"(\d+)\s*(?:来|几|多){COUNTED}"), r"\1"),  # 10来年, 20多年 → 10, 20
@@ -182,7 +191,8 @@ def simplify_numbers(text: str) -> str:
     return PAIR.sub(pair, text)
 
 
-def _duration_value(m: re.Match[str]) -> float | None:
+def _duration_value(m: re.Match[str], under: dict[float, float] | None = None) -> float | None:
+    """The years ``m`` stands for; an "almost N" is recorded in ``under`` (value → N) for display."""
     if not (m["n"] or m["half1"]):
         return None
     n = cn_number(m["n"]) if m["n"] else 0.0
@@ -193,23 +203,25 @@ def _duration_value(m: re.Match[str]) -> float | None:
         if m["m"]:
             value += cn_number(m["m"]) / 12
     if m["pre"] in UNDER_WORDS:
-        value = max(0.0, value - 0.5)  # "不到5年": under the threshold
+        said, value = value, round(max(0.0, value - 0.5), 2)  # "不到5年": under the threshold
+        if under is not None:
+            under[value] = said
     return round(value, 2)
 
 
-def parse_duration(text: str) -> float | None:
+def parse_duration(text: str, under: dict[float, float] | None = None) -> float | None:
     """The first duration in ``text``, in years (``"半年"`` → 0.5, ``"满5年"`` → 5)."""
     for m in DURATION.finditer(simplify_numbers(text)):
-        v = _duration_value(m)
+        v = _duration_value(m, under)
         if v is not None:
             return v
     return None
 
 
-def _durations(text: str) -> list[tuple[int, float]]:
+def _durations(text: str, under: dict[float, float] | None = None) -> list[tuple[int, float]]:
     out = []
     for m in DURATION.finditer(text):
-        v = _duration_value(m)
+        v = _duration_value(m, under)
         a_date = re.match(r"\s*(度|底|初|份)", text[m.end() : m.end() + 1]) or re.search(
             r"20\d\d$", text[: m.start()] + (m["n"] or "")
         )
@@ -225,7 +237,8 @@ class Reading:
     ``denied``: title levels the person says they do not hold ("没评过初级"); ``correction``: the
     message corrects something ("不对，是5年"); ``bare_duration``: a corrected duration that does not
     say what it is the duration of (the conversation knows which fact was stated last);
-    ``duration_of``: which fact the message's last duration was ("years_in_field" or "title").
+    ``duration_of``: which fact the message's last duration was ("years_in_field" or "title");
+    ``under``: values read from "almost N" ("快5年" → 4.5), with the N said, to show as "不满5年".
     """
 
     facts: dict[str, Any] = field(default_factory=dict)
@@ -233,6 +246,7 @@ class Reading:
     correction: bool = False
     bare_duration: float | None = None
     duration_of: str | None = None
+    under: dict[float, float] = field(default_factory=dict)
 
 
 def read_facts(text: str, expect: str | None = None, expect_level: str | None = None) -> dict[str, Any]:
@@ -303,7 +317,7 @@ class _TitleReader:
                 continue
             other = m.other_series or bool(OTHER_SERIES.search(seg)) or _series_named(seg[: m.start])
             t: dict[str, Any] = {"level": m.value, "series": "other" if other else "this"}
-            durs = _durations(seg[m.end :]) or _durations(seg[: m.start])
+            durs = _durations(seg[m.end :], self.r.under) or _durations(seg[: m.start], self.r.under)
             if durs:
                 t["years"] = durs[0][1]
                 self.r.duration_of = "title"
@@ -353,13 +367,15 @@ class _TitleReader:
 
     def _plain(self, seg: str) -> None:
         """A clause naming no grade or title: the series of the title before it, or a duration."""
-        if self.aside_title is not None and (OTHER_SERIES.search(seg) or _series_named(seg, anywhere=True)):
-            self.aside_title["series"] = "other"  # "我有中级职称，但是是经济系列的"
-        self.aside_title = None
+        aside, self.aside_title = self.aside_title, None
+        if aside is not None and (OTHER_SERIES.search(seg) or _series_named(seg, anywhere=True)):
+            aside["series"] = "other"  # "我有中级职称，但是是经济系列的"
+            if not _durations(seg):
+                return  # "我是副高，经济系列的，三年了": the years still follow
         self._durations(seg)
 
     def _durations(self, seg: str) -> None:
-        durs = _durations(seg)
+        durs = _durations(seg, self.r.under)
         if not durs:
             if not vocabulary().degree_in(seg):  # "我是高工，本科，已经6年了": a degree aside keeps the title
                 self.last_title = None
@@ -418,7 +434,13 @@ def _education(text: str) -> str | None:
     corrected_at = _correction_at(text)
     for seg_start, seg in _segments_at(text):
         for m in vocabulary().degree_mentions(seg):
-            if NEG_BEFORE.search(seg[: m.start]) or NEG_AFTER.match(seg[m.end :]):
+            before, after = seg[: m.start], seg[m.end :]
+            if (
+                NEG_BEFORE.search(before)
+                or NEG_AFTER.match(after)
+                or STUDYING.search(before)
+                or STUDYING_AFTER.match(after)
+            ):
                 continue
             kept.append((seg_start + m.start, m.value))
     if not kept:
@@ -454,7 +476,7 @@ def _read_answers(text: str, low: str, expect: str | None, expect_level: str | N
     """A bare answer to the follow-up; ``bare``: the message is a short reply naming nothing else."""
     facts = r.facts
     if expect == "title_years":
-        d = parse_duration(text)
+        d = parse_duration(text, r.under)
         if d is not None:
             if facts.get("titles"):
                 facts["titles"][-1].setdefault("years", d)
@@ -471,7 +493,7 @@ def _read_answers(text: str, low: str, expect: str | None, expect_level: str | N
         facts["titles"] = []
     elif expect == "titles" and expect_level and YES.match(low) and bare:
         t: dict[str, Any] = {"level": expect_level, "series": "this"}
-        d = parse_duration(text)
+        d = parse_duration(text, r.under)
         if d is not None:
             t["years"] = d
             r.duration_of = "title"
@@ -518,16 +540,16 @@ def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, 
 
 
 def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    counts = []
+    counts: dict[int, float] = {}  # by the number's position: "3篇论文和1个合同" counts 1 once
     for pat in (
         rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,8}}?{ACHIEVE_WORDS}",
         rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
     ):
         for m in re.finditer(pat, text):
             if not any(p.search(m[0]) for p in BREAK_ITEMS.values()):  # 破格 facts are not 成果 counts
-                counts.append(cn_number(m[1]))
+                counts[m.start(1)] = cn_number(m[1])
     if counts:
-        facts["achievements"] = int(sum(counts))
+        facts["achievements"] = int(sum(counts.values()))
     elif re.search(rf"{NEGATION}{NEAR}{{0,3}}{ACHIEVE_WORDS}", text):
         facts["achievements"] = 0
     elif expect == "achievements" and not UNSURE.search(low):
