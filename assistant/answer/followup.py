@@ -6,6 +6,8 @@
 '硕士研究生毕业几年可以申报工程师？'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
+>>> with_grade("那需要几项成果呢？", "工程师")
+'工程师需要几项成果？'
 >>> strip_discourse("顺便问下，答辩在几月？"), strip_discourse("还有其他条件吗")
 ('答辩在几月？', '还有其他条件吗')
 """
@@ -43,6 +45,14 @@ def _replace_first(text: str, names: list[str], new: str) -> str | None:
         if name in text:
             return text.replace(name, new, 1)
     return None
+
+
+def with_grade(text: str, grade: str) -> str | None:
+    """An elliptical follow-up that names no grade, asked about ``grade`` (the one just checked)."""
+    m = FOLLOW_UP.match(text)
+    if not m or vocabulary().grades_in(m["what"]) or vocabulary().degree_in(m["what"]):
+        return None
+    return f"{grade}{m['what']}？"
 
 
 def resolve(text: str, previous: str | None) -> str | None:
