@@ -44,8 +44,9 @@ def test_grade_check(bot, case):
         assert result["follow_up"] and result["follow_up"] in d["answer"]
     if "note" in case:
         assert case["note"] in d["answer"]
-    # the reply states the verdict first, then each condition with an [n] that exists
-    first = d["answer"].splitlines()[0]
+    # the reply states the verdict first, then the facts it used, then each condition with an [n] that exists
+    first, second = d["answer"].splitlines()[:2]
+    assert second.startswith("我理解的情况：")
     assert {
         "eligible": "可以申报",
         "not_eligible": "不能申报",
