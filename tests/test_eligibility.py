@@ -153,7 +153,10 @@ def test_cli_check_stdin_and_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("facts", "gaps"),
     [
-        ({"grade": "工程师", "education": "本科", "years_in_field": 3}, [("（3）", 2.0)]),  # 本科 is not told about 大专's
+        (
+            {"grade": "工程师", "education": "本科", "years_in_field": 3},
+            [("（3）", 2.0)],
+        ),  # 本科 is not told about 大专's
         (
             {"grade": "工程师", "education": "大专", "years_in_field": 5, "titles": [{"level": "初级", "years": 3}]},
             [("（4）", 2.0), ("（5）", 1.0)],
