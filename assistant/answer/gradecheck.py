@@ -148,24 +148,23 @@ class GradeDesk:
         s = session or Session()
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts)
-        rule_question = (
-            bool(ASKS_RULE.search(simplify_numbers(text)))
-            or q.intent in OTHER_INTENTS
-            or (bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r))
+        rule_question = bool(ASKS_RULE.search(simplify_numbers(text))) or (
+            bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r)
         )
+        other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
         if s.facts or s.topic == "grade_check":
-            carried = self._carries_on(text, r, s, rule_question)
+            carried = self._carries_on(text, r, s, other_topic)
             if carried is not None:
                 return r if carried else None
         if rule_question:
             return None
-        return r if self._starts_check(text, r, s) else None
+        return r if self._starts_check(text, r, s, other_topic) else None
 
-    def _carries_on(self, text: str, r: Reading, s: Session, rule_question: bool) -> bool | None:
+    def _carries_on(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool | None:
         """In a conversation with a check: True (continue it), False (not a check), None (decide as new)."""
         if is_follow_up(text):  # "那高级工程师呢？" goes on with what the last turn was about
             return s.topic == "grade_check" and bool(r.facts)
-        if rule_question:
+        if other_topic:
             return None
         if (s.expect and s.expect in _fact_keys(r.facts)) or (r.facts and not r.facts.keys() <= {"grade"}):
             return True  # answers the follow-up ("本科", "5年", "有"), more facts, a correction
@@ -177,7 +176,7 @@ class GradeDesk:
             return True  # "不知道": the check says again what it still needs
         return None
 
-    def _starts_check(self, text: str, r: Reading, s: Session) -> bool:
+    def _starts_check(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool:
         personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
         can_apply = bool(CAN_APPLY.search(text))
         if "grade" in r.facts:
@@ -187,7 +186,8 @@ class GradeDesk:
             return True
         # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade
         person = [k for k in PERSON_FACTS if k in r.facts]
-        return bool(person) and _specific(text, r) and (can_apply or not ASKING.search(text))
+        stated = can_apply or not ASKING.search(text)
+        return bool(person) and _specific(text, r) and stated and not other_topic
 
     # ---- answering ----------------------------------------------------------------------------
     def answer(self, q: Question, said: Reading | dict[str, Any], session: Session | None, today: dt.date) -> Answer:
