@@ -44,15 +44,15 @@ UNDER_WORDS = set(UNDER.split("|"))
 TARGET_BEFORE = re.compile(r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*$")
 TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|的资格|资格|条件)")
 HELD_BEFORE = re.compile(
-    r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
+    r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|我的|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
 )
 HELD_AFTER = re.compile(
     rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM}"
     rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月))"
 )
 # a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
-NEG_BEFORE = re.compile(
-    r"(?:没有?|未|无|尚未|还没有?|也没有?|并非|不是|并不是|从没有?|从未|没能)\s*"
+NEG_BEFORE = re.compile(  # "有没有中级职称" and "是不是硕士" ask; they do not deny
+    r"(?<![有是])(?:没有?|未|无|尚未|还没有?|也没有?|并非|不是|并不是|从没有?|从未|没能)\s*"
     r"(?:评过|评上|评|拿到|取得|获得|考过|考取|考|持有|具备|有)?\s*(?:过|到|上)?\s*(?:任何|相应的?|这个)?\s*$"
 )
 NEG_AFTER = re.compile(
@@ -60,7 +60,7 @@ NEG_AFTER = re.compile(
     rf"(?!\s*(?:满|到|够|几|多|{NUM}))"
 )
 NO_TITLE = re.compile(
-    r"(?:没有?|未|无|尚未|还没有?|也没有?|从没有?|从未)\s*(?:评过?|评上|拿到|取得|获得|考过?|持有)?\s*(?:过|到)?\s*"
+    r"(?<!有)(?:没有?|未|无|尚未|还没有?|也没有?|从没有?|从未)\s*(?:评过?|评上|拿到|取得|获得|考过?|持有)?\s*(?:过|到)?\s*"
     r"(?:任何)?\s*(?:的)?职称|职称\s*[：:]?\s*(?:还|也|都|一直)?\s*(?:没有|没|无|未|尚未)(?!\s*(?:满|到|够|几|多))"
 )
 # a degree still being studied for ("在读博士", "博士还没毕业") is not held
@@ -75,7 +75,7 @@ SINCE_TITLE = re.compile(
     r"(?:取得|拿到|获得|评上|评了|考取)(?:之?后|以来)"
 )  # "…职称，取得后干了4年": the title's years
 OTHER_SERIES = re.compile(
-    r"非本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!工程)(?<!本)系列(?!（技术经纪）)"
+    r"非本系列|不是本系列|不属于本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!工程)(?<!本)系列(?!（技术经纪）)"
 )
 NEGATION = r"(?:没有|没|无|不具备|不满足|不符合|不够|尚未|未|还没|不)"
 NEAR = "[^，。；,;！？!?]"  # a negation speaks of words in its own clause only
@@ -306,6 +306,8 @@ class _TitleReader:
         seg_title = False
         for m in _merge_series(seg, mentions):
             role = self._role(seg, m)
+            if role == "asked":
+                continue
             if role == "denied":
                 self.r.denied.append(m.value)
                 continue
@@ -334,8 +336,10 @@ class _TitleReader:
         self.titles.append(t)
 
     def _role(self, seg: str, m: Mention) -> str:
-        """target (the grade asked about), held (a title the person has) or denied."""
+        """target (the grade asked about), held (a title the person has), denied, corrected or asked."""
         before, after = seg[: m.start], seg[m.end :]
+        if re.search(r"(?:有没有|是不是|有无)\s*$", before):
+            return "asked"  # "有没有中级职称都能评吗": neither held nor denied
         if NEG_BEFORE.search(before) or NEG_AFTER.match(after):
             if self._corrects_grade(m):
                 return "corrected"
@@ -548,7 +552,9 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
         for m in re.finditer(pat, text):
             if not any(p.search(m[0]) for p in BREAK_ITEMS.values()):  # 破格 facts are not 成果 counts
                 counts[m.start(1)] = cn_number(m[1])
-    if counts:
+    if counts and re.search(rf"{ACHIEVE_WORDS}{NEAR}{{0,2}}一\s*(?:项|篇|个|份|本|部)\s*(?:都|也)\s*没", text):
+        facts["achievements"] = 0  # "论文一篇也没有"
+    elif counts:
         facts["achievements"] = int(sum(counts.values()))
     elif re.search(rf"{NEGATION}{NEAR}{{0,3}}{ACHIEVE_WORDS}", text):
         facts["achievements"] = 0
