@@ -394,12 +394,17 @@ class _TitleReader:
         elif self.expect in ("titles", "title_years") and not FIELD_WORDS.search(seg):
             pass  # "有，5年" answers how long the title has been held
         else:
-            if self.correcting and not work and self.r.duration_of is None:
-                self.r.bare_duration = value  # "刚才说错了，应该是5年": of what, the conversation knows
-            if self.correcting or "years_in_field" not in self.r.facts:
-                self.r.facts["years_in_field"] = value
-            self.r.duration_of = self.r.duration_of if self.r.bare_duration is not None else "years_in_field"
+            self._years_in_field(value, bare=self.correcting and not work and self.r.duration_of is None)
         self.last_title = None
+
+    def _years_in_field(self, value: float, bare: bool) -> None:
+        """Years in the field; ``bare``: a corrected duration that does not say of what ("说错了，是5年")."""
+        if bare:
+            self.r.bare_duration = value  # of what, the conversation knows
+        elif self.r.bare_duration is None:
+            self.r.duration_of = "years_in_field"
+        if self.correcting or "years_in_field" not in self.r.facts:
+            self.r.facts["years_in_field"] = value  # after a correction, the later value wins
 
 
 def _merge_series(seg: str, mentions: list[Mention]) -> list[Mention]:
