@@ -177,6 +177,7 @@ class GradeDesk:
         return None
 
     def _starts_check(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool:
+        """A new check: "我能申报X吗" about the person, "我能评吗" (the grade under discussion), or facts."""
         personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
         can_apply = bool(CAN_APPLY.search(text))
         if "grade" in r.facts:
