@@ -41,6 +41,7 @@ DURATION = re.compile(
     rf"(?P<more>多|以上|整)?(?:(?P<half2>半)|零?(?P<m>{NUM})个?多?月)?"
 )
 UNDER_WORDS = set(UNDER.split("|"))
+MAX_YEARS, MAX_COUNT = 60, 1000  # what the eligibility tool accepts; anything beyond is not a fact
 TARGET_BEFORE = re.compile(r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*$")
 TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|的资格|资格|条件)")
 HELD_BEFORE = re.compile(
@@ -202,6 +203,8 @@ def _duration_value(m: re.Match[str], under: dict[float, float] | None = None) -
         value = n + (0.5 if (m["half1"] or m["half2"]) else 0.0)
         if m["m"]:
             value += cn_number(m["m"]) / 12
+    if value > MAX_YEARS:
+        return None  # "1998年毕业", "一二三年": a year or a slip, not a duration
     if m["pre"] in UNDER_WORDS:
         said, value = value, round(max(0.0, value - 0.5), 2)  # "不到5年": under the threshold
         if under is not None:
@@ -494,7 +497,7 @@ def _read_answers(text: str, low: str, expect: str | None, expect_level: str | N
             r.duration_of = "title"
     if expect == "years_in_field" and "years_in_field" not in facts:
         number = re.fullmatch(rf"\s*({NUM})\s*", low)
-        if number:
+        if number and cn_number(number[1]) <= MAX_YEARS:
             facts["years_in_field"] = cn_number(number[1])
     if "titles" in facts:
         return
@@ -555,8 +558,8 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
         rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
     ):
         for m in re.finditer(pat, text):
-            if not any(p.search(m[0]) for p in BREAK_ITEMS.values()):  # 破格 facts are not 成果 counts
-                counts[m.start(1)] = cn_number(m[1])
+            if not any(p.search(m[0]) for p in BREAK_ITEMS.values()) and cn_number(m[1]) <= MAX_COUNT:
+                counts[m.start(1)] = cn_number(m[1])  # 破格 facts are not 成果 counts
     if counts and re.search(rf"{ACHIEVE_WORDS}{NEAR}{{0,2}}一\s*(?:项|篇|个|份|本|部)\s*(?:都|也)\s*没", text):
         facts["achievements"] = 0  # "论文一篇也没有"
     elif counts:
@@ -565,7 +568,7 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
         facts["achievements"] = 0
     elif expect == "achievements" and not UNSURE.search(low):
         bare = re.search(rf"({NUM})\s*(项|篇|个)?", low)
-        if bare:
+        if bare and cn_number(bare[1]) <= MAX_COUNT:
             facts["achievements"] = int(cn_number(bare[1]))
         elif NO.match(low) and is_reply(low):
             facts["achievements"] = 0
