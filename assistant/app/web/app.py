@@ -1,0 +1,482 @@
+"""The Gradio pages: the applicants' chat and eligibility form, and the staff desk.
+
+Presentation only: every answer comes from ``Assistant.ask`` / ``lookup`` / ``check`` / ``round`` /
+``new_session``. The conversation lives on the server (one ``Conversation`` per browser session):
+each message owns its answer, its sources and its rating; "开始新的咨询" starts a new one.
+
+A message is posted first (shown at once, the box cleared), then answered by a second event; a
+burst of messages is queued in order, never dropped (each answer event answers every message
+waiting before it, under the conversation's lock). There is no pretend streaming: an answer is
+shown whole when it is ready (0.05–0.5 s).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from ... import messages as M
+from ...answer import Answer
+from ...vocab import Degree, Grade, Level
+from ..feedback import FeedbackStore
+from . import assets
+from .render import (
+    Hit,
+    Turn,
+    check_html,
+    conversation_html,
+    copy_ready,
+    hits_html,
+    topics_rows,
+)
+from .strength import strength
+
+MAX_CHARS = 2000  # the question limit of the contract (pipeline.MAX_QUESTION_CHARS)
+MAX_TYPED = 10_000  # the box accepts this much, so an over-long paste is refused with a message, never cut
+LONG_QUESTION = 300  # characters; longer questions take the long lane, one at a time
+LONG_WAITING = 4  # long questions that may wait for the lane; more are turned away with a message
+MAX_TURNS = 200  # per conversation; the oldest are dropped from view beyond this
+EXAMPLES = [
+    "个人网上申报什么时候截止？",
+    "本科毕业3年，能申报工程师吗？",
+    "我能申报高级工程师吗？",
+    "高级职称的评审结果在哪里公示？",
+    "咨询电话是多少？",
+]
+EDU_CHOICES = [d.value for d in Degree]
+# the Python names of the handlers that do the work of a question: the server rate-limits these
+QUESTION_HANDLERS = frozenset({"answer", "ask_api", "check", "lookup"})
+API_SESSIONS = 2000  # conversations kept for API clients (least recently used dropped)
+
+
+class Conversation:
+    """One browser session's chat: the assistant's session, the turns shown, a feedback id."""
+
+    def __init__(self, bot: Any) -> None:
+        self.bot = bot
+        self.id = uuid.uuid4().hex[:12]
+        self.session = bot.new_session()
+        self.turns: list[Turn] = []
+        self.lock = threading.Lock()  # answers in order, one at a time
+        self.mutex = threading.Lock()  # the list of turns
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Conversation:
+        return self  # Gradio deep-copies a new session's state; this one is made fresh per session
+
+    def reset(self) -> None:
+        with self.lock, self.mutex:
+            self.id = uuid.uuid4().hex[:12]
+            self.session = self.bot.new_session()
+            self.turns = []
+
+    def add(self, turn: Turn) -> None:
+        with self.mutex:
+            self.turns.append(turn)
+            del self.turns[:-MAX_TURNS]
+
+    def find(self, message: str) -> Turn | None:
+        with self.mutex:
+            return next((t for t in self.turns if t.id == message), None)
+
+    def waiting(self, upto: str) -> list[Turn]:
+        """The turns still to answer, oldest first, up to and including ``upto`` (all if unknown)."""
+        with self.mutex:
+            ids = [t.id for t in self.turns]
+            end = ids.index(upto) + 1 if upto in ids else len(ids)
+            return [t for t in self.turns[:end] if t.pending]
+
+
+@dataclass
+class Lanes:
+    """Short questions go straight through; long ones (costly to embed) take one lane, one at a time."""
+
+    long_chars: int = LONG_QUESTION
+    max_waiting: int = LONG_WAITING
+    _lane: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(1))
+    _guard: threading.Lock = field(default_factory=threading.Lock)
+    _waiting: int = 0
+
+    @contextmanager
+    def slot(self, question: str) -> Iterator[bool]:
+        """Yields True when the question may be answered now (False: too many long ones waiting)."""
+        if len(question) <= self.long_chars:
+            yield True
+            return
+        with self._guard:
+            if self._waiting >= self.max_waiting:
+                full = True
+            else:
+                full = False
+                self._waiting += 1
+        if full:
+            yield False
+            return
+        try:
+            with self._lane:
+                with self._guard:
+                    self._waiting -= 1
+                yield True
+        except BaseException:
+            raise
+
+
+class WebApp:
+    """The event handlers; each calls the same ``Assistant`` methods as the command line."""
+
+    def __init__(self, bot: Any, feedback: FeedbackStore | None) -> None:
+        self.bot = bot
+        self.feedback = feedback
+        self.lanes = Lanes()
+        self._api_sessions: dict[tuple[str, str], Conversation] = {}
+        self._api_lock = threading.Lock()
+        info = bot.round()
+        self.round_note = info.note
+        self.phones = "，".join(info.helplines)
+
+    def new_conversation(self) -> Conversation:
+        return Conversation(self.bot)
+
+    def view(self, conv: Conversation) -> str:
+        with conv.mutex:
+            turns = list(conv.turns)
+        return conversation_html(turns, self.round_note)
+
+    # ---- chat --------------------------------------------------------------------------------
+    def post(self, message: str, conv: Conversation) -> tuple[str, str, str, Conversation]:
+        """Show the question at once (or why it is refused); returns view, box, message id, state."""
+        text = (message or "").strip()
+        if not text:
+            return self.view(conv), message or "", "", conv
+        turn = Turn(uuid.uuid4().hex[:10], text)
+        box = ""
+        if len(text) > MAX_CHARS:  # before any work: the question is never embedded
+            turn.error = M.WEB_TOO_LONG.format(n=len(text), limit=MAX_CHARS)
+            box = message  # kept, so it can be shortened
+        conv.add(turn)
+        return self.view(conv), box, turn.id, conv
+
+    def answer(self, upto: str, conv: Conversation) -> tuple[str, Conversation]:
+        """Answer every waiting message up to ``upto``, in order (a burst is never dropped)."""
+        with conv.lock:
+            for turn in conv.waiting(upto):
+                self._answer(turn, conv)
+        return self.view(conv), conv
+
+    def _answer(self, turn: Turn, conv: Conversation) -> None:
+        from ...pipeline import BadQuestion
+
+        with self.lanes.slot(turn.question) as ok:
+            if not ok:
+                turn.error = M.WEB_BUSY
+                return
+            try:
+                turn.answer = self.bot.ask(turn.question, session=conv.session)
+            except BadQuestion as exc:
+                turn.error = M.WEB_BAD_QUESTION.format(why=exc)
+            except Exception:  # shown as a message, logged with its traceback
+                import logging
+
+                logging.getLogger(__name__).exception("answering %r failed", turn.question[:80])
+                turn.error = M.WEB_FAILED.format(phones=self.phones)
+
+    def ask_api(self, question: str, conv: Conversation | None) -> tuple[dict[str, Any], Conversation]:
+        """For API clients: one question of this session's conversation → the contract's answer object."""
+        conv = conv or self.new_conversation()
+        text = (question or "").strip()
+        if len(text) > MAX_CHARS or not text:
+            why = M.WEB_TOO_LONG.format(n=len(text), limit=MAX_CHARS) if text else "问题为空"
+            return {"question": text[:200], "abstained": True, "error": why, "answer": "", "citations": []}, conv
+        turn = Turn(uuid.uuid4().hex[:10], text)
+        conv.add(turn)
+        with conv.lock:
+            self._answer(turn, conv)
+        if turn.answer is None:
+            return {"question": text, "abstained": True, "error": turn.error, "answer": "", "citations": []}, conv
+        return {**turn.answer.to_dict(), "message": turn.id}, conv
+
+    def api_conversation(self, client: str, session: str | None) -> Conversation:
+        """The conversation of REST ``session`` (per client address), or a new one-off conversation."""
+        if not session:
+            return self.new_conversation()
+        key = (client, session[:64])
+        with self._api_lock:
+            conv = self._api_sessions.pop(key, None) or self.new_conversation()
+            self._api_sessions[key] = conv  # most recent last
+            while len(self._api_sessions) > API_SESSIONS:
+                self._api_sessions.pop(next(iter(self._api_sessions)))
+        return conv
+
+    def new_chat(self, conv: Conversation) -> tuple[str, str, Conversation]:
+        conv.reset()
+        return self.view(conv), "", conv
+
+    def rate(self, conv: Conversation, data: dict[str, Any]) -> str:
+        """👍/👎 (+ comment) on one message, stored under that message's id; the view shows it."""
+        turn = conv.find(str(data.get("msg", "")))
+        rating = data.get("rating")
+        if turn is None or turn.answer is None or rating not in (1, -1) or self.feedback is None:
+            return self.view(conv)
+        comment = str(data.get("comment") or "")[:500].strip()
+        answer: Answer = turn.answer
+        self.feedback.add(
+            question=answer.question,
+            answer=answer.text,
+            citations=[c.id for c in answer.citations],
+            rating=int(rating),
+            comment=comment,
+            session=conv.id,
+            message=turn.id,
+            abstained=answer.abstained,
+        )
+        turn.rating, turn.commented = int(rating), bool(comment)
+        return self.view(conv)
+
+    # ---- eligibility form ----------------------------------------------------------------------
+    def check(
+        self,
+        grade: str,
+        education: str,
+        years: float | None,
+        title_level: str,
+        title_series: str,
+        title_years: float | None,
+        performance: str,
+        achievements: float | None,
+        breakthrough: list[str],
+        basic: str,
+    ) -> tuple[str, dict[str, Any]]:
+        from ...rules.model import EligibilityInputError
+
+        problems = [
+            _out_of_range(M.WEB_F_YEARS, years, 60, whole=False),
+            _out_of_range(M.WEB_F_TITLE_YEARS, title_years, 60, whole=False),
+            _out_of_range(M.WEB_F_ACH, achievements, 50, whole=True),
+        ]
+        problem = next((p for p in problems if p), "")
+        if problem:
+            return check_html(None, problem), {}
+        facts: dict[str, Any] = {"grade": grade}
+        if education and education != M.WEB_UNKNOWN:
+            facts["education"] = education
+        if years is not None:
+            facts["years_in_field"] = years
+        if title_level == M.WEB_NO_TITLE:
+            facts["titles"] = []
+        elif title_level and title_level != M.WEB_UNKNOWN:
+            title: dict[str, Any] = {
+                "level": title_level,
+                "series": "other" if title_series == M.WEB_OTHER_SERIES else "this",
+            }
+            if title_years is not None:
+                title["years"] = title_years
+            facts["titles"] = [title]
+        yes_no = {M.WEB_YES: True, M.WEB_NO: False}
+        if performance in yes_no:
+            facts["performance_met"] = yes_no[performance]
+        if achievements is not None:
+            facts["achievements"] = int(achievements)
+        if breakthrough:
+            facts["breakthrough"] = [] if M.WEB_NONE in breakthrough else [int(b[0]) for b in breakthrough]
+        if basic in yes_no:
+            facts["basic_met"] = yes_no[basic]
+        try:
+            answer = self.bot.check(facts)
+        except EligibilityInputError as exc:
+            return check_html(None, M.WEB_BAD_FACTS.format(why=exc)), {}
+        return check_html(answer, round_note=self.round_note), answer.tool_calls[0].result
+
+    # ---- staff desk ----------------------------------------------------------------------------
+    def lookup(self, query: str) -> tuple[str, str]:
+        from ...pipeline import BadQuestion
+
+        text = (query or "").strip()
+        if len(text) > MAX_CHARS:
+            return check_html(None, M.WEB_TOO_LONG.format(n=len(text), limit=MAX_CHARS)), ""
+        try:
+            found = self.bot.lookup(text, k=10)
+            answer = self.bot.ask(text)
+        except BadQuestion as exc:
+            return check_html(None, M.WEB_BAD_QUESTION.format(why=exc)), ""
+        hits = [
+            Hit(n, c.id, c.doc_short or c.doc_title, c.section, c.full_text or c.text, score, strength(score))
+            for n, (c, score) in enumerate(found, start=1)
+        ]
+        return hits_html(hits), copy_ready(answer)
+
+    def open_questions(self) -> list[list[Any]]:
+        return topics_rows(self.feedback.summary()) if self.feedback else []
+
+    def open_questions_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(M.WEB_EXPORT_HEADERS)
+        from ..feedback import csv_safe
+
+        for row in self.open_questions():
+            writer.writerow([csv_safe(v) for v in row])
+        return out.getvalue()
+
+
+def _out_of_range(label: str, value: float | None, high: int, *, whole: bool) -> str:
+    if value is None:
+        return ""
+    name = label.split("（")[0]
+    if not 0 <= value <= high or (whole and value != int(value)):
+        kind = M.WEB_F_WHOLE if whole else M.WEB_F_NUMBER
+        shown = int(value) if value == int(value) else value
+        return M.WEB_F_RANGE.format(field=name, high=high, kind=kind, value=shown)
+    return ""
+
+
+def _counter_js(limit: int) -> str:
+    return (
+        "(text) => { const n = [...(text || '')].length; "
+        f"return `<span class=\"${{n > {limit} ? 'over' : 'ok'}}\">${{n}} / {limit} 字"
+        f"${{n > {limit} ? '（超出上限，请删减）' : ''}}</span>`; }}"
+    )
+
+
+def build_applicant(web: WebApp) -> Any:
+    """The applicants' page: 政策问答 and 申报资格自测."""
+    import gradio as gr
+
+    bot = web.bot
+    with gr.Blocks(title=M.WEB_TITLE, analytics_enabled=False) as page:
+        gr.Markdown(f"## {M.WEB_TITLE}")
+        gr.Markdown(_escape_md(M.WEB_BANNER.format(window=web.round_note)), elem_id="banner")
+        conv = gr.State(lambda: Conversation(bot))  # API clients get one per session; pages get theirs on load
+        page.load(web.new_conversation, None, conv, queue=False, api_visibility="private")
+        with gr.Tab(M.WEB_TAB_CHAT, elem_id="tab-chat"):
+            view = gr.HTML(web.view(web.new_conversation()), js_on_load=assets.CONVERSATION_JS, elem_id="conversation")
+            msg = gr.Textbox(
+                label=M.WEB_INPUT_LABEL,
+                placeholder=M.WEB_INPUT_PLACEHOLDER,
+                elem_id="question",
+                max_length=MAX_TYPED,
+                lines=2,
+                max_lines=8,
+                submit_btn=False,
+            )
+            counter = gr.HTML(f'<span class="ok">0 / {MAX_CHARS} 字</span>', elem_id="counter", js_on_load=None)
+            gr.Markdown(M.WEB_PRIVACY, elem_id="privacy")
+            with gr.Row():
+                send = gr.Button(M.WEB_SEND, variant="primary", elem_id="send", scale=2)
+                new = gr.Button(M.WEB_NEW_CHAT, elem_id="new-chat", scale=1)
+            examples = gr.Dataset(
+                components=[gr.Textbox(visible=False)],
+                samples=[[e] for e in EXAMPLES],
+                label=M.WEB_EXAMPLES,
+                elem_id="examples",
+                layout="table",
+            )
+            last = gr.Textbox(visible=False)  # the id of the message just posted
+            api_question = gr.Textbox(visible=False)
+            api_answer = gr.JSON(visible=False)
+            api_button = gr.Button(visible=False)
+        for trigger in (msg.submit, send.click):
+            trigger(
+                web.post, [msg, conv], [view, msg, last, conv], queue=False, trigger_mode="multiple",
+                api_visibility="private",
+            ).then(
+                web.answer, [last, conv], [view, conv], queue=False, trigger_mode="multiple",
+                api_visibility="private",
+            )  # fmt: skip
+        examples.click(lambda s: s[0], examples, msg, queue=False, api_visibility="private").then(
+            web.post, [msg, conv], [view, msg, last, conv], queue=False, api_visibility="private"
+        ).then(web.answer, [last, conv], [view, conv], queue=False, api_visibility="private")
+        msg.input(None, msg, counter, js=_counter_js(MAX_CHARS), queue=False)
+        new.click(web.new_chat, conv, [view, msg, conv], queue=False, api_visibility="private")
+
+        def on_rate(c: Conversation, evt: gr.EventData) -> str:
+            return web.rate(c, dict(getattr(evt, "_data", None) or {}))
+
+        on_rate.__annotations__["evt"] = gr.EventData  # Gradio injects the event data by this type
+        view.select(on_rate, conv, view, queue=False, api_visibility="private")
+        api_button.click(
+            web.ask_api, [api_question, conv], [api_answer, conv], api_name="ask", queue=False, concurrency_limit=4
+        )
+
+        with gr.Tab(M.WEB_TAB_CHECK, elem_id="tab-check"):
+            gr.Markdown(M.WEB_F_INTRO)
+            with gr.Row():
+                grade = gr.Dropdown(
+                    [g.value for g in Grade], value=Grade.ENGINEER.value, label=M.WEB_F_GRADE, elem_id="f-grade"
+                )
+                edu = gr.Dropdown(
+                    [M.WEB_UNKNOWN, *EDU_CHOICES], value=M.WEB_UNKNOWN, label=M.WEB_F_EDU, elem_id="f-edu"
+                )
+                years = gr.Number(value=None, label=M.WEB_F_YEARS, elem_id="f-years")
+            with gr.Row():
+                tlevel = gr.Dropdown(
+                    [M.WEB_UNKNOWN, M.WEB_NO_TITLE, *(lvl.value for lvl in Level)],
+                    value=M.WEB_UNKNOWN,
+                    label=M.WEB_F_TITLE,
+                    elem_id="f-title",
+                )
+                tseries = gr.Radio(
+                    [M.WEB_THIS_SERIES, M.WEB_OTHER_SERIES], value=M.WEB_THIS_SERIES, label=M.WEB_F_SERIES
+                )
+                tyears = gr.Number(value=None, label=M.WEB_F_TITLE_YEARS, elem_id="f-title-years")
+            with gr.Row():
+                perf = gr.Radio([M.WEB_UNKNOWN, M.WEB_YES, M.WEB_NO], value=M.WEB_UNKNOWN, label=M.WEB_F_PERF)
+                ach = gr.Number(value=None, label=M.WEB_F_ACH, elem_id="f-ach")
+            with gr.Row():
+                brk = gr.CheckboxGroup([M.WEB_NONE, *M.WEB_BREAK_ITEMS], label=M.WEB_F_BREAK)
+                basic = gr.Radio([M.WEB_UNKNOWN, M.WEB_YES, M.WEB_NO], value=M.WEB_UNKNOWN, label=M.WEB_F_BASIC)
+            check_btn = gr.Button(M.WEB_CHECK, variant="primary", elem_id="check")
+            verdict = gr.HTML(check_html(None), js_on_load=assets.CONVERSATION_JS, elem_id="verdict")
+            with gr.Accordion(M.WEB_JSON, open=False):
+                result_json = gr.JSON(show_label=False)
+            check_btn.click(
+                web.check,
+                [grade, edu, years, tlevel, tseries, tyears, perf, ach, brk, basic],
+                [verdict, result_json],
+                api_name="check",
+                queue=False,
+            )
+    return page
+
+
+def build_staff(web: WebApp, export_base: str) -> Any:
+    """The staff desk: ranked clauses with a readable match strength, and the unanswered questions."""
+    import gradio as gr
+
+    with gr.Blocks(title=M.WEB_STAFF_TITLE, analytics_enabled=False) as page:
+        gr.Markdown(f"## {M.WEB_STAFF_TITLE}")
+        with gr.Tab(M.WEB_TAB_LOOKUP, elem_id="tab-lookup"):
+            query = gr.Textbox(label=M.WEB_LOOKUP_LABEL, elem_id="lookup-query", max_length=MAX_TYPED)
+            find = gr.Button(M.WEB_LOOKUP, variant="primary", elem_id="lookup")
+            short = gr.Textbox(
+                label=M.WEB_SHORT_ANSWER, lines=6, buttons=["copy"], elem_id="short-answer", interactive=False
+            )
+            gr.Markdown(M.WEB_STRENGTH_HELP)
+            hits = gr.HTML(f"<p>{M.WEB_LOOKUP_EMPTY}</p>", elem_id="lookup-hits")
+            find.click(web.lookup, query, [hits, short], api_name="lookup", queue=False)
+            query.submit(web.lookup, query, [hits, short], queue=False, api_visibility="private")
+        with gr.Tab(M.WEB_TAB_OPEN, elem_id="tab-open"):
+            gr.Markdown(M.WEB_OPEN_INTRO)
+            with gr.Row():
+                refresh = gr.Button(M.WEB_OPEN_REFRESH, elem_id="open-refresh", scale=0)
+                gr.HTML(
+                    f'<a href="{export_base}/unanswered.csv" download>{M.WEB_EXPORT_OPEN}</a> · '
+                    f'<a href="{export_base}/feedback.csv" download>{M.WEB_EXPORT_ALL}</a>',
+                    elem_id="exports",
+                )
+            table = gr.Dataframe(
+                headers=M.WEB_OPEN_HEADERS, wrap=True, interactive=False, elem_id="open-table", value=None
+            )
+            refresh.click(web.open_questions, None, table, api_name="open_questions", queue=False)
+            page.load(web.open_questions, None, table, queue=False, api_visibility="private")
+    return page
+
+
+def _escape_md(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
