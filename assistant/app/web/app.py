@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from .render import (
     conversation_html,
     copy_ready,
     hits_html,
+    topics_html,
     topics_rows,
 )
 from .strength import strength
@@ -242,23 +244,23 @@ class WebApp:
         self,
         grade: str,
         education: str,
-        years: float | None,
+        years_text: str | float | None,
         title_level: str,
         title_series: str,
-        title_years: float | None,
+        title_years_text: str | float | None,
         performance: str,
-        achievements: float | None,
+        achievements_text: str | float | None,
         breakthrough: list[str],
         basic: str,
     ) -> tuple[str, dict[str, Any]]:
         from ...rules.model import EligibilityInputError
 
-        problems = [
-            _out_of_range(M.WEB_F_YEARS, years, 60, whole=False),
-            _out_of_range(M.WEB_F_TITLE_YEARS, title_years, 60, whole=False),
-            _out_of_range(M.WEB_F_ACH, achievements, 50, whole=True),
-        ]
-        problem = next((p for p in problems if p), "")
+        (years, p1), (title_years, p2), (achievements, p3) = (
+            _number(M.WEB_F_YEARS, years_text, 60, whole=False),
+            _number(M.WEB_F_TITLE_YEARS, title_years_text, 60, whole=False),
+            _number(M.WEB_F_ACH, achievements_text, 50, whole=True),
+        )
+        problem = p1 or p2 or p3
         if problem:
             return check_html(None, problem), {}
         facts: dict[str, Any] = {"grade": grade}
@@ -312,6 +314,9 @@ class WebApp:
     def open_questions(self) -> list[list[Any]]:
         return topics_rows(self.feedback.summary()) if self.feedback else []
 
+    def open_questions_html(self) -> str:
+        return topics_html(self.open_questions())
+
     def open_questions_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
@@ -323,23 +328,20 @@ class WebApp:
         return out.getvalue()
 
 
-def _out_of_range(label: str, value: float | None, high: int, *, whole: bool) -> str:
-    if value is None:
-        return ""
+def _number(label: str, text: str | float | None, high: int, *, whole: bool) -> tuple[float | None, str]:
+    """A form number: empty or "不确定" → None; else 0..high (a whole number if ``whole``), or a message."""
+    raw = unicodedata.normalize("NFKC", str(text if text is not None else "")).strip()
+    if raw in ("", M.WEB_UNKNOWN):
+        return None, ""
     name = label.split("（")[0]
-    if not 0 <= value <= high or (whole and value != int(value)):
-        kind = M.WEB_F_WHOLE if whole else M.WEB_F_NUMBER
-        shown = int(value) if value == int(value) else value
-        return M.WEB_F_RANGE.format(field=name, high=high, kind=kind, value=shown)
-    return ""
-
-
-def _counter_js(limit: int) -> str:
-    return (
-        "(text) => { const n = [...(text || '')].length; "
-        f"return `<span class=\"${{n > {limit} ? 'over' : 'ok'}}\">${{n}} / {limit} 字"
-        f"${{n > {limit} ? '（超出上限，请删减）' : ''}}</span>`; }}"
-    )
+    kind = M.WEB_F_WHOLE if whole else M.WEB_F_NUMBER
+    try:
+        value = float(raw.removesuffix("年").removesuffix("项"))
+    except ValueError:
+        return None, M.WEB_F_RANGE.format(field=name, high=high, kind=kind, value=raw[:20])
+    if not 0 <= value <= high or (whole and value != int(value)) or value != value:
+        return None, M.WEB_F_RANGE.format(field=name, high=high, kind=kind, value=raw[:20])
+    return value, ""
 
 
 def build_applicant(web: WebApp) -> Any:
@@ -350,8 +352,7 @@ def build_applicant(web: WebApp) -> Any:
     with gr.Blocks(title=M.WEB_TITLE, analytics_enabled=False) as page:
         gr.Markdown(f"## {M.WEB_TITLE}")
         gr.Markdown(_escape_md(M.WEB_BANNER.format(window=web.round_note)), elem_id="banner")
-        conv = gr.State(lambda: Conversation(bot))  # API clients get one per session; pages get theirs on load
-        page.load(web.new_conversation, None, conv, queue=False, api_visibility="private")
+        conv = gr.State(lambda: Conversation(bot))  # made on first use, one per browser or API session
         with gr.Tab(M.WEB_TAB_CHAT, elem_id="tab-chat"):
             view = gr.HTML(web.view(web.new_conversation()), js_on_load=assets.CONVERSATION_JS, elem_id="conversation")
             msg = gr.Textbox(
@@ -359,11 +360,15 @@ def build_applicant(web: WebApp) -> Any:
                 placeholder=M.WEB_INPUT_PLACEHOLDER,
                 elem_id="question",
                 max_length=MAX_TYPED,
-                lines=2,
+                lines=1,
                 max_lines=8,
                 submit_btn=False,
             )
-            counter = gr.HTML(f'<span class="ok">0 / {MAX_CHARS} 字</span>', elem_id="counter", js_on_load=None)
+            gr.HTML(
+                f'<span class="ok">0 / {MAX_CHARS} 字</span>',
+                elem_id="counter",
+                js_on_load=assets.COUNTER_JS.replace("LIMIT", str(MAX_CHARS)),
+            )
             gr.Markdown(M.WEB_PRIVACY, elem_id="privacy")
             with gr.Row():
                 send = gr.Button(M.WEB_SEND, variant="primary", elem_id="send", scale=2)
@@ -390,14 +395,13 @@ def build_applicant(web: WebApp) -> Any:
         examples.click(lambda s: s[0], examples, msg, queue=False, api_visibility="private").then(
             web.post, [msg, conv], [view, msg, last, conv], queue=False, api_visibility="private"
         ).then(web.answer, [last, conv], [view, conv], queue=False, api_visibility="private")
-        msg.input(None, msg, counter, js=_counter_js(MAX_CHARS), queue=False)
         new.click(web.new_chat, conv, [view, msg, conv], queue=False, api_visibility="private")
 
         def on_rate(c: Conversation, evt: gr.EventData) -> str:
             return web.rate(c, dict(getattr(evt, "_data", None) or {}))
 
         on_rate.__annotations__["evt"] = gr.EventData  # Gradio injects the event data by this type
-        view.select(on_rate, conv, view, queue=False, api_visibility="private")
+        view.select(on_rate, conv, view, queue=False, trigger_mode="multiple", api_visibility="private")
         api_button.click(
             web.ask_api, [api_question, conv], [api_answer, conv], api_name="ask", queue=False, concurrency_limit=4
         )
@@ -411,7 +415,7 @@ def build_applicant(web: WebApp) -> Any:
                 edu = gr.Dropdown(
                     [M.WEB_UNKNOWN, *EDU_CHOICES], value=M.WEB_UNKNOWN, label=M.WEB_F_EDU, elem_id="f-edu"
                 )
-                years = gr.Number(value=None, label=M.WEB_F_YEARS, elem_id="f-years")
+                years = gr.Textbox(label=M.WEB_F_YEARS, placeholder=M.WEB_F_BLANK, elem_id="f-years", max_length=20)
             with gr.Row():
                 tlevel = gr.Dropdown(
                     [M.WEB_UNKNOWN, M.WEB_NO_TITLE, *(lvl.value for lvl in Level)],
@@ -422,10 +426,12 @@ def build_applicant(web: WebApp) -> Any:
                 tseries = gr.Radio(
                     [M.WEB_THIS_SERIES, M.WEB_OTHER_SERIES], value=M.WEB_THIS_SERIES, label=M.WEB_F_SERIES
                 )
-                tyears = gr.Number(value=None, label=M.WEB_F_TITLE_YEARS, elem_id="f-title-years")
+                tyears = gr.Textbox(
+                    label=M.WEB_F_TITLE_YEARS, placeholder=M.WEB_F_BLANK, elem_id="f-title-years", max_length=20
+                )
             with gr.Row():
                 perf = gr.Radio([M.WEB_UNKNOWN, M.WEB_YES, M.WEB_NO], value=M.WEB_UNKNOWN, label=M.WEB_F_PERF)
-                ach = gr.Number(value=None, label=M.WEB_F_ACH, elem_id="f-ach")
+                ach = gr.Textbox(label=M.WEB_F_ACH, placeholder=M.WEB_F_BLANK, elem_id="f-ach", max_length=20)
             with gr.Row():
                 brk = gr.CheckboxGroup([M.WEB_NONE, *M.WEB_BREAK_ITEMS], label=M.WEB_F_BREAK)
                 basic = gr.Radio([M.WEB_UNKNOWN, M.WEB_YES, M.WEB_NO], value=M.WEB_UNKNOWN, label=M.WEB_F_BASIC)
@@ -468,11 +474,9 @@ def build_staff(web: WebApp, export_base: str) -> Any:
                     f'<a href="{export_base}/feedback.csv" download>{M.WEB_EXPORT_ALL}</a>',
                     elem_id="exports",
                 )
-            table = gr.Dataframe(
-                headers=M.WEB_OPEN_HEADERS, wrap=True, interactive=False, elem_id="open-table", value=None
-            )
-            refresh.click(web.open_questions, None, table, api_name="open_questions", queue=False)
-            page.load(web.open_questions, None, table, queue=False, api_visibility="private")
+            table = gr.HTML(topics_html([]), elem_id="open-table")
+            refresh.click(web.open_questions_html, None, table, queue=False, api_visibility="private")
+            page.load(web.open_questions_html, None, table, queue=False, api_visibility="private")
     return page
 
 

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import json
+
 # Runs before Gradio's own scripts (injected at the top of <head> by the server): Gradio picks its
 # interface language (buttons, pop-ups, accessibility labels) from the browser's language, and this
 # page is Chinese whatever the browser says.
+# A few of Gradio's accessibility labels have no Chinese translation; they are replaced as they appear.
+LABELS = {"More tabs": "更多标签页", "Copy": "复制", "Copied": "已复制", "Clear": "清除", "Close": "关闭"}
 FORCE_CHINESE = (
     "<script>(function(){try{var d=Object.defineProperty;"
     "d(navigator,'language',{get:function(){return 'zh-CN'}});"
     "d(navigator,'languages',{get:function(){return ['zh-CN','zh']}});}catch(e){}"
-    "document.documentElement.lang='zh-CN';})();</script>"
+    "document.documentElement.lang='zh-CN';"
+    "var L=" + json.dumps(LABELS, ensure_ascii=False) + ";"
+    "function fix(root){['aria-label','title'].forEach(function(a){"
+    "(root.querySelectorAll?root.querySelectorAll('['+a+']'):[]).forEach(function(e){"
+    "var v=e.getAttribute(a);if(L[v])e.setAttribute(a,L[v]);});});}"
+    "new MutationObserver(function(ms){ms.forEach(function(m){"
+    "if(m.type==='attributes'){var v=m.target.getAttribute(m.attributeName);"
+    "if(L[v])m.target.setAttribute(m.attributeName,L[v]);}"
+    "else m.addedNodes.forEach(function(n){if(n.nodeType===1){fix(n);"
+    "['aria-label','title'].forEach(function(a){var v=n.getAttribute(a);if(L[v])n.setAttribute(a,L[v]);});}});});})"
+    ".observe(document.documentElement,{subtree:true,childList:true,attributes:true,"
+    "attributeFilter:['aria-label','title']});})();</script>"
 )
 
 # The conversation view (a gr.HTML): [n] opens this answer's sources, scrolls to the clause and
@@ -38,6 +53,7 @@ element.addEventListener('click', (ev) => {
     const box = turn.querySelector('textarea.comment');
     turn.querySelector('.fb-status').textContent = '……';
     trigger('select', {msg: turn.dataset.msg, rating: Number(rate.dataset.rating), comment: box ? box.value : ''});
+    if (box) box.value = '';  // sent with this rating; never sent again with a later one
   }
 });
 const finished = () => Array.from(element.querySelectorAll('.turn')).filter((t) => t.dataset.state !== 'pending');
@@ -48,6 +64,25 @@ watch('value', () => {
   seen = new Set(done.map((t) => t.dataset.msg));
   if (fresh.length) go(fresh[0].querySelector('.a'));
 });
+"""
+
+# The character counter under the question box: counted in the page (no request per keystroke),
+# also when the server empties the box after sending.
+COUNTER_JS = r"""
+const limit = LIMIT;
+let last = -1;
+const show = () => {
+  const box = document.querySelector('#question textarea');
+  const n = box ? [...box.value].length : 0;
+  if (n === last) return;
+  last = n;
+  const over = n > limit;
+  const note = over ? '（超出上限，请删减后再发送）' : '';
+  element.innerHTML = `<span class="${over ? 'over' : 'ok'}">${n} / ${limit} 字${note}</span>`;
+};
+document.addEventListener('input', (ev) => { if (ev.target.closest && ev.target.closest('#question')) show(); });
+setInterval(show, 400);
+show();
 """
 
 CSS = """
@@ -103,6 +138,10 @@ a.back { font-size: 13px; color: #2b6cb0; }
 .s-medium { background: #feebc8; color: #7b341e; }
 .s-low { background: #edf2f7; color: #4a5568; }
 .score { color: #a0aec0; font-size: 12px; }
+table.topics { border-collapse: collapse; width: 100%; font-size: 14px; }
+table.topics th, table.topics td { border: 1px solid #e2e8f0; padding: 4px 6px; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; }
+table.topics th { background: #f7fafc; }
 @media (max-width: 640px) {
   .gradio-container { padding: 4px !important; }
   .turn .q { max-width: 92%; }

@@ -191,3 +191,11 @@ def hits_html(hits: Iterable[Hit]) -> str:
 def topics_rows(topics: Iterable[Any]) -> list[list[Any]]:
     """``FeedbackStore.summary()`` as table rows (already masked by the store)."""
     return [[t.question, t.count, t.abstained, t.disliked, t.last_at, " / ".join(t.comments)] for t in topics]
+
+
+def topics_html(rows: Sequence[Sequence[Any]]) -> str:
+    if not rows:
+        return f"<p>{esc(M.WEB_OPEN_NONE)}</p>"
+    head = "".join(f"<th>{esc(h)}</th>" for h in M.WEB_OPEN_HEADERS)
+    body = "".join("<tr>" + "".join(f"<td>{esc(str(v))}</td>" for v in row) + "</tr>" for row in rows)
+    return f'<table class="topics"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

@@ -330,7 +330,9 @@ def make_server(bot: Any, settings: Any, host: str, feedback: Any = None) -> tup
 
     pages = {}
     common = {"footer_links": [], "show_error": False, "css": assets.CSS, "theme": gr.themes.Soft()}
-    common["max_file_size"] = 1
+    common["max_file_size"] = 1  # this app takes no uploads
+    # Gradio announces finished events with keys its Chinese translation lacks ("common.complete")
+    common["i18n"] = gr.I18n(**{"zh-CN": {"common.complete": "已完成", "common.error": "出错了"}})
     if staff_enabled:
 
         @api.get(STAFF + "/export/unanswered.csv")
