@@ -48,7 +48,7 @@ def test_healthz_404_and_chinese_page(served, bot):
         assert r.status_code == 404 and r.json()["error"] == "没有这个地址。", (path, r.text)
     assert client.post("/gradio_api/run/predict", json={"data": [], "fn_index": 999}).status_code == 404
     page = client.get("/").text
-    assert 'lang="zh-CN"' in page and page.index("navigator,'language'") < page.index("<script type=\"module\"")
+    assert 'lang="zh-CN"' in page and page.index("navigator,'language'") < page.index('<script type="module"')
     config = client.get("/config").json()
     assert config["analytics_enabled"] is False
 
@@ -63,7 +63,7 @@ def test_request_size_cap(served):
 
 
 def test_over_limit_question_does_no_work(served, monkeypatch):
-    client, app = served
+    _, app = served
     calls = []
     monkeypatch.setattr("assistant.pipeline.Assistant.ask", lambda *a, **k: calls.append(a))
     r = _client(app, "127.0.0.3").post("/api/ask", json={"question": "问" * 2001})

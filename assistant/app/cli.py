@@ -148,15 +148,22 @@ def serve(host: str, port: int) -> None:
     from .web import serve as run
     from .web.server import bind
 
+    # One OpenMP thread per embedding: a server's parallelism is its concurrent requests. With two
+    # threads per call, a short question's embedding stalls at every barrier while a long one holds
+    # the cores (read when the engine's library loads, so set before the models load).
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     settings = _settings()
     try:
         bind(host, port).close()  # a busy port or a bad host is one line, before the models load
     except PortError as exc:
         raise click.UsageError(str(exc)) from None
     bot = _load_assistant()
+    from ..pipeline import Assistant
+
+    long_bot = Assistant.load(settings)  # the long-question lane: its own embedding engine (same index)
     store = FeedbackStore(feedback_path(settings.data_dir), keep_days=settings.feedback_keep_days)
     try:
-        run(bot, settings, store, host, port, _progress)
+        run(bot, settings, store, host, port, _progress, long_bot)
     except PortError as exc:
         raise click.UsageError(str(exc)) from None
 

@@ -96,7 +96,12 @@ class Conversation:
 
 @dataclass
 class Lanes:
-    """Short questions go straight through; long ones (costly to embed) take one lane, one at a time."""
+    """Short questions go straight through; long ones (costly to embed) take one lane, one at a time.
+
+    The lane's questions go to ``WebApp.long_bot``, so a running long question holds neither the
+    short questions' embedding engine nor more than one worker; more than ``max_waiting`` long
+    questions waiting are turned away with a message (the rate limit makes that rare).
+    """
 
     long_chars: int = LONG_QUESTION
     max_waiting: int = LONG_WAITING
@@ -119,21 +124,21 @@ class Lanes:
         if full:
             yield False
             return
-        try:
-            with self._lane:
-                with self._guard:
-                    self._waiting -= 1
-                yield True
-        except BaseException:
-            raise
+        with self._lane:
+            with self._guard:
+                self._waiting -= 1
+            yield True
 
 
 class WebApp:
     """The event handlers; each calls the same ``Assistant`` methods as the command line."""
 
-    def __init__(self, bot: Any, feedback: FeedbackStore | None) -> None:
+    def __init__(self, bot: Any, feedback: FeedbackStore | None, long_bot: Any = None) -> None:
         self.bot = bot
         self.feedback = feedback
+        # long questions are answered by a second Assistant (its own embedding engine and lock), one at a
+        # time: while one runs, short questions never wait for its embedding
+        self.long_bot = long_bot or bot
         self.lanes = Lanes()
         self._api_sessions: dict[tuple[str, str], Conversation] = {}
         self._api_lock = threading.Lock()
@@ -175,10 +180,11 @@ class WebApp:
 
         with self.lanes.slot(turn.question) as ok:
             if not ok:
-                turn.error = M.WEB_BUSY
+                turn.error, turn.extra["busy"] = M.WEB_BUSY, True
                 return
             try:
-                turn.answer = self.bot.ask(turn.question, session=conv.session)
+                bot = self.long_bot if len(turn.question) > self.lanes.long_chars else self.bot
+                turn.answer = bot.ask(turn.question, session=conv.session)
             except BadQuestion as exc:
                 turn.error = M.WEB_BAD_QUESTION.format(why=exc)
             except Exception:  # shown as a message, logged with its traceback
@@ -199,7 +205,8 @@ class WebApp:
         with conv.lock:
             self._answer(turn, conv)
         if turn.answer is None:
-            return {"question": text, "abstained": True, "error": turn.error, "answer": "", "citations": []}, conv
+            failed = {"question": text, "abstained": True, "error": turn.error, "answer": "", "citations": []}
+            return {**failed, "busy": True} if turn.extra.get("busy") else failed, conv
         return {**turn.answer.to_dict(), "message": turn.id}, conv
 
     def api_conversation(self, client: str, session: str | None) -> Conversation:

@@ -292,8 +292,11 @@ def _chinese_page(send: Send) -> Send:
     return wrapped
 
 
-def make_server(bot: Any, settings: Any, host: str, feedback: Any = None) -> tuple[Any, bool]:
-    """The ASGI app for ``host``; returns (app, whether the staff desk is served)."""
+def make_server(bot: Any, settings: Any, host: str, feedback: Any = None, long_bot: Any = None) -> tuple[Any, bool]:
+    """The ASGI app for ``host``; returns (app, whether the staff desk is served).
+
+    ``long_bot`` (a second ``Assistant``) answers the long questions, one at a time (``app.Lanes``).
+    """
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # read when gradio is imported: no start-up DNS lookup
     import gradio as gr
     from fastapi import FastAPI, Request
@@ -303,7 +306,7 @@ def make_server(bot: Any, settings: Any, host: str, feedback: Any = None) -> tup
     from .app import QUESTION_HANDLERS, WebApp, build_applicant, build_staff
 
     staff_enabled = bool(settings.staff_password) or is_loopback(host)
-    web = WebApp(bot, feedback)
+    web = WebApp(bot, feedback, long_bot)
     api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
     async def ask(request: Request) -> JSONResponse:
@@ -318,6 +321,8 @@ def make_server(bot: Any, settings: Any, host: str, feedback: Any = None) -> tup
             return JSONResponse({"error": M.WEB_API_BAD}, status_code=400)
         conv = web.api_conversation(request.client.host if request.client else "?", session)
         answer, _ = await run_in_threadpool(web.ask_api, question, conv)
+        if answer.pop("busy", False):  # the long-question lane is full: come back later
+            return JSONResponse({"error": answer["error"]}, status_code=429, headers={"retry-after": "5"})
         return JSONResponse(answer, status_code=400 if "error" in answer else 200)
 
     ask.__annotations__["request"] = Request  # this module's annotations are strings; FastAPI needs the class
@@ -403,12 +408,14 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(bot: Any, settings: Any, feedback: Any, host: str, port: int, say: Callable[[str], None]) -> None:
+def serve(
+    bot: Any, settings: Any, feedback: Any, host: str, port: int, say: Callable[[str], None], long_bot: Any = None
+) -> None:
     """Bind (a busy port is one line, not a traceback), build the app, serve until stopped."""
     import uvicorn
 
     sock = bind(host, port)
-    app, staff = make_server(bot, settings, host, feedback)
+    app, staff = make_server(bot, settings, host, feedback, long_bot)
     if not staff:
         say(M.WEB_PUBLIC_NO_PASSWORD.format(host=host))
     shown = f"[{host}]" if ":" in host else host
