@@ -40,6 +40,7 @@ BROWSER_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "staff-test-pass"
+RATE = 200  # questions a minute from one address: more than these tests ask, until the last one
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 # Latin words that may show: clause ids, file formats, the UTC note
@@ -53,7 +54,7 @@ def server(bot, real_settings) -> Iterator[str]:
         "ASSISTANT_DATA_DIR": str(real_settings.data_dir),
         "ASSISTANT_TODAY": real_settings.today.isoformat(),
         "ASSISTANT_STAFF_PASSWORD": PASSWORD,
-        "ASSISTANT_RATE_LIMIT": "1000/minute",
+        "ASSISTANT_RATE_LIMIT": f"{RATE}/minute",
     }
     with assistant_server(env, real_settings.data_dir / "serve.log") as url:
         yield url
@@ -316,3 +317,19 @@ def test_staff_desk(server, browser, real_settings):
     full = client.get("/staff/export/feedback.csv").text
     assert "评审费多少钱" in full and "13812345678" not in full
     assert not _latin_words(page), _latin_words(page)
+
+
+def test_over_the_rate_limit_the_page_says_why(server, browser):
+    """Last in this file: it uses up this address's questions for the minute."""
+    import httpx
+    from playwright.sync_api import expect
+
+    page = _page(browser, server)
+    with httpx.Client(base_url=server) as client:
+        for _ in range(RATE):
+            if client.post("/api/ask", json={"question": "咨询电话"}).status_code == 429:
+                break
+    page.locator("#question textarea").fill("咨询电话是多少？")
+    page.locator("#send").click()
+    expect(page.locator("#guard-notice")).to_contain_text("提问太频繁了", timeout=15_000)
+    expect(page.locator("#question textarea")).to_have_value("咨询电话是多少？")  # the question is kept

@@ -53,7 +53,11 @@ EXAMPLES = [
 ]
 EDU_CHOICES = [d.value for d in Degree]
 # the Python names of the handlers that do the work of a question: the server rate-limits these
-QUESTION_HANDLERS = frozenset({"answer", "ask_api", "check", "lookup"})
+# The Python names of the handlers the server's guard counts, per client address: a question posted
+# (rate limit: the browser's "post", the API, the form, the staff lookup) and the work in progress
+# (concurrency cap: the browser's "answer" and the same three).
+RATE_LIMITED = frozenset({"post", "ask_api", "check", "lookup"})
+CONCURRENCY_CAPPED = frozenset({"answer", "ask_api", "check", "lookup"})
 API_SESSIONS = 2000  # conversations kept for API clients (least recently used dropped)
 
 
@@ -66,6 +70,7 @@ class Conversation:
         self.session = bot.new_session()
         self.turns: list[Turn] = []
         self.lock = threading.Lock()  # answers in order, one at a time
+        self.queued = 0  # answer events in progress or waiting for the lock
         self.mutex = threading.Lock()  # the list of turns
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Conversation:
@@ -169,10 +174,24 @@ class WebApp:
         return self.view(conv), box, turn.id, conv
 
     def answer(self, upto: str, conv: Conversation) -> tuple[str, Conversation]:
-        """Answer every waiting message up to ``upto``, in order (a burst is never dropped)."""
-        with conv.lock:
-            for turn in conv.waiting(upto):
-                self._answer(turn, conv)
+        """Answer every waiting message up to ``upto``, in order (a burst is never dropped).
+
+        When no other answer event of this conversation is waiting, the rest is answered too: an
+        event the server turned away (too many at once) leaves no message unanswered.
+        """
+        with conv.mutex:
+            conv.queued += 1
+        try:
+            with conv.lock:
+                for turn in conv.waiting(upto):
+                    self._answer(turn, conv)
+                with conv.mutex:
+                    last = conv.queued == 1
+                while last and (rest := conv.waiting("")):
+                    self._answer(rest[0], conv)
+        finally:
+            with conv.mutex:
+                conv.queued -= 1
         return self.view(conv), conv
 
     def _answer(self, turn: Turn, conv: Conversation) -> None:

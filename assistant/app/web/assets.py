@@ -24,7 +24,16 @@ FORCE_CHINESE = (
     "else m.addedNodes.forEach(function(n){if(n.nodeType===1){fix(n);"
     "['aria-label','title'].forEach(function(a){var v=n.getAttribute(a);if(L[v])n.setAttribute(a,L[v]);});}});});})"
     ".observe(document.documentElement,{subtree:true,childList:true,attributes:true,"
-    "attributeFilter:['aria-label','title']});})();</script>"
+    "attributeFilter:['aria-label','title']});"
+    # the guard's refusals (429 too many, 413 too large) carry a Chinese message: show it, not only "出错了"
+    "var F=window.fetch;window.fetch=function(){return F.apply(this,arguments).then(function(r){"
+    "if(r.status===429||r.status===413){r.clone().json().then(function(j){notice(j.error)}).catch(function(){});}"
+    "return r;});};"
+    "function notice(t){if(!t)return;var d=document.getElementById('guard-notice');if(!d){"
+    "d=document.createElement('div');d.id='guard-notice';d.setAttribute('role','alert');document.body.appendChild(d);}"
+    "d.textContent=t;d.style.display='block';clearTimeout(notice.t);"
+    "notice.t=setTimeout(function(){d.style.display='none';},10000);}"
+    "})();</script>"
 )
 
 # The conversation view (a gr.HTML): [n] opens this answer's sources, scrolls to the clause and
@@ -130,6 +139,9 @@ a.back { font-size: 13px; color: #2b6cb0; }
 .fb-status { font-size: 13px; color: #2f855a; }
 #counter .ok { color: #718096; font-size: 13px; }
 #counter .over { color: #c53030; font-weight: 700; font-size: 13px; }
+#guard-notice { display: none; position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%); z-index: 1000;
+  max-width: 92vw; background: #fff5f5; color: #822727; border: 1px solid #feb2b2; border-radius: 8px;
+  padding: 8px 14px; box-shadow: 0 2px 8px rgba(0,0,0,.15); font-size: 15px; }
 #privacy p { color: #9b2c2c; font-size: 13px; margin: 0; }
 .hits { display: flex; flex-direction: column; gap: 10px; }
 .hit { border: 1px solid #e2e8f0; border-radius: 8px; padding: 8px 12px; overflow-wrap: anywhere; }

@@ -104,7 +104,8 @@ class Guard:
         rate_limit: str,
         concurrency: int,
         pages: dict[str, Endpoints],
-        question_handlers: frozenset[str],
+        rate_limited: frozenset[str],
+        concurrency_capped: frozenset[str],
         staff_password: str,
         staff_enabled: bool,
     ) -> None:
@@ -118,7 +119,8 @@ class Guard:
         self.limiter = MovingWindowRateLimiter(MemoryStorage())
         self.concurrency = concurrency
         self.pages = pages
-        self.question_handlers = question_handlers
+        self.rate_limited = rate_limited
+        self.concurrency_capped = concurrency_capped
         self.password = staff_password
         self.staff_enabled = staff_enabled
         self.in_flight: dict[str, int] = {}
@@ -158,11 +160,8 @@ class Guard:
             await _reply(send, 404, M.WEB_NOT_FOUND)
             return
         replay = _replay(body)
-        if handler not in self.question_handlers:
-            await self.app(scope, replay, send)
-            return
         client = (scope.get("client") or ("?", 0))[0]
-        if not all(self.limiter.hit(limit, "q", client) for limit in self.limits):
+        if handler in self.rate_limited and not all(self.limiter.hit(limit, "q", client) for limit in self.limits):
             reset = min(self.limiter.get_window_stats(limit, "q", client).reset_time for limit in self.limits)
             import time
 
@@ -170,6 +169,9 @@ class Guard:
             await _reply(
                 send, 429, M.WEB_RATE_LIMITED.format(seconds=wait, limit=self.limit_text), {"retry-after": str(wait)}
             )
+            return
+        if handler not in self.concurrency_capped:
+            await self.app(scope, replay, send)
             return
         with self.lock:
             if self.in_flight.get(client, 0) >= self.concurrency:
@@ -303,7 +305,7 @@ def make_server(bot: Any, settings: Any, host: str, feedback: Any = None, long_b
     from fastapi.responses import JSONResponse, PlainTextResponse
     from starlette.concurrency import run_in_threadpool
 
-    from .app import QUESTION_HANDLERS, WebApp, build_applicant, build_staff
+    from .app import CONCURRENCY_CAPPED, RATE_LIMITED, WebApp, build_applicant, build_staff
 
     staff_enabled = bool(settings.staff_password) or is_loopback(host)
     web = WebApp(bot, feedback, long_bot)
@@ -364,7 +366,8 @@ def make_server(bot: Any, settings: Any, host: str, feedback: Any = None, long_b
         rate_limit=settings.rate_limit,
         concurrency=settings.client_concurrency,
         pages=pages,
-        question_handlers=QUESTION_HANDLERS,
+        rate_limited=RATE_LIMITED,
+        concurrency_capped=CONCURRENCY_CAPPED,
         staff_password=settings.staff_password,
         staff_enabled=staff_enabled,
     )
