@@ -17,6 +17,7 @@ from __future__ import annotations
 import statistics
 import sys
 import threading
+import uuid
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -111,7 +112,7 @@ def run_load(
     def short_worker(i: int) -> None:
         client = _client(base, f"127.0.1.{i + 1}")
         years = i % 9 + 1
-        session = f"load-{i}"
+        session = f"load-{i}-{uuid.uuid4().hex[:8]}"  # a new conversation each run
         plan: list[tuple[str, str | None, str | None]] = [
             ("我能申报工程师吗？", session, f"years={years}#1"),
             ("硕士", session, f"years={years}#2"),
