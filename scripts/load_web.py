@@ -17,8 +17,8 @@ from __future__ import annotations
 import statistics
 import sys
 import threading
-import uuid
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
