@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+import os
 import threading
 import unicodedata
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any, TypeVar
 
 from ... import messages as M
 from ...answer import Answer
@@ -52,6 +53,7 @@ EXAMPLES = [
     "咨询电话是多少？",
 ]
 EDU_CHOICES = [d.value for d in Degree]
+T = TypeVar("T")
 # the Python names of the handlers that do the work of a question: the server rate-limits these
 # The Python names of the handlers the server's guard counts, per client address: a question posted
 # (rate limit: the browser's "post", the API, the form, the staff lookup) and the work in progress
@@ -99,40 +101,50 @@ class Conversation:
             return [t for t in self.turns[:end] if t.pending]
 
 
-@dataclass
-class Lanes:
-    """Short questions go straight through; long ones (costly to embed) take one lane, one at a time.
+class LaneFull(RuntimeError):
+    """Too many long questions are waiting for the long lane."""
 
-    The lane's questions go to ``WebApp.long_bot``, so a running long question holds neither the
-    short questions' embedding engine nor more than one worker; more than ``max_waiting`` long
-    questions waiting are turned away with a message (the rate limit makes that rare).
+
+class Lanes:
+    """Short questions go straight through; long ones (costly to embed) wait for one lane.
+
+    The lane is one worker thread at a lower CPU priority (nice 10, Linux: per thread) asking
+    ``WebApp.long_bot``, a second ``Assistant`` with its own embedding engine: a long question runs
+    one at a time, holds neither the engine short questions use nor more than one worker, and
+    yields the CPU to them. More than ``max_waiting`` long questions waiting → ``LaneFull``.
     """
 
-    long_chars: int = LONG_QUESTION
-    max_waiting: int = LONG_WAITING
-    _lane: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(1))
-    _guard: threading.Lock = field(default_factory=threading.Lock)
-    _waiting: int = 0
+    def __init__(self, long_chars: int = LONG_QUESTION, max_waiting: int = LONG_WAITING, nice: int = 10) -> None:
+        from concurrent.futures import ThreadPoolExecutor
 
-    @contextmanager
-    def slot(self, question: str) -> Iterator[bool]:
-        """Yields True when the question may be answered now (False: too many long ones waiting)."""
-        if len(question) <= self.long_chars:
-            yield True
-            return
+        self.long_chars = long_chars
+        self.max_waiting = max_waiting
+        self._guard = threading.Lock()
+        self._queued = 0  # waiting or running
+        self._pool = ThreadPoolExecutor(
+            1, thread_name_prefix="long-lane", initializer=_lower_priority, initargs=(nice,)
+        )
+
+    def is_long(self, question: str) -> bool:
+        return len(question) > self.long_chars
+
+    def run(self, question: str, fn: Callable[[], T]) -> T:
+        if not self.is_long(question):
+            return fn()
         with self._guard:
-            if self._waiting >= self.max_waiting:
-                full = True
-            else:
-                full = False
-                self._waiting += 1
-        if full:
-            yield False
-            return
-        with self._lane:
+            if self._queued > self.max_waiting:
+                raise LaneFull
+            self._queued += 1
+        try:
+            return self._pool.submit(fn).result()
+        finally:
             with self._guard:
-                self._waiting -= 1
-            yield True
+                self._queued -= 1
+
+
+def _lower_priority(nice: int) -> None:
+    with suppress(OSError, AttributeError):  # not on Linux, or not allowed: the lane still works
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
 
 
 class WebApp:
@@ -197,20 +209,16 @@ class WebApp:
     def _answer(self, turn: Turn, conv: Conversation) -> None:
         from ...pipeline import BadQuestion
 
-        with self.lanes.slot(turn.question) as ok:
-            if not ok:
-                turn.error, turn.extra["busy"] = M.WEB_BUSY, True
-                return
-            try:
-                bot = self.long_bot if len(turn.question) > self.lanes.long_chars else self.bot
-                turn.answer = bot.ask(turn.question, session=conv.session)
-            except BadQuestion as exc:
-                turn.error = M.WEB_BAD_QUESTION.format(why=exc)
-            except Exception:  # shown as a message, logged with its traceback
-                import logging
-
-                logging.getLogger(__name__).exception("answering %r failed", turn.question[:80])
-                turn.error = M.WEB_FAILED.format(phones=self.phones)
+        bot = self.long_bot if self.lanes.is_long(turn.question) else self.bot
+        try:
+            turn.answer = self.lanes.run(turn.question, lambda: bot.ask(turn.question, session=conv.session))
+        except LaneFull:
+            turn.error, turn.extra["busy"] = M.WEB_BUSY, True
+        except BadQuestion as exc:
+            turn.error = M.WEB_BAD_QUESTION.format(why=exc)
+        except Exception:  # shown as a message, logged with its traceback
+            logging.getLogger(__name__).exception("answering %r failed", turn.question[:80])
+            turn.error = M.WEB_FAILED.format(phones=self.phones)
 
     def ask_api(self, question: str, conv: Conversation | None) -> tuple[dict[str, Any], Conversation]:
         """For API clients: one question of this session's conversation → the contract's answer object."""
