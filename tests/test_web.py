@@ -139,6 +139,7 @@ def test_each_answer_owns_its_sources_and_rating(server, browser, real_settings,
 
     page = _page(browser, server)
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    expect(page.locator("#privacy")).to_contain_text("请不要输入身份证号、手机号")  # near the input
     first = _ask(page, "咨询电话是多少？")
     second = _ask(page, "个人网上申报什么时候截止？")
     expect(first.locator(".lead")).to_contain_text("010—88828948")
