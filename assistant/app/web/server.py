@@ -305,7 +305,8 @@ def make_server(bot: Any, settings: Any, host: str, feedback: Any = None, long_b
     from fastapi.responses import JSONResponse, PlainTextResponse
     from starlette.concurrency import run_in_threadpool
 
-    from .app import CONCURRENCY_CAPPED, RATE_LIMITED, WebApp, build_applicant, build_staff
+    from .app import CONCURRENCY_CAPPED, RATE_LIMITED, WebApp
+    from .pages import build_applicant, build_staff
 
     staff_enabled = bool(settings.staff_password) or is_loopback(host)
     web = WebApp(bot, feedback, long_bot)
