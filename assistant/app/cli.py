@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 EXIT_USAGE = 2
+MAX_FACTS_BYTES = 65_536  # a facts object is a few hundred bytes
 
 
 def _settings() -> Any:
@@ -119,6 +120,7 @@ def _ask_batch(path: Path) -> None:
 @click.option("--force", is_flag=True, help="Rebuild even if the corpus has not changed.")
 def ingest(force: bool) -> None:
     """(Re)build the index from the corpus directory (a no-op when nothing changed)."""
+    from ..ingest.corpus import Corpus
     from ..ingest.index import current_build
 
     settings = _settings()
@@ -126,10 +128,11 @@ def ingest(force: bool) -> None:
     if build and not force:
         _progress(f"索引 {build}：语料未变，无需重建")
         return
+    corpus = Corpus.load(settings.corpus_dir, settings.max_document_bytes)  # a bad file stops us before the model loads
     from ..ingest.embed import make_embedder
     from ..ingest.index import ensure_index
 
-    index, built = ensure_index(settings, make_embedder(settings), force=force, progress=_progress)
+    index, built = ensure_index(settings, make_embedder(settings), corpus=corpus, force=force, progress=_progress)
     units = len(index.units)
     _progress(f"索引 {index.build}：{units} 个检索单元" + ("（已重建）" if built else "（语料未变，无需重建）"))
 
@@ -248,18 +251,23 @@ def check(facts_file: Any) -> None:
     from ..rules.model import EligibilityInputError
     from ..rules.rulebook import Rulebook
 
-    raw = facts_file.read()
+    raw = facts_file.read(MAX_FACTS_BYTES + 1)  # never more: a facts object is small
+    if len(raw) > MAX_FACTS_BYTES:
+        raise click.UsageError(f"facts are over {MAX_FACTS_BYTES:,} bytes; send one small JSON object")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise click.UsageError(f"facts are not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise click.UsageError(f"facts are not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise click.UsageError("facts are nested too deeply to be a facts object") from None
     if not isinstance(data, dict):
         raise click.UsageError('facts must be one JSON object, e.g. {"grade": "工程师"}')
     try:
         settings = _settings()
-        result = Rulebook.load(Corpus.load(settings.corpus_dir), settings.rules_file).check(data)
+        corpus = Corpus.load(settings.corpus_dir, settings.max_document_bytes)
+        result = Rulebook.load(corpus, settings.rules_file).check(data)
     except EligibilityInputError as exc:
         raise click.UsageError(str(exc)) from None
     _emit(result.to_dict())
@@ -279,8 +287,9 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:
         from ..ingest.documents import CorpusError
+        from ..ingest.index import BuildError
 
-        if isinstance(exc, CorpusError):
+        if isinstance(exc, CorpusError | BuildError):  # a file or folder the operator can fix: one line
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
         raise
