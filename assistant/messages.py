@@ -9,6 +9,7 @@ ABSTAIN_OTHER_YEAR = (
     "现有文件只载有{years}年度的安排，没有{asked}年度的信息，我不能推测。请以最新发布的通知为准，或致电咨询：{phones}。"
 )
 ABSTAIN_EMPTY = "请输入一个问题，例如“个人网上申报什么时候截止？”。"
+ABSTAIN_BAD_ROW = "这一行无法读取（应为一个问题，或带 question 字段的 JSON 对象），未作回答。"  # ask --batch: a bad row
 
 LEAD_CONTACT = "咨询电话：{phones}{cite}。"
 LEAD_DATE = "{year}年度{activity}时间为{year}年{span}{cite}"

@@ -251,6 +251,27 @@ def test_edited_build_file_is_rebuilt_never_served(tmp_settings, hash_embedder, 
     assert again.tokens == idx.tokens
 
 
+# ---- 3. batch alignment: only \n ends a line; conversation rows --------------------------------
+def test_batch_of_8_lines_gives_8_objects(env, monkeypatch, capsys, tmp_path):
+    lines = [
+        "咨询电话\u2028是多少？",
+        "答辩\f几月？",
+        "网申\x85截止？",
+        "咨询\r电话？",
+        "电话\x1c？",
+        "电话\u2029？",
+        "电话\v？",
+    ]
+    lines.append('{"id": "q8", "session": "s", "question": "咨询电话是多少？"}')
+    path = tmp_path / "q.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli(monkeypatch, capsys, "ask", "--json", "--batch", str(path))
+    assert r.code == 0, r.err
+    rows = [json.loads(line) for line in r.out.splitlines()]
+    assert len(rows) == 8 and [row["question"] for row in rows[:7]] == lines[:7]
+    assert rows[7]["id"] == "q8" and rows[7]["session"] == "s" and rows[7]["question"] == "咨询电话是多少？"
+
+
 # ---- 4. documents: a size limit, and progress on a large one ------------------------------------
 def _big_document(corpus: Path, size: int, numbered: bool) -> Path:
     """A ~``size``-byte document: many numbered clauses, or one clause of continuation lines."""

@@ -36,8 +36,12 @@ def _load_assistant() -> Any:
     return Assistant.load(_settings(), progress=_progress)
 
 
+# line breaks other than \n that JSON leaves unescaped: escaped, so that one object is one line to any reader
+_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\u0085\u2028\u2029"})
+
+
 def _emit(obj: dict[str, Any]) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
+    click.echo(json.dumps(obj, ensure_ascii=False).translate(_BREAKS))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,7 +67,7 @@ def cli(verbose: bool) -> None:
 @click.option(
     "--batch",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="A UTF-8 file, one question a line; JSON Lines out, one object per line, same order.",
+    help="A UTF-8 file, one question or JSON row a line; JSON Lines out, one object per line, same order.",
 )
 def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
     """Answer QUESTION from the documents, citing the clauses [n] it rests on."""
@@ -90,29 +94,15 @@ def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
 
 
 def _ask_batch(path: Path) -> None:
-    from .. import messages as M
-    from ..pipeline import BadQuestion
+    from .batch import answer_all, parse_lines
 
     try:
-        lines = path.read_bytes().decode("utf-8").splitlines()
+        items = parse_lines(path.read_bytes().decode("utf-8-sig"))
     except OSError as exc:
         raise click.UsageError(f"cannot read {path}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise click.UsageError(f"{path} is not UTF-8 (byte {exc.start})") from None
-    bot = _load_assistant()
-    for line in lines:
-        try:
-            obj = bot.ask(line).to_dict()
-        except BadQuestion as exc:  # a documented skip: the line still gets its object
-            obj = {
-                "question": line,
-                "answer": M.ABSTAIN_EMPTY,
-                "abstained": True,
-                "citations": [],
-                "tool_calls": [],
-                "latency_ms": 0.0,
-                "error": str(exc),
-            }
+    for obj in answer_all(_load_assistant(), items):
         _emit(obj)
 
 
