@@ -8,6 +8,7 @@ subprocess whose embedder is swapped the same way.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -24,8 +25,10 @@ from assistant.ingest.index import MAX_EMBED_CHARS, ensure_index
 from assistant.settings import E5_FAMILY, PROJECT_CORPUS, Settings, SettingsError
 
 from .conftest import HashEmbedder
+from .fake_openai import FakeOpenAI
 
 ROOT = Path(__file__).resolve().parent.parent
+KEY = "sk-probe-secret-4242"
 
 
 class FakeE5(HashEmbedder):
@@ -329,3 +332,50 @@ def test_one_megabyte_document_finishes_with_progress(tmp_settings, tmp_path, mo
     assert any(m.startswith("分词") for _, m in said) and any(m.startswith("写入向量库") for _, m in said)
     gaps = [b - a for (a, _), (b, _) in zip([(t0, ""), *said], said, strict=False)]
     assert max(gaps) < 30, said  # no long silence
+
+
+# ---- 5. LLM mode: no lingering process, no key in any message -----------------------------------
+@pytest.fixture(scope="module")
+def fake():
+    with FakeOpenAI() as server:
+        yield server
+
+
+def test_llm_error_never_carries_the_key(fake, caplog):
+    from assistant.answer.llm import LLMClient, LLMError
+
+    caplog.set_level(logging.DEBUG)
+    clause = SimpleNamespace(doc_short="申报通知", section="（一）时间安排", full_text="个人网上申报，7月4日-7月17日")
+    with pytest.raises(LLMError) as info:
+        LLMClient(fake.url, "echo-key", KEY, 5.0).answer("网申什么时候截止？", [clause], "2026年11月28日", 2023, None)
+    assert "401" in str(info.value) and KEY not in str(info.value) and KEY[:12] not in str(info.value)
+    assert KEY not in caplog.text
+
+
+def test_fallback_logs_no_key(env, fake, caplog):
+    from assistant.answer.llm import LLMClient
+    from assistant.pipeline import Assistant
+
+    caplog.set_level(logging.DEBUG)
+    bot = Assistant.load(Settings.from_env(), embedder=HashEmbedder())
+    llm_bot = replace(bot, llm=LLMClient(fake.url, "echo-key", KEY, 5.0))
+    answer = llm_bot.ask("个人网上申报什么时候截止？")
+    assert any(r.startswith("llm failed") for r in answer.trace.reasons)
+    assert "401" in caplog.text and KEY not in caplog.text and KEY not in "".join(answer.trace.reasons)
+
+
+def test_process_exits_promptly_after_a_never_ending_stream(env, fake, monkeypatch, capsys):
+    assert cli(monkeypatch, capsys, "ingest").code == 0
+    e = dict(os.environ, ASSISTANT_LLM_BASE_URL=fake.url, ASSISTANT_LLM_MODEL="endless", ASSISTANT_LLM_TIMEOUT="2")
+    cmd = [sys.executable, "-c", SUBPROCESS, "ask", "--json", "个人网上申报什么时候截止？"]
+    proc = subprocess.Popen(cmd, env=e, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        answered = time.perf_counter()
+        proc.wait(timeout=30)
+        lingered = time.perf_counter() - answered
+    finally:
+        proc.kill()
+        proc.wait()
+    assert json.loads(line)["answer"].startswith("（大模型服务暂不可用"), line
+    assert proc.returncode == 0 and lingered < 3.0, lingered
