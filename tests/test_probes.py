@@ -219,6 +219,23 @@ def test_read_only_data_dir_still_answers_and_building_says_why(env, monkeypatch
             p.chmod(p.stat().st_mode | 0o200)
 
 
+def test_read_only_index_is_opened_from_a_writable_copy(tmp_settings, hash_embedder, monkeypatch):
+    import assistant.ingest.index as index
+
+    idx, _ = ensure_index(tmp_settings, hash_embedder)
+    chroma = tmp_settings.index_dir / idx.build / "chroma"
+    for p in [chroma, *chroma.rglob("*")]:
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    copy = index._readable_copy(chroma)
+    assert copy != chroma and (copy / "chroma.sqlite3").is_file()
+    assert all(p.stat().st_mode & 0o200 for p in [copy, *copy.rglob("*")])  # chmod a-w is copied too
+    monkeypatch.undo()
+    again, built = ensure_index(tmp_settings, hash_embedder)
+    assert not built and again.store.count() == len(idx.units)
+
+
 # ---- 2. integrity: an edited build file is rebuilt, never served --------------------------------
 def _forge(bdir: Path, name: str, old: str, new: str, *, fix_manifest: bool) -> None:
     """Edit build file ``name`` (still valid JSON); with ``fix_manifest``, its hash in the manifest too."""

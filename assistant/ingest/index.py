@@ -133,9 +133,11 @@ def _readable_copy(chroma_dir: Path) -> Path:
         return chroma_dir
     tmp = Path(tempfile.mkdtemp(prefix="assistant-index-"))
     atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    shutil.copytree(chroma_dir, tmp / "chroma")
+    copy = Path(shutil.copytree(chroma_dir, tmp / "chroma"))
+    for p in [copy, *copy.rglob("*")]:  # read-only modes are copied too; the copy must be writable
+        p.chmod(p.stat().st_mode | 0o700 if p.is_dir() else p.stat().st_mode | 0o600)
     log.info("%s is read-only: vectors opened from a copy in %s", chroma_dir, tmp)
-    return tmp / "chroma"
+    return copy
 
 
 def load_index(settings: Settings, build: str, corpus: Corpus) -> Index:
