@@ -28,6 +28,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # a phone number as the documents write it (010—88828948), any dash, optional spaces
 PHONE = re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}")
 CN_NUMERAL = "零一二两三四五六七八九十"
+_DIGIT = {ch: n for n, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
 _PUNCT = re.compile(r"^[\W_]+$")
 _JIEBA_LOCK = threading.Lock()
 _jieba_words: set[str] = set()
@@ -50,7 +51,11 @@ def cn_number(s: str) -> float:
         return float(s)
     import cn2an
 
-    return float(cn2an.cn2an(s, "smart"))
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError):  # not a well-formed numeral ("十十"): read digit by digit
+        digits = [_DIGIT[ch] for ch in s if ch in _DIGIT]
+        return float(sum(d * 10**i for i, d in enumerate(reversed(digits))))
 
 
 @dataclass(frozen=True)
