@@ -32,6 +32,11 @@ class Matcher:
         """log(N / units holding ``token``)."""
         return math.log((1 + self._n) / (1 + self._df.get(token, 0)))
 
+    def question_weights(self, q: Question) -> dict[str, float]:
+        """``question_tokens`` with what each says: its idf, halved for one an alias adds."""
+        own = set(self.lex.tokenize(q.text))
+        return {t: self.idf(t) * (1.0 if t in own else 0.5) for t in self.question_tokens(q)}
+
     def question_tokens(self, q: Question) -> set[str]:
         """The question's tokens that can tell one sentence from another (no stopwords, no
         pieces of the words found all over the documents)."""
@@ -43,20 +48,38 @@ class Matcher:
 
     def vocabulary(self, q: Question) -> tuple[list[str], list[str]]:
         """(unknown words, topic words the documents use) among the question's content words."""
+        from .spelling import is_word
+
         unknown, anchors = [], []
         for w in q.words:
             if not re.search(r"[\u4e00-\u9fff]", w):
                 continue
             known = w in self.corpus_text or bool(self.lex.alias_terms(w))
             if not known:
-                unknown.append(w)
+                if is_word(w):  # a word of the language the documents never use (not a cutting slip: 中会发)
+                    unknown.append(w)
             elif w not in self.generic:
                 anchors.append(w)
         if q.english:
             anchors.extend(self.lex.english_terms(q.text))
         return unknown, anchors
 
+    def strength(self, words: list[str]) -> float:
+        """How specific the question's topic words are: the highest idf among their tokens
+        (短信 is in one clause: strong; 工作 is everywhere: weak)."""
+        return max((self.idf(t) for w in words for t in self.lex.tokenize(w) if len(t) >= 2), default=0.0)
+
     def anchor_tokens(self, q: Question) -> set[str]:
+        return set(self.anchor_weights(q))
+
+    def anchor_weights(self, q: Question) -> dict[str, float]:
+        """The topic tokens of the question and how much each says: its idf, halved for a token
+        that only the documents' wording of an alias adds (方向 → …运营服务方向)."""
         _, anchors = self.vocabulary(q)
-        expanded = self.lex.expand(" ".join(anchors)) if anchors else ""
-        return {t for t in self.lex.tokenize(expanded) if len(t) >= 2 and t not in self.generic}
+        if not anchors:
+            return {}
+        own = {t for t in self.lex.tokenize(" ".join(anchors)) if len(t) >= 2 and t not in self.generic}
+        added = {
+            t for t in self.lex.tokenize(self.lex.expand(" ".join(anchors))) if len(t) >= 2 and t not in self.generic
+        }
+        return {t: self.idf(t) * (1.0 if t in own else 0.5) for t in own | added}

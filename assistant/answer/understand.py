@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..text import Lexicon, normalize
-from ..vocab import Degree, Grade, vocabulary
+from ..text import Lexicon, normalize, to_simplified
+from ..vocab import GRADE_LEVEL, Degree, Grade, Level, vocabulary
 
 # answer kinds and the cue words that ask for them (checked in this order)
 INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -28,7 +29,6 @@ INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "打给谁",
             "找谁",
             "咨询",
-            "号码",
             "phone",
             "contact",
             "call",
@@ -82,6 +82,7 @@ class Question:
     injection: bool = False
     foreign_terms: list[str] = field(default_factory=list)  # names the documents never use
     words: list[str] = field(default_factory=list)  # content words
+    held: Level | None = None  # a title the question speaks of as held ("取得中级职称后…")
 
     def summary(self) -> dict[str, object]:
         """The question as understood, for ``Answer.trace``."""
@@ -98,6 +99,52 @@ class Question:
         return out
 
 
+# greetings and "may I ask" before the question: they are not the question ("我想问一下" is not "我")
+COURTESY = re.compile(
+    r"^(?:(?:你好|您好|hi|hello|请问一下|请问|我想问一下|我想问问|我想问|想问一下|问一下|我想咨询一下|我想咨询|想咨询一下|"
+    r"咨询一下|麻烦问一下|麻烦您|麻烦|打扰一下|打扰了|不好意思|请教一下|请教|老师好|同志)[，,、：:！!。.\s]*)+",
+    re.IGNORECASE,
+)
+PARTICLES = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
+YEAR_DIGIT = {ch: str(n) for n, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def strip_courtesy(text: str) -> str:
+    """The question without a greeting or "请问/我想问一下" before it.
+
+    >>> strip_courtesy("您好，我想问一下，网申几号截止？")
+    '网申几号截止？'
+    """
+    rest = COURTESY.sub("", text)
+    return rest or text
+
+
+def digits_in_dates(text: str) -> str:
+    """Chinese numerals in dates as digits: 七月十七日 → 7月17日, 二〇二三年 → 2023年.
+
+    >>> digits_in_dates("二〇二三年七月十七日之后还能申报吗")
+    '2023年7月17日之后还能申报吗'
+    """
+    from ..text import cn_number
+
+    text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: "".join(YEAR_DIGIT[c] for c in m[0]), text)
+    return re.sub(r"[零一二三四五六七八九十]{1,3}(?=月|日|号)", lambda m: str(int(cn_number(m[0]))), text)
+
+
+HELD = re.compile(r"(?:取得|拿到|获得|评上|已有|有了?)(.{1,8}?)(?:职称)?(?:后|以后|之后|以来|满)")
+
+
+def held_title(text: str) -> Level | None:
+    """The level of a title the question speaks of as held: "取得助理级职称后几年…" → 初级."""
+    m = HELD.search(text)
+    if not m:
+        return None
+    try:
+        return vocabulary().level(m[1].removesuffix("职称"))
+    except ValueError:
+        return None
+
+
 # "现在还可以网上申报吗": applying now (or after a date) asks about the dates
 APPLY_NOW = re.compile(r"(现在|今天|目前|眼下|之后|以后|过了).{0,8}(申报|报名|网申|提交)")
 
@@ -112,16 +159,22 @@ def detect_intent(text: str) -> str:
     return "general"
 
 
-def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = "") -> Question:
-    """Analyze ``question``; ``corpus_text`` (all clause text) enables the foreign-term check."""
+def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = "", speller: Any = None) -> Question:
+    """Analyze ``question``; ``corpus_text`` (all clause text) enables the foreign-term check, a
+    ``Speller`` the correction of one pinyin typo. Traditional characters are read as simplified."""
     lex = lexicon or Lexicon.load()
     vocab = vocabulary()
-    text = normalize(question)
+    text = digits_in_dates(strip_courtesy(to_simplified(normalize(question))))
+    if speller is not None:
+        text = speller.correct(lex.cut(text))
     search = lex.expand(text)
     english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))
     grades = vocab.grades_in(search if english else text)
+    held = held_title(text)
+    if held and len(grades) > 1:  # "取得中级职称后…能评高级工程师": the grade asked about is the other one
+        grades = [g for g in grades if GRADE_LEVEL[g] != held] or grades
     intent = detect_intent(text)
-    words = lex.content_words(text)
+    words = lex.content_words(PARTICLES.sub("", text))
     q = Question(
         text=text,
         search=search,
@@ -132,6 +185,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         english=english,
         injection=bool(INJECTION.search(text)),
         words=words,
+        held=held,
     )
     if corpus_text and not english:
         q.foreign_terms = foreign_terms(text, corpus_text, lex)

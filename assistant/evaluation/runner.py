@@ -10,6 +10,7 @@ Retrieval is scored from each answer's own trace (one retrieval per question).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,11 +40,12 @@ def grade_parts(corpus: Corpus, grade: str) -> dict[str, set[str]]:
     for cid in [*top.children, *(g for c in top.children for g in corpus.clauses[c].children)]:
         c = corpus.clauses[cid]
         ids = {cid, *(d.id for d in corpus.descendants(cid))}
+        head = re.split(r"[。：:（(]", c.text[len(c.marker) :], maxsplit=1)[0]  # what the clause is about
         for name, cue in (("学历和专业工作经历", "学历"), ("业绩", "业绩"), ("成果", "成果"), ("破格", "破格")):
-            if cue in c.text.splitlines()[0] and not any(cue in corpus.clauses[k].label for k in c.children):
-                parts[name] = ids
-        if c.marker[:1].isdigit() and "学历" not in c.text and "具有" in c.text:  # 1.具有…的专业理论
-            parts["基本条件"] = {cid, *([preamble] if preamble else [])}
+            if cue in head:
+                parts.setdefault(name, ids)
+        if head.startswith("具有"):  # 1.具有…的专业理论和实践功底
+            parts.setdefault("基本条件", {cid, *([preamble] if preamble else [])})
     return parts
 
 

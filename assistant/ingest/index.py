@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = "5"  # bump when parsing or the stored layout changes
+INDEX_VERSION = "6"  # bump when parsing or the stored layout changes
 COLLECTION_PREFIX = "clauses-"
 FILES = ("tokens.json", "round.json")
 Progress = Callable[[str], None]
@@ -54,7 +54,7 @@ class Index:
 
     build: str
     corpus: Corpus
-    units: list[str]  # ids of retrieval units, BM25 order
+    units: list[str]  # ids of retrieval units (clauses, and sentences of long clauses), BM25 order
     tokens: list[list[str]]
     store: VectorStore
     round: RoundFacts
@@ -111,7 +111,7 @@ def load_index(settings: Settings, build: str, corpus: Corpus) -> Index:
         if manifest.get("files", {}).get(name) != _sha(data):
             raise ValueError(f"index {build}: {name} does not match its manifest (edited or damaged)")
     data = json.loads(raw["tokens.json"])
-    if data["units"] != [c.id for c in corpus.units()]:
+    if data["units"] != [u.id for u in corpus.units()]:
         raise ValueError(f"index {build}: retrieval units differ from the corpus")
     store = ChromaStore.open(_client(settings, bdir), COLLECTION_PREFIX + build)
     if store.count() != manifest["units"]:
@@ -184,7 +184,7 @@ def _build(settings: Settings, embedder: Embeddings, corpus: Corpus, key: str, s
     build = f"{key}-{time.time_ns():x}"
     final = idx_dir / build
     final.mkdir(parents=True)
-    texts = [c.search_text for c in units]
+    texts = [u.text for u in units]
     vectors: list[list[float]] = []
     batch = 16
     for i in range(0, len(texts), batch):
@@ -192,10 +192,11 @@ def _build(settings: Settings, embedder: Embeddings, corpus: Corpus, key: str, s
         say(f"向量化 {min(i + batch, len(texts))}/{len(texts)}")
     client = _client(settings, final)
     store = ChromaStore.create(client, COLLECTION_PREFIX + build)
-    store.add([c.id for c in units], vectors, [{"doc_id": c.doc_id, "section": c.section} for c in units])
+    clauses = [corpus.clauses[u.clause] for u in units]
+    store.add([u.id for u in units], vectors, [{"doc_id": c.doc_id, "section": c.section} for c in clauses])
     lexicon = Lexicon.load(settings.lexicon_file)
     files = {
-        "tokens.json": {"units": [c.id for c in units], "tokens": [lexicon.tokenize(t) for t in texts]},
+        "tokens.json": {"units": [u.id for u in units], "tokens": [lexicon.tokenize(t) for t in texts]},
         "round.json": RoundFacts.from_corpus(corpus).to_json(),
     }
     hashes = {}
