@@ -110,6 +110,26 @@ VERDICT_NEED_MORE = "还不能确定你能否申报{grade}，需要再了解你�
 VERDICT_REFER = (
     "技工院校毕业生申报{grade}，不按本标准的学历条件，而是按{doc}有关规定申报；请查阅该办法或致电咨询：{phones}。"
 )
+# the facts a grade check used, right after the verdict, so a misreading can be caught
+UNDERSTOOD = "我理解的情况：{items}。"
+UNDERSTOOD_SEP = "，"
+UNDERSTOOD_GRADE = "申报{grade}"
+UNDERSTOOD_EDU = "学历{edu}"
+UNDERSTOOD_YEARS = "毕业后从事本专业技术工作{years}"
+UNDERSTOOD_TITLE = "已取得{series}{level}职称"
+UNDERSTOOD_TITLE_YEARS = "（取得后从事本专业技术工作{years}）"
+UNDERSTOOD_UNDER = "不满{years}"  # "快5年", "将近5年", "差一个月满5年"
+UNDERSTOOD_SERIES = {"this": "", "other": "其他系列"}
+UNDERSTOOD_NO_TITLE = "未取得职称"
+UNDERSTOOD_DIRECTION = {"research": "从事技术转移转化研究工作", "operations": "从事技术转移转化运营服务工作"}
+UNDERSTOOD_PERF = {True: "具备业绩条件", False: "不具备业绩条件"}
+UNDERSTOOD_ACH = "成果{n}项"
+UNDERSTOOD_BREAK = "具备破格条件第{items}项"
+UNDERSTOOD_NO_BREAK = "不具备破格条件"
+UNDERSTOOD_BASIC = {True: "符合基本条件", False: "不符合基本条件"}
+GAP_ITEM = "按第{item}项还差{years}"
+GAP_LINE = "{items}。"
+GAP_SEP = "；"
 CONDITION_LINE = "· {kind}（{status}）：{reason}{cite}"
 KIND_LABEL = {
     "education_experience": "学历和专业工作经历",

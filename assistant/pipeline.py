@@ -149,7 +149,7 @@ class Assistant:
     def check(self, facts: dict[str, Any]) -> Answer:
         """The eligibility tool on ``facts`` (raises ``EligibilityInputError``), rendered like a chat reply."""
         result = self.book.check(facts)
-        answer = self.desk.render(result, self.settings.today)
+        answer = self.desk.render(result, self.settings.today, facts)
         answer.tool_calls = [ToolCall(TOOL_NAME, dict(facts), result.to_dict())]
         return answer
 
@@ -193,13 +193,12 @@ class Assistant:
             return self.desk.answer(q, facts, session, today)
         if self.llm is not None and looks_like_instruction(q.text):  # words addressed to the model never reach it
             return self.composer.abstain(replace(q, injection=True), "question addresses the model")
-        if session is not None:
-            session.expect = None  # a new topic: the follow-up is no longer pending
-            standalone = self._standalone(q.text, session.last_question)
+        if session is not None:  # a question from the documents; a pending follow-up stays pending
+            standalone = self._standalone(q.text, session)
             if standalone != q.text:
                 log.info("follow-up %r read as %r", q.text, standalone)
                 q = self._understand(standalone)
-            session.last_question = q.text
+            session.asked(q)
         if q.injection:  # an instruction is never searched for
             return self.composer.abstain(q, "instruction injection")
         scored = self._retrieve(q)
@@ -213,11 +212,18 @@ class Assistant:
 
         return generate(self.llm, q, hits, answer, self.desk, session, today, self.index.round)
 
-    def _standalone(self, text: str, previous: str | None) -> str:
-        """A follow-up ("那高级呢？") as a standalone question: by the LLM if there is one, else by rule."""
-        from .answer.followup import is_follow_up, resolve
+    def _standalone(self, text: str, session: Session) -> str:
+        """A follow-up ("那高级呢？", "顺便问下，答辩在几月？") as a standalone question: after a grade
+        check, about the grade checked; else by the LLM if there is one, else by rule."""
+        from .answer.followup import is_follow_up, resolve, strip_discourse, with_grade
         from .answer.llm import LLMError
 
+        text = strip_discourse(text)
+        if session.topic == "grade_check" and session.grade:
+            about = with_grade(text, session.grade)  # "那需要几项成果呢？" after checking 工程师
+            if about:
+                return about
+        previous = session.last_question
         if not previous or not is_follow_up(text):
             return text
         if self.llm is not None:

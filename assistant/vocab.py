@@ -100,6 +100,7 @@ class Vocabulary:
     level_names: tuple[tuple[str, Level], ...]
     degree_names: tuple[tuple[str, Degree], ...]
     other_titles: tuple[tuple[str, Level], ...]
+    other_series_names: tuple[str, ...] = ()  # 经济, 会计…: series other than 工程技术（技术经纪）
 
     @classmethod
     def load(cls, path: Path = VOCAB_FILE) -> Vocabulary:
@@ -120,6 +121,7 @@ class Vocabulary:
             other_titles=tuple(
                 (n, Level(k)) for k, names in (data.get("other_series_titles") or {}).items() for n in names
             ),
+            other_series_names=tuple(str(n) for n in data.get("other_series") or ()),
         )
 
     # ---- finding names in text ------------------------------------------------------------
@@ -137,6 +139,10 @@ class Vocabulary:
         if Degree.DOCTOR in found and found[0] is Degree.MASTER:
             return Degree.DOCTOR
         return found[0] if found else None
+
+    def degree_mentions(self, text: str) -> list[Mention]:
+        """Every degree named in ``text`` (value: the canonical degree), in order of position."""
+        return scan(text, [(n, d.value, False) for n, d in self.degree_names])
 
     def title_mentions(self, text: str) -> list[Mention]:
         """Every grade or other-series title named in ``text`` (value: its level)."""

@@ -148,3 +148,27 @@ def test_cli_check_stdin_and_errors(tmp_path: Path) -> None:
     assert len(bad.stderr.strip().splitlines()) == 1
     notjson = _run_check("{grade: 工程师")
     assert notjson.returncode == 2 and "not valid JSON" in notjson.stderr
+
+
+@pytest.mark.parametrize(
+    ("facts", "gaps"),
+    [
+        (
+            {"grade": "工程师", "education": "本科", "years_in_field": 3},
+            [("（3）", 2.0)],
+        ),  # 本科 is not told about 大专's
+        (
+            {"grade": "工程师", "education": "大专", "years_in_field": 5, "titles": [{"level": "初级", "years": 3}]},
+            [("（4）", 2.0), ("（5）", 1.0)],
+        ),
+        ({"grade": "高级工程师", "education": "本科", "titles": [{"level": "中级", "years": 4.5}]}, [("（3）", 0.5)]),
+        ({"grade": "高级工程师", "education": "大专", "titles": [{"level": "中级", "years": 4}]}, []),  # not only time
+        ({"grade": "工程师", "education": "本科", "years_in_field": 6}, []),  # met
+        ({"grade": "工程师", "years_in_field": 3}, []),  # education unknown: not only time
+    ],
+)
+def test_gaps_only_by_time(book: Rulebook, facts: dict, gaps: list) -> None:
+    """A route short only by time says how much is missing ("按第（3）项还差2年")."""
+    r = book.check(facts)
+    assert [(g.item, g.years) for g in r.gaps] == gaps
+    assert all(g.clause in {c["clause"] for c in book.routes(r.grade)} for g in r.gaps)  # type: ignore[arg-type]

@@ -44,8 +44,9 @@ def test_grade_check(bot, case):
         assert result["follow_up"] and result["follow_up"] in d["answer"]
     if "note" in case:
         assert case["note"] in d["answer"]
-    # the reply states the verdict first, then each condition with an [n] that exists
-    first = d["answer"].splitlines()[0]
+    # the reply states the verdict first, then the facts it used, then each condition with an [n] that exists
+    first, second = d["answer"].splitlines()[:2]
+    assert second.startswith("我理解的情况：")
     assert {
         "eligible": "可以申报",
         "not_eligible": "不能申报",
@@ -93,9 +94,10 @@ def test_session_switches_grade_and_topic(bot):
     d = bot.ask("那高级工程师呢？", session=s).to_dict()
     assert d["tool_calls"][0]["arguments"]["grade"] == "高级工程师"
     assert d["tool_calls"][0]["arguments"]["education"] == "硕士研究生"  # kept from the first turn
+    pending = s.expect
     other = bot.ask("咨询电话是多少？", session=s).to_dict()  # a new topic goes to retrieval
     assert other["tool_calls"] == [] and "88828948" in other["answer"]
-    assert s.expect is None
+    assert s.topic == "question" and s.expect == pending  # the check's follow-up waits for the person's return
 
 
 def test_sessions_are_independent(bot):

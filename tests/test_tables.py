@@ -19,7 +19,7 @@ from assistant.answer.matching import Matcher
 from assistant.answer.understand import analyze
 from assistant.ingest.corpus import Corpus
 from assistant.ingest.roundfacts import RoundFacts
-from assistant.rules.reading import read_facts
+from assistant.rules.reading import read
 from assistant.rules.rulebook import Rulebook
 from assistant.settings import PROJECT_CORPUS
 from assistant.text import Lexicon
@@ -32,11 +32,14 @@ TODAY = dt.date(2026, 11, 28)
 
 @pytest.mark.parametrize("case", READING, ids=[c["text"][:20] for c in READING])
 def test_reading(case: dict[str, Any]) -> None:
-    got = read_facts(case["text"], case.get("expect"), case.get("level"))
+    reading = read(case["text"], case.get("expect"), case.get("level"), case.get("known"))
+    got = reading.facts
     for key, value in case.get("facts", {}).items():
         assert got.get(key) == value, (key, got)
     for key in case.get("absent", []):
         assert key not in got, (key, got)
+    for key, value in case.get("reading", {}).items():  # how the message relates to what came before
+        assert getattr(reading, key) == value, (key, reading)
 
 
 @pytest.fixture(scope="module")

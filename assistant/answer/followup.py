@@ -6,6 +6,10 @@
 '硕士研究生毕业几年可以申报工程师？'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
+>>> with_grade("那需要几项成果呢？", "工程师")
+'工程师需要几项成果？'
+>>> strip_discourse("顺便问下，答辩在几月？"), strip_discourse("还有其他条件吗")
+('答辩在几月？', '还有其他条件吗')
 """
 
 from __future__ import annotations
@@ -18,6 +22,18 @@ FOLLOW_UP = re.compile(
     r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,12}?)\s*(?:呢|的话呢|怎么样|又如何)\s*[？?。]?\s*$"
 )
 PRONOUN = re.compile(r"^\s*(?:那个|这个|它的|那)(?P<rest>.+)$")
+# words that move a conversation along without being part of the question ("顺便问下，答辩在几月？")
+DISCOURSE = re.compile(
+    r"^\s*(?:(?:顺便|另外|再|还想|我还想|我再)(?:问|请教)(?:一)?下|顺便问问|顺便说一下)\s*[，,：:。]?\s*"
+    r"|^\s*(?:对了|另外|还有|还有个问题|还有一个问题|接着说|继续说|话说回来|言归正传|回到(?:刚才|之前|前面)的?(?:问题|话题)?)"
+    r"\s*[，,：:。]\s*"
+)
+
+
+def strip_discourse(text: str) -> str:
+    """``text`` without the words that only move the conversation along; unchanged if nothing is left."""
+    rest = DISCOURSE.sub("", text, count=1)
+    return rest if rest.strip() else text
 
 
 def is_follow_up(text: str) -> bool:
@@ -29,6 +45,14 @@ def _replace_first(text: str, names: list[str], new: str) -> str | None:
         if name in text:
             return text.replace(name, new, 1)
     return None
+
+
+def with_grade(text: str, grade: str) -> str | None:
+    """An elliptical follow-up that names no grade, asked about ``grade`` (the one just checked)."""
+    m = FOLLOW_UP.match(text)
+    if not m or vocabulary().grades_in(m["what"]) or vocabulary().degree_in(m["what"]):
+        return None
+    return f"{grade}{m['what']}？"
 
 
 def resolve(text: str, previous: str | None) -> str | None:

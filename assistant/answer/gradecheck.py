@@ -2,10 +2,11 @@
 the facts of a conversation in its ``Session``, and render the result verdict first.
 
 The desk reads the facts from the message, merges them into the session (so "5年" can answer the
-last follow-up), runs the rules and writes the answer: the verdict as the lead, then each
-condition with its [n] citation, the assumptions and the one question to ask next.
+last follow-up, and "不对，是本科" corrects what was said), runs the rules and writes the answer:
+the verdict as the lead, the facts it used ("我理解的情况：…"), how much time a route still lacks,
+then each condition with its [n] citation, the assumptions and the one question to ask next.
 
-    >>> desk.answer(analyze("本科毕业3年，能申报工程师吗？"), {"grade": "工程师"}, None).kind   # doctest: +SKIP
+    >>> desk.answer(analyze("本科毕业3年，能申报工程师吗？"), read("…"), None, today).kind   # doctest: +SKIP
     <Kind.GRADE_CHECK: 'grade_check'>
 """
 
@@ -20,19 +21,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import messages as M
-from ..rules.model import Result
-from ..rules.reading import read_facts
+from ..rules.model import Facts, Result
+from ..rules.reading import ASKING, UNSURE, Reading, as_chinese, is_reply, read, simplify_numbers
 from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
+from ..vocab import LEVEL_RANK, Level
+from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
 from .understand import Question
 
 CAN_APPLY = re.compile(
-    r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗|想申报|想评|想报|打算申报"
+    r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
+    r"|(?:想|打算|准备|计划)要?(?:转|直接)?(?:申报|评|报|申请|参评)"
 )
-ASKS_RULE = re.compile(r"几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么")
+ASKS_RULE = re.compile(
+    r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么"
+)
+RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
+RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
+PERSON_FACTS = ("education", "years_in_field", "titles", "achievements", "performance_met", "breakthrough", "basic_met")
+GRADE_FACTS = ("performance_met", "achievements")  # measured "since" a title that depends on the grade
 VERDICT_LEAD = {
     "eligible": M.VERDICT_ELIGIBLE,
     "not_eligible": M.VERDICT_NOT_ELIGIBLE,
@@ -43,33 +53,75 @@ VERDICT_LEAD = {
 
 @dataclass
 class Session:
-    """One conversation's state: the facts so far and the fact the last follow-up asked for."""
+    """One conversation's state.
+
+    ``facts``: what the person has stated (corrections applied); ``expect``/``expect_level``: the fact
+    the pending follow-up asks for (kept across a detour, so the check can be resumed); ``topic``:
+    what the last turn was (``"grade_check"`` or ``"question"``); ``grade``: the grade under
+    discussion; ``last_question``: the last standalone question, for "那高级呢？"; ``duration_of``:
+    which fact the last duration stated was (``"years_in_field"`` or ``"title"``), for "说错了，是5年";
+    ``under``: years read from "almost N" (4.5 → 5), shown as "不满5年".
+    """
 
     facts: dict[str, Any] = field(default_factory=dict)
     expect: str | None = None
     expect_level: str | None = None
-    last_question: str | None = None  # the last standalone question, for "那高级呢？"
+    last_question: str | None = None
+    topic: str | None = None
+    grade: str | None = None
+    duration_of: str | None = None
+    under: dict[float, float] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
-        return Session(copy.deepcopy(self.facts, memo), self.expect, self.expect_level, self.last_question)
+        return Session(
+            copy.deepcopy(self.facts, memo),
+            self.expect,
+            self.expect_level,
+            self.last_question,
+            self.topic,
+            self.grade,
+            self.duration_of,
+            dict(self.under),
+        )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
+        self.topic, self.grade, self.duration_of, self.under = None, None, None, {}
+
+    def asked(self, q: Question) -> None:
+        """A question answered from the documents: it becomes the topic; a grade it names is discussed."""
+        self.topic = "question"
+        self.last_question = q.text
+        if q.grade is not None:
+            self.grade = str(q.grade)
 
 
-def merge_facts(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """``new`` wins field by field; titles of the same level and series are merged."""
+def merge_facts(
+    old: dict[str, Any], new: dict[str, Any], denied: list[str] | tuple[str, ...] = (), replace: bool = False
+) -> dict[str, Any]:
+    """``new`` wins field by field; titles of the same level and series are merged.
+
+    ``denied``: levels the person says they do not hold — a title below them is kept;
+    ``replace``: the message corrects the titles ("说错了，是中级职称"), so they replace the old ones.
+
+    >>> merge_facts({"titles": [{"level": "初级", "years": 3}]}, {"titles": []}, denied=["中级"])
+    {'titles': [{'level': '初级', 'years': 3}]}
+    """
     out = {**old, **{k: v for k, v in new.items() if k != "titles"}}
-    if "titles" in new:
-        if not new["titles"] or not old.get("titles"):
-            out["titles"] = new["titles"]
-        else:
-            merged = {(t["level"], t.get("series", "this")): dict(t) for t in old["titles"]}
-            for t in new["titles"]:
-                key = (t["level"], t.get("series", "this"))
-                merged[key] = {**merged.get(key, {}), **{k: v for k, v in t.items() if v is not None}}
-            out["titles"] = list(merged.values())
+    if "titles" not in new:
+        return out
+    if not new["titles"] and denied:
+        lowest = min(LEVEL_RANK[Level(lv)] for lv in denied)
+        out["titles"] = [t for t in old.get("titles") or [] if LEVEL_RANK[Level(t["level"])] < lowest]
+    elif not new["titles"] or not old.get("titles") or replace:
+        out["titles"] = new["titles"]
+    else:
+        merged = {(t["level"], t.get("series", "this")): dict(t) for t in old["titles"]}
+        for t in new["titles"]:
+            key = (t["level"], t.get("series", "this"))
+            merged[key] = {**merged.get(key, {}), **{k: v for k, v in t.items() if v is not None}}
+        out["titles"] = list(merged.values())
     return out
 
 
@@ -82,37 +134,99 @@ class GradeDesk:
         self.helplines = helplines
         self.window_note = window_note  # the note on the round's application window, for a day
 
-    def wants(self, q: Question, session: Session | None) -> dict[str, Any] | None:
-        """The facts to check if ``q`` is a grade check (or answers the last follow-up), else None."""
-        if q.injection or q.english:
-            return None
-        expect = session.expect if session else None
-        facts = read_facts(q.text, expect, session.expect_level if session else None)
-        if session and session.facts and q.intent not in OTHER_INTENTS:
-            if expect and expect in _fact_keys(facts):
-                return facts  # answers the follow-up ("本科", "5年", "有")
-            if facts and not ASKS_RULE.search(q.text):
-                return facts  # more facts, or another grade ("那高级工程师呢？")
-        if "grade" not in facts or not CAN_APPLY.search(q.text) or ASKS_RULE.search(q.text):
-            return None
-        personal = PERSONAL.search(q.text) or {"education", "years_in_field", "titles"} & set(facts)
-        return facts if personal else None
+    # ---- routing ------------------------------------------------------------------------------
+    def wants(self, q: Question, session: Session | None) -> Reading | None:
+        """What ``q`` says if it is a grade check (or carries one on), else None (answer from the documents).
 
-    def answer(self, q: Question, new_facts: dict[str, Any], session: Session | None, today: dt.date) -> Answer:
-        """Check the conversation's facts with ``new_facts`` merged in; the session remembers them."""
-        facts = merge_facts(session.facts if session else {}, new_facts)
+        A grade check is: "我能申报X吗" with facts about the person; in a conversation, the answer
+        to the pending follow-up, more facts or a correction, "那高级工程师呢？" after a check, "我能评吗"
+        about the grade under discussion; and a message that only states personal facts
+        ("我硕士，做技术转移八年了"), which the check then asks the grade for.
+        """
+        if q.injection:
+            return None
+        s = session or Session()
+        text = as_chinese(q.text)
+        r = read(text, s.expect, s.expect_level, s.facts)
+        rule_question = bool(ASKS_RULE.search(simplify_numbers(text))) or (
+            bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r)
+        )
+        other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
+        if s.facts or s.topic == "grade_check":
+            carried = self._carries_on(text, r, s, other_topic)
+            if carried is not None:
+                return r if carried else None
+        if rule_question:
+            return None
+        return r if self._starts_check(text, r, s, other_topic) else None
+
+    def _carries_on(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool | None:
+        """In a conversation with a check: True (continue it), False (not a check), None (decide as new)."""
+        if is_follow_up(text):  # "那高级工程师呢？" goes on with what the last turn was about
+            return s.topic == "grade_check" and bool(r.facts)
+        if other_topic:
+            return None
+        if (s.expect and s.expect in _fact_keys(r.facts)) or (r.facts and not r.facts.keys() <= {"grade"}):
+            return True  # answers the follow-up ("本科", "5年", "有"), more facts, a correction
+        if r.facts.get("grade") and (s.topic == "grade_check" or CAN_APPLY.search(text)):
+            return True  # another grade for the same person
+        if RESUME.search(text) and s.facts:
+            return True  # "接着说": the pending follow-up again
+        if s.expect and UNSURE.search(text) and is_reply(text):
+            return True  # "不知道": the check says again what it still needs
+        return None
+
+    def _starts_check(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool:
+        """A new check: "我能申报X吗" about the person, "我能评吗" (the grade under discussion), or facts."""
+        personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
+        can_apply = bool(CAN_APPLY.search(text))
+        if "grade" in r.facts:
+            return can_apply and personal
+        if can_apply and s.grade and PERSONAL.search(text) and len(_cjk(text)) <= 8:
+            r.facts["grade"] = s.grade  # "那我能评吗？" about the grade under discussion
+            return True
+        # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade
+        person = [k for k in PERSON_FACTS if k in r.facts]
+        stated = can_apply or not ASKING.search(text)
+        return bool(person) and _specific(text, r) and stated and not other_topic
+
+    # ---- answering ----------------------------------------------------------------------------
+    def answer(self, q: Question, said: Reading | dict[str, Any], session: Session | None, today: dt.date) -> Answer:
+        """Check the conversation's facts with what ``said`` adds; the session remembers them."""
+        r = said if isinstance(said, Reading) else Reading(facts=dict(said))
+        facts = self._merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
         result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)
+        under = {**(session.under if session else {}), **r.under}
         if session is not None:
+            session.under = under
             session.facts = facts
+            session.topic = "grade_check"
+            session.grade = facts.get("grade") or session.grade
+            session.duration_of = r.duration_of or session.duration_of
             session.expect, session.expect_level = self._next_expect(result)
-        answer = self.render(result, today)
+        answer = self.render(result, today, args, under)
         answer.question = q.text
         answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
         # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)
         consulted = [(c.id, 1.0) for c in answer.citations]
         answer.trace = Trace(understood=q.summary(), retrieved=consulted, route="grade_check")
         return answer
+
+    def _merged(self, r: Reading, session: Session | None) -> dict[str, Any]:
+        """The session's facts with the message's merged in: corrections win, another grade drops
+        the facts measured for the old one, a bare corrected duration goes where the last one went."""
+        old = dict(session.facts) if session else {}
+        new = dict(r.facts)
+        if old.get("grade") and new.get("grade") and new["grade"] != old["grade"]:
+            for k in GRADE_FACTS:
+                old.pop(k, None)  # 业绩/成果 count "since" a title that depends on the grade: ask again
+        if r.bare_duration is not None and session and session.duration_of == "title" and old.get("titles"):
+            new.pop("years_in_field", None)  # "说错了，是5年" after "取得中级职称3年"
+            last = dict(old["titles"][-1], years=r.bare_duration)
+            new["titles"] = [last]
+            r.duration_of = "title"
+        return merge_facts(old, new, r.denied, replace=r.correction and bool(new.get("titles")))
 
     def _next_expect(self, result: Result) -> tuple[str | None, str | None]:
         fact = result.missing[0] if result.missing else ("breakthrough" if result.follow_up else None)
@@ -123,14 +237,26 @@ class GradeDesk:
             level = route.get("title") if route else None
         return fact, level
 
-    def render(self, result: Result, today: dt.date) -> Answer:
-        """Verdict first, then each condition with its [n], the assumptions, the follow-up."""
+    # ---- rendering ----------------------------------------------------------------------------
+    def render(
+        self,
+        result: Result,
+        today: dt.date,
+        facts: dict[str, Any] | None = None,
+        under: dict[float, float] | None = None,
+    ) -> Answer:
+        """Verdict first, the facts used and the time still missing, then each condition with its [n],
+        the assumptions, the follow-up."""
         phones = M.PHONE_SEP.join(self.helplines)
         lead = VERDICT_LEAD[result.verdict].format(
             grade=result.grade or "", doc=self.book.rules["refer_document"], phones=phones
         )
         src = Sources()
-        body = [Part(n, "note") for n in result.notes]
+        body = [Part(line, "understood") for line in [understood(facts, under)] if line]
+        if result.gaps:
+            items = [M.GAP_ITEM.format(item=g.item, years=span(g.years)) for g in result.gaps]
+            body.append(Part(M.GAP_LINE.format(items=M.GAP_SEP.join(items)), "gap"))
+        body += [Part(n, "note") for n in result.notes]
         for c in result.conditions:
             cite = src.cite(self.book.clauses[c.citation.id], c.citation.text)
             line = M.CONDITION_LINE.format(
@@ -151,6 +277,73 @@ class GradeDesk:
             citations=src.citations,
             notes=[n for n in notes if n],
         )
+
+
+def span(years: float) -> str:
+    """A number of years as said in Chinese.
+
+    >>> span(2), span(0.5), span(3.5), span(0.25), span(4.75)
+    ('2年', '半年', '3年半', '3个月', '4.75年')
+    """
+    if years == 0.5:
+        return "半年"
+    if years % 1 == 0.5:
+        return f"{int(years)}年半"
+    if years < 1 and abs(years * 12 - round(years * 12)) < 0.01:
+        return f"{round(years * 12)}个月"
+    return f"{years:g}年"
+
+
+def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = None) -> str:
+    """The line "我理解的情况：…": the facts a check used, in the order the standard asks for them ("" if none).
+
+    >>> understood({"grade": "工程师", "education": "大学本科", "years_in_field": 3, "titles": []})
+    '我理解的情况：申报工程师，学历大学本科，毕业后从事本专业技术工作3年，未取得职称。'
+    >>> understood({"years_in_field": 4.5}, under={4.5: 5.0})
+    '我理解的情况：毕业后从事本专业技术工作不满5年。'
+    """
+    if not facts:
+        return ""
+
+    def years(v: float) -> str:  # "快5年" is shown as said: 不满5年
+        said = (under or {}).get(v)
+        return M.UNDERSTOOD_UNDER.format(years=span(said)) if said is not None else span(v)
+
+    f = Facts.parse(facts)
+    items = []
+    if f.grade:
+        items.append(M.UNDERSTOOD_GRADE.format(grade=f.grade))
+    if f.education:
+        items.append(M.UNDERSTOOD_EDU.format(edu=f.education))
+    if f.years_in_field is not None:
+        items.append(M.UNDERSTOOD_YEARS.format(years=years(f.years_in_field)))
+    if f.titles is not None and not f.titles:
+        items.append(M.UNDERSTOOD_NO_TITLE)
+    for t in f.titles or []:
+        title = M.UNDERSTOOD_TITLE.format(series=M.UNDERSTOOD_SERIES[t.series.value], level=t.level)
+        items.append(title + (M.UNDERSTOOD_TITLE_YEARS.format(years=years(t.years)) if t.years is not None else ""))
+    if f.direction:
+        items.append(M.UNDERSTOOD_DIRECTION[f.direction])
+    if f.performance_met is not None:
+        items.append(M.UNDERSTOOD_PERF[f.performance_met])
+    if f.achievements is not None:
+        items.append(M.UNDERSTOOD_ACH.format(n=f.achievements))
+    if f.breakthrough is not None:
+        brk = "、".join(str(k) for k in f.breakthrough)
+        items.append(M.UNDERSTOOD_BREAK.format(items=brk) if f.breakthrough else M.UNDERSTOOD_NO_BREAK)
+    if f.basic_met is not None:
+        items.append(M.UNDERSTOOD_BASIC[f.basic_met])
+    return M.UNDERSTOOD.format(items=M.UNDERSTOOD_SEP.join(items)) if items else ""
+
+
+def _specific(text: str, r: Reading) -> bool:
+    """The message speaks of one person: "我…", or years of their own ("本科毕业6年", "中级5年")."""
+    titles = r.facts.get("titles") or []
+    return bool(PERSONAL.search(text)) or "years_in_field" in r.facts or any("years" in t for t in titles)
+
+
+def _cjk(text: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff]", "", text)
 
 
 def _fact_keys(facts: dict[str, Any]) -> set[str]:

@@ -114,6 +114,15 @@ class Condition:
 
 
 @dataclass
+class Gap:
+    """A route short only by time: its item (``（3）``), its clause, and the years still missing."""
+
+    item: str
+    clause: str
+    years: float
+
+
+@dataclass
 class Result:
     grade: str | None
     verdict: Verdict
@@ -122,6 +131,7 @@ class Result:
     follow_up: str | None = None
     assumptions: list[str] = field(default_factory=list)  # extension: readings the wording forces
     notes: list[str] = field(default_factory=list)  # extension: e.g. the round does not review 正高级
+    gaps: list[Gap] = field(default_factory=list)  # extension: routes short only by time, and by how much
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's eligibility result (citations carry ``source`` too, an extension)."""

@@ -5,34 +5,86 @@ the fact the last follow-up asked for, so a bare "5年" or "有" can answer it.
 
     >>> read_facts("本科毕业3年，能申报工程师吗？")
     {'years_in_field': 3.0, 'grade': '工程师', 'education': '大学本科'}
-    >>> parse_duration("七年多"), parse_duration("三年半"), parse_duration("3个月")
-    (7.0, 3.5, 0.25)
+    >>> parse_duration("七年多"), parse_duration("三年半"), parse_duration("3个月"), parse_duration("快5年了")
+    (7.0, 3.5, 0.25, 4.5)
+
+Read safely: what is denied is not held, a correction wins, a range counts from its lower bound,
+and English is read through the same Chinese patterns.
+
+    >>> read_facts("我没评过初级职称，本科毕业6年")["titles"]
+    []
+    >>> read_facts("不是硕士，是本科")["education"], read_facts("本科毕业3年，不对，是5年")["years_in_field"]
+    ('大学本科', 5.0)
+    >>> read_facts("三到五年")["years_in_field"], read_facts("十来年")["years_in_field"]
+    (3.0, 10.0)
+    >>> read_facts("Can I apply for senior engineer with a PhD and 3 years of work?")
+    {'years_in_field': 3.0, 'grade': '高级工程师', 'education': '博士研究生'}
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import CN_NUMERAL, cn_number
-from ..vocab import LEVEL_GRADE, Level, vocabulary
+from ..vocab import GRADE_LEVEL, LEVEL_GRADE, LEVEL_RANK, Grade, Level, Mention, vocabulary
 
 NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUMERAL}]+)"
-DURATION = re.compile(
-    rf"(?P<pre>满|近|将近|快|超过|不到|不满|不足)?(?P<n>{NUM})?(?P<half1>半)?\s*(?:个)?(?P<unit>年|月)"
-    rf"(?P<more>多)?(?:(?P<half2>半)|零?(?P<m>{NUM})个?多?月)?"
+# "快5年" is under 5; "满5年"/"5年多" is 5; "第5年" is in the fifth year, so under 5
+UNDER = (
+    r"快要|快满|快|将近|接近|近|差不多|不到|不满|不足|没满|未满|没到|未到|还差一点|马上就满|马上就|马上|即将满|即将|第"
 )
+OVER = r"已经满|已满|满|超过|整整|足足|多于"
+DURATION = re.compile(
+    rf"(?P<pre>{UNDER}|{OVER})?(?:有|了|就|都)?(?P<n>{NUM})?(?P<half1>半)?\s*(?:个)?(?P<unit>年|月)"
+    rf"(?P<more>多|以上|整)?(?:(?P<half2>半)|零?(?P<m>{NUM})个?多?月)?"
+)
+UNDER_WORDS = set(UNDER.split("|"))
+MAX_YEARS, MAX_COUNT = 60, 1000  # what the eligibility tool accepts; anything beyond is not a fact
 TARGET_BEFORE = re.compile(r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*$")
 TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|的资格|资格|条件)")
 HELD_BEFORE = re.compile(
-    r"(取得|拿到|获得|持有|有|已是|已经是|现在是|目前是|我是|是|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
+    r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|我的|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
 )
-HELD_AFTER = re.compile(rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|{NUM}\s*个?(年|月))")
-OTHER_SERIES = re.compile(r"非本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!本)系列(?!（技术经纪）)")
+HELD_AFTER = re.compile(
+    rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM}"
+    rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月))"
+)
+# a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
+NEG_BEFORE = re.compile(  # "有没有中级职称" and "是不是硕士" ask; they do not deny
+    r"(?<![有是])(?:没有?|未|无|尚未|还没有?|也没有?|并非|不是|并不是|从没有?|从未|没能)\s*"
+    r"(?:评过|评上|评|拿到|取得|获得|考过|考取|考|持有|具备|有)?\s*(?:过|到|上)?\s*(?:任何|相应的?|这个)?\s*$"
+)
+NEG_AFTER = re.compile(
+    rf"^\s*(?:职称|学历|学位|证书)?\s*[：:]?\s*(?:还|也|都|一直)?\s*(?:没有|没|未|无|尚未)"
+    rf"(?!\s*(?:满|到|够|几|多|{NUM}))"
+)
+NO_TITLE = re.compile(
+    r"(?<!有)(?:没有?|未|无|尚未|还没有?|也没有?|从没有?|从未)\s*(?:评过?|评上|拿到|取得|获得|考过?|持有)?\s*(?:过|到)?\s*"
+    r"(?:任何)?\s*(?:的)?职称|职称\s*[：:]?\s*(?:还|也|都|一直)?\s*(?:没有|没|无|未|尚未)(?!\s*(?:满|到|够|几|多))"
+)
+# a degree still being studied for ("在读博士", "博士还没毕业") is not held
+STUDYING = re.compile(r"(?:在读|正在读|在职读|读|攻读|在念)\s*$")
+STUDYING_AFTER = re.compile(r"^\s*(?:在读|还在读|在念|还没毕业|没毕业|未毕业|尚未毕业)")
+# "不对，说错了，是5年": what follows corrects what was said before
+CORRECTION = re.compile(r"不对|说错|搞错|记错|打错|写错|口误|更正|纠正|应该是|其实是|准确地?说|改为|改成|重新说")
+CORRECTED_AS = re.compile(r"(?:应该|其实|而|但|只)?是\s*$")  # "……，是Y": Y takes the corrected one's role
+WORK_WORDS = re.compile(r"毕业|工作|从事|干|做|经验|经历|本专业|技术转移")  # a duration of work, not of a title
+FIELD_WORDS = re.compile(r"毕业|工作|从事")  # "有，取得后干了6年" still answers how long a title is held
+SINCE_TITLE = re.compile(
+    r"(?:取得|拿到|获得|评上|评了|考取)(?:之?后|以来)"
+)  # "…职称，取得后干了4年": the title's years
+OTHER_SERIES = re.compile(
+    r"非本系列|不是本系列|不属于本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!工程)(?<!本)系列(?!（技术经纪）)"
+)
 NEGATION = r"(?:没有|没|无|不具备|不满足|不符合|不够|尚未|未|还没|不)"
+NEAR = "[^，。；,;！？!?]"  # a negation speaks of words in its own clause only
 ACHIEVE_WORDS = r"(?:成果|论文|专著|著作|编著|教材|合同|报告|课题|协议|方案|文章)"
+UNSURE = re.compile(r"不知道|不清楚|不确定|不太清楚|说不好|不好说|不懂|不了解|拿不准")
 YES = re.compile(r"^(是|是的|有|有的|对|对的|嗯|具备|符合|满足|可以|都有|都满足|都符合|都具备|yes|没问题|当然)")
 NO = re.compile(r"^(否|不是|没有|没|无|不具备|不符合|不满足|不|no|都没有|一项都没有)")
+ASKING = re.compile(r"[？?]|吗|么|嘛|什么|哪|几|多少|怎么|如何|是否|有没有|能不能|可不可以|要不要|需不需要")
 SEGMENTS = re.compile(r"[，,。；;！？!?\n]|而且|并且|同时")
 BREAK_ITEMS = {
     1: re.compile(r"采纳|形成.{0,6}政策法规"),
@@ -40,8 +92,108 @@ BREAK_ITEMS = {
     3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
 }
 
+# ---- numbers as people say them: a range or an approximation counts from its lower bound ----------
+COUNTED = r"(?=\s*个?(?:年|月|项|篇|个|份|本|部))"
+CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+APPROXIMATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # 差一个月满两年 → 不到两年
+    (
+        re.compile(rf"(?:还)?差\s*(?:{NUM}\s*个?月|一点|几个月|半年|几天)\s*(?:就)?(?:满|到)?\s*({NUM})\s*年"),
+        r"不到\1年",
+    ),
+    (re.compile(rf"({NUM})\s*(?:年|个月)?\s*(?:到|至|-|~|～|—|－|或)\s*({NUM}){COUNTED}"), r"\1"),  # 三到五年 → 三
+    (re.compile(rf"([十百])(?:来|几|多){COUNTED}"), r"\1"),  # 十来年, 十几年, 二十多年 → 十, 二十
+    (re.compile(rf"(\d+)\s*(?:来|几|多){COUNTED}"), r"\1"),  # 10来年, 20多年 → 10, 20
+    (re.compile(rf"三五{COUNTED}"), "三"),  # 三五年: a few years, at least three
+)
+PAIR = re.compile(
+    rf"(?<![{CN_NUMERAL}])([一二两三四五六七八九])([二三四五六七八九]){COUNTED}|(十)([一二三四五六七八])([二三四五六七八九]){COUNTED}"
+)
 
-def _duration_value(m: re.Match[str]) -> float | None:
+# ---- English, read through the Chinese patterns ----------------------------------------------------
+EN_NUMBERS = {
+    w: str(n)
+    for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+}
+ENGLISH: tuple[tuple[str, str], ...] = (
+    (r"\b(?:can|could|may|should)\s+i\s+(?:apply|qualify|be\s+eligible|register)\s+(?:for|to|as)?\b", " 我能申报"),
+    (r"\b(?:am|would)\s+i\s+(?:be\s+)?(?:eligible|qualified)\s+(?:for|to\s+apply\s+for)?\b", " 我能申报"),
+    (r"\bdo\s+i\s+(?:qualify|meet\s+the\s+requirements?)\s+(?:for)?\b", " 我能申报"),
+    (r"\b(?:apply|applying)\s+(?:for|to\s+be)\b", " 申报"),
+    (r"\b(?:i(?:\s+am|'m)\s+)?not\s+sure\b|\bi\s+don'?t\s+know\b", " 不清楚 "),
+    (
+        r"\b(?:no|without\s+(?:a|any)|not?\s+(?:have|hold)\s+(?:a|any)|don'?t\s+(?:have|hold)\s+(?:a|any))"
+        r"\s+(?:professional\s+)?titles?\b",
+        " 没有职称 ",
+    ),
+    (r"\b(?:a|an|the)?\s*(?:intermediate|mid-level|middle)\s+(?:-level\s+)?(?:professional\s+)?title\b", " 中级职称 "),
+    (r"\b(?:a|an|the)?\s*(?:junior|primary|assistant)\s+(?:-level\s+)?(?:professional\s+)?title\b", " 初级职称 "),
+    (r"\b(?:a|an|the)?\s*(?:associate|deputy|vice|sub)[\s-]+senior\s+(?:professional\s+)?title\b", " 副高级职称 "),
+    (r"\b(?:a|an|the)?\s*(?:ph\.?\s?d\.?|doctorate|doctoral\s+degree|doctor'?s\s+degree)\b", " 博士 "),
+    (r"\b(?:a|an|the)?\s*master'?s?(?:\s+degree)?\b", " 硕士 "),
+    (r"\b(?:a|an|the)?\s*bachelor'?s?(?:\s+degree)?\b|\bundergraduate\s+degree\b", " 本科 "),
+    (r"\b(?:a|an|the)?\s*(?:associate|junior\s+college|college)\s+(?:degree|diploma)\b", " 大专 "),
+    (r"\b(?:professor-level|full\s+senior)\s+engineer\b", " 正高级工程师 "),
+    (r"\bsenior\s+engineer\b", " 高级工程师 "),
+    (r"\bassistant\s+engineer\b", " 助理工程师 "),
+    (r"\bengineer\b", " 工程师 "),
+    (r"\bhalf\s+a\s+year\b|\bsix\s+months\b", " 半年 "),
+    (r"\b(?:almost|nearly|close\s+to|under|less\s+than)\s+(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\b", r" 不到\1年 "),
+    (r"\b(?:over|more\s+than)\s+(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\b", r" \1年多 "),
+    (r"\b(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b", r" \1年 "),
+    (r"\b(\d+)\s*months?\b", r" \1个月 "),
+    (r"\b(?:papers?|publications?|achievements?|contracts?|reports?)\b", " 成果 "),
+    (
+        r"\b(?:working|worked|work|experience)\b|\bin\s+(?:the\s+field|technology\s+transfer|tech\s+transfer)\b",
+        " 工作 ",
+    ),
+    (r"\bsince\s+graduat\w*|\bafter\s+graduat\w*|\bgraduated\b", " 毕业 "),
+    (r"\b(?:i\s+have|i'?ve\s+got|i\s+hold|i\s+got)\b", " 我有 "),
+    (r"\bi(?:\s+am|'m)\b", " 我是 "),
+    (r"\band\b", "，"),
+)
+ENGLISH_RE = tuple((re.compile(p, re.IGNORECASE), r) for p, r in ENGLISH)
+LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def as_chinese(text: str) -> str:
+    """English grade-check phrases in ``text`` rewritten in the Chinese the reader knows.
+
+    >>> as_chinese("I have a master's degree and 8 years in technology transfer")
+    '我有 硕士，8年 工作'
+    """
+    if not LATIN.search(text):
+        return text
+    out = re.sub(
+        r"\b(" + "|".join(EN_NUMBERS) + r")\b(?=\s+(?:years?|months?|papers?|achievements?))",
+        lambda m: EN_NUMBERS[m[1].lower()],
+        text,
+        flags=re.IGNORECASE,
+    )
+    for pat, rep in ENGLISH_RE:
+        out = pat.sub(rep, out)
+    return re.sub(r"\s*，\s*", "，", re.sub(r"\s+", " ", out)).strip()
+
+
+def simplify_numbers(text: str) -> str:
+    """Ranges and approximations by their lower bound: "三到五年" → "三年", "五六年" → "五年", "十来年" → "十年".
+
+    >>> simplify_numbers("干了五六年，两三篇论文，十五六年")
+    '干了五年，两篇论文，十五年'
+    """
+    for pat, rep in APPROXIMATIONS:
+        text = pat.sub(rep, text)
+
+    def pair(m: re.Match[str]) -> str:
+        if m[1]:
+            return m[1] if CN_DIGIT[m[2]] == CN_DIGIT[m[1]] + 1 else m[0]
+        return m[3] + m[4] if CN_DIGIT[m[5]] == CN_DIGIT[m[4]] + 1 else m[0]
+
+    return PAIR.sub(pair, text)
+
+
+def _duration_value(m: re.Match[str], under: dict[float, float] | None = None) -> float | None:
+    """The years ``m`` stands for; an "almost N" is recorded in ``under`` (value → N) for display."""
     if not (m["n"] or m["half1"]):
         return None
     n = cn_number(m["n"]) if m["n"] else 0.0
@@ -51,24 +203,28 @@ def _duration_value(m: re.Match[str]) -> float | None:
         value = n + (0.5 if (m["half1"] or m["half2"]) else 0.0)
         if m["m"]:
             value += cn_number(m["m"]) / 12
-    if m["pre"] in ("近", "将近", "快", "不到", "不满", "不足"):
-        value = max(0.0, value - 0.5)  # "不到5年": under the threshold
+    if value > MAX_YEARS:
+        return None  # "1998年毕业", "一二三年": a year or a slip, not a duration
+    if m["pre"] in UNDER_WORDS:
+        said, value = value, round(max(0.0, value - 0.5), 2)  # "不到5年": under the threshold
+        if under is not None:
+            under[value] = said
     return round(value, 2)
 
 
-def parse_duration(text: str) -> float | None:
+def parse_duration(text: str, under: dict[float, float] | None = None) -> float | None:
     """The first duration in ``text``, in years (``"半年"`` → 0.5, ``"满5年"`` → 5)."""
-    for m in DURATION.finditer(text):
-        v = _duration_value(m)
+    for m in DURATION.finditer(simplify_numbers(text)):
+        v = _duration_value(m, under)
         if v is not None:
             return v
     return None
 
 
-def _durations(text: str) -> list[tuple[int, float]]:
+def _durations(text: str, under: dict[float, float] | None = None) -> list[tuple[int, float]]:
     out = []
     for m in DURATION.finditer(text):
-        v = _duration_value(m)
+        v = _duration_value(m, under)
         a_date = re.match(r"\s*(度|底|初|份)", text[m.end() : m.end() + 1]) or re.search(
             r"20\d\d$", text[: m.start()] + (m["n"] or "")
         )
@@ -77,74 +233,201 @@ def _durations(text: str) -> list[tuple[int, float]]:
     return out
 
 
+@dataclass
+class Reading:
+    """What one message says: the facts, and how they relate to what was said before.
+
+    ``denied``: title levels the person says they do not hold ("没评过初级"); ``correction``: the
+    message corrects something ("不对，是5年"); ``bare_duration``: a corrected duration that does not
+    say what it is the duration of (the conversation knows which fact was stated last);
+    ``duration_of``: which fact the message's last duration was ("years_in_field" or "title");
+    ``under``: values read from "almost N" ("快5年" → 4.5), with the N said, to show as "不满5年".
+    """
+
+    facts: dict[str, Any] = field(default_factory=dict)
+    denied: list[str] = field(default_factory=list)
+    correction: bool = False
+    bare_duration: float | None = None
+    duration_of: str | None = None
+    under: dict[float, float] = field(default_factory=dict)
+
+
 def read_facts(text: str, expect: str | None = None, expect_level: str | None = None) -> dict[str, Any]:
     """Facts stated in ``text`` as a partial ``Facts`` dict (see the module docstring)."""
-    facts: dict[str, Any] = {}
+    return read(text, expect, expect_level).facts
+
+
+def read(
+    text: str, expect: str | None = None, expect_level: str | None = None, known: dict[str, Any] | None = None
+) -> Reading:
+    """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects."""
+    text = simplify_numbers(as_chinese(text))
+    r = Reading(correction=bool(CORRECTION.search(text)))
     low = text.strip().lower()
-    titles: list[dict[str, Any]] = []
-    targets: list[str] = []
-    last_title: dict[str, Any] | None = None  # a title whose years may follow in the next segment
-    for seg, _ in _segments(text):
-        title_here = False
-        for m in vocabulary().title_mentions(seg):
-            start, end, level, other = m.start, m.end, m.value, m.other_series
-            before = seg[:start]
-            if _is_target(before) and not other:
-                targets.append(str(LEVEL_GRADE[Level(level)]))
+    _TitleReader(r, expect, expect_level, known or {}).run(text)
+    edu = _education(text)
+    if edu:
+        r.facts["education"] = edu
+    bare = is_reply(low) and not {"education", "grade", "years_in_field"} & set(r.facts)
+    _read_answers(text, low, expect, expect_level, r, bare)
+    _read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
+    return r
+
+
+# ---- titles, targets and durations ----------------------------------------------------------------
+class _TitleReader:
+    """Walks the message clause by clause: which grade is asked about, which titles are held (or
+    denied), and which fact each duration belongs to."""
+
+    def __init__(self, r: Reading, expect: str | None, expect_level: str | None, known: dict[str, Any]):
+        self.r, self.expect, self.expect_level, self.known = r, expect, expect_level, known
+        self.titles: list[dict[str, Any]] = []
+        self.targets: list[str] = []
+        self.last_title: dict[str, Any] | None = None  # a title whose years may follow in the next clause
+        self.aside_title: dict[str, Any] | None = None  # the title of the clause before ("…，是经济系列的")
+        self.last_role: str | None = None  # the role of the last grade/title named ("target" | "held")
+        self.correcting = False  # a correction marker was seen: later values replace earlier ones
+
+    def run(self, text: str) -> None:
+        for seg in _segments(text):
+            if CORRECTION.search(seg):
+                self.correcting = True
+            mentions = vocabulary().title_mentions(seg)
+            if mentions:
+                self._mentions(seg, mentions)
                 continue
-            held = other or bool(HELD_BEFORE.search(before) or HELD_AFTER.search(seg[end : end + 8]))
-            if not held and expect not in ("titles", "title_years"):
-                targets.append(str(LEVEL_GRADE[Level(level)]))
+            self._plain(seg)
+        facts = self.r.facts
+        if self.targets:
+            facts["grade"] = self.targets[-1]
+        if self.titles:
+            facts["titles"] = self.titles
+        elif self.r.denied:
+            facts["titles"] = []
+
+    def _mentions(self, seg: str, mentions: list[Mention]) -> None:
+        seg_title = False
+        for m in _merge_series(seg, mentions):
+            role = self._role(seg, m)
+            if role == "asked":
                 continue
-            t: dict[str, Any] = {"level": level, "series": "other" if other or OTHER_SERIES.search(seg) else "this"}
-            durs = _durations(seg[end:]) or _durations(before)
+            if role == "denied":
+                self.r.denied.append(m.value)
+                continue
+            self.last_role = role
+            if role == "corrected":  # "不是工程师，是高级工程师": the name that follows replaces it
+                continue
+            if role == "target":
+                self.targets.append(str(LEVEL_GRADE[Level(m.value)]))
+                continue
+            other = m.other_series or bool(OTHER_SERIES.search(seg)) or _series_named(seg[: m.start])
+            t: dict[str, Any] = {"level": m.value, "series": "other" if other else "this"}
+            durs = _durations(seg[m.end :], self.r.under) or _durations(seg[: m.start], self.r.under)
             if durs:
                 t["years"] = durs[0][1]
-            titles.append(t)
-            title_here = True
-            last_title = t if "years" not in t else None
-        if title_here:
-            continue
-        durs = _durations(seg)
+                self.r.duration_of = "title"
+            self._add_title(t)
+            seg_title = True
+            self.last_title = t if "years" not in t else None
+            self.aside_title = t
+        if not seg_title:
+            self._plain(seg)
+
+    def _add_title(self, t: dict[str, Any]) -> None:
+        if self.correcting and self.titles and self.last_role == "held":
+            self.titles.pop()  # "取得中级职称，不对，是初级": the correction replaces it
+        self.titles.append(t)
+
+    def _role(self, seg: str, m: Mention) -> str:
+        """target (the grade asked about), held (a title the person has), denied, corrected or asked."""
+        before, after = seg[: m.start], seg[m.end :]
+        if re.search(r"(?:有没有|是不是|有无)\s*$", before):
+            return "asked"  # "有没有中级职称都能评吗": neither held nor denied
+        if NEG_BEFORE.search(before) or NEG_AFTER.match(after):
+            if self._corrects_grade(m):
+                return "corrected"
+            return "denied"
+        if _is_target(before) and not m.other_series:
+            return "target"
+        corrected_as = CORRECTED_AS.search(before) and (self.correcting or self.last_role == "corrected")
+        if corrected_as and not m.other_series:
+            return self._corrected_role(m)
+        if m.other_series or HELD_BEFORE.search(before) or HELD_AFTER.match(after):
+            return "held"
+        return "held" if self.expect in ("titles", "title_years") else "target"
+
+    def _corrects_grade(self, m: Mention) -> bool:
+        """A correction, not a denial: "不是工程师，是高级工程师" when 工程师 is the grade asked about."""
+        grade = self.known.get("grade") or (self.targets[-1] if self.targets else None)
+        return grade is not None and not m.other_series and GRADE_LEVEL[Grade(grade)].value == m.value
+
+    def _corrected_role(self, m: Mention) -> str:
+        """The role a corrected name takes ("说错了，是高级工程师"): that of what it corrects."""
+        if self.last_role in ("target", "held"):
+            return self.last_role
+        if self.last_role == "corrected":
+            return "target"
+        grade, held = self.known.get("grade"), self.known.get("titles")
+        if grade and held:  # a title held is below the grade asked about
+            return "held" if LEVEL_RANK[Level(m.value)] < LEVEL_RANK[GRADE_LEVEL[Grade(grade)]] else "target"
+        return "held" if held else "target"
+
+    def _plain(self, seg: str) -> None:
+        """A clause naming no grade or title: the series of the title before it, or a duration."""
+        aside, self.aside_title = self.aside_title, None
+        if aside is not None and (OTHER_SERIES.search(seg) or _series_named(seg, anywhere=True)):
+            aside["series"] = "other"  # "我有中级职称，但是是经济系列的"
+            if not _durations(seg):
+                return  # "我是副高，经济系列的，三年了": the years still follow
+        self._durations(seg)
+
+    def _durations(self, seg: str) -> None:
+        durs = _durations(seg, self.r.under)
         if not durs:
-            last_title = None
-            continue
-        if last_title is not None and not re.search(r"毕业|工作|从事|干|做|经验", seg):
-            last_title["years"] = durs[0][1]  # "我有经济系列的副高级职称，3年了"
-        elif expect in ("titles", "title_years") and not re.search(r"毕业|工作|从事", seg):
+            if not vocabulary().degree_in(seg):  # "我是高工，本科，已经6年了": a degree aside keeps the title
+                self.last_title = None
+            return
+        value = durs[0][1]
+        work = WORK_WORDS.search(seg)
+        if self.last_title is not None and (not work or SINCE_TITLE.search(seg)):
+            self.last_title["years"] = value  # "我有经济系列的副高级职称，3年了"
+            self.r.duration_of = "title"
+        elif self.correcting and not work and self.r.duration_of == "title" and self.titles:
+            self.titles[-1]["years"] = value  # "取得中级职称3年，不对，是4年"
+        elif self.expect in ("titles", "title_years") and not FIELD_WORDS.search(seg):
             pass  # "有，5年" answers how long the title has been held
         else:
-            facts.setdefault("years_in_field", durs[0][1])
-        last_title = None
-    if targets:
-        facts["grade"] = targets[-1]
-    edu = vocabulary().degree_in(text)
-    if edu:
-        facts["education"] = str(edu)
-    if expect == "title_years":
-        d = parse_duration(text)
-        if d is not None:
-            if titles:
-                titles[-1].setdefault("years", d)
-            elif expect_level:
-                titles.append({"level": expect_level, "series": "this", "years": d})
-    if expect == "years_in_field" and "years_in_field" not in facts:
-        bare = re.fullmatch(rf"\s*({NUM})\s*", low)
-        if bare:
-            facts["years_in_field"] = cn_number(bare[1])
-    if titles:
-        facts["titles"] = titles
-    elif re.search(rf"{NEGATION}(任何)?(职称)", text) or (expect in ("titles", "title_years") and NO.match(low)):
-        facts["titles"] = []
-    elif expect == "titles" and expect_level and YES.match(low):
-        t = {"level": expect_level, "series": "this"}
-        d = parse_duration(text)
-        if d is not None:
-            t["years"] = d
-        facts["titles"] = [t]
+            self._years_in_field(value, bare=self.correcting and not work and self.r.duration_of is None)
+        self.last_title = None
 
-    _read_work(text, low, expect, facts)
-    return facts
+    def _years_in_field(self, value: float, bare: bool) -> None:
+        """Years in the field; ``bare``: a corrected duration that does not say of what ("说错了，是5年")."""
+        if bare:
+            self.r.bare_duration = value  # of what, the conversation knows
+        elif self.r.bare_duration is None:
+            self.r.duration_of = "years_in_field"
+        if self.correcting or "years_in_field" not in self.r.facts:
+            self.r.facts["years_in_field"] = value  # after a correction, the later value wins
+
+
+def _merge_series(seg: str, mentions: list[Mention]) -> list[Mention]:
+    """A level and another series' title side by side ("中级经济师") are one title of that series."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.other_series and not out[-1].other_series and out[-1].end == m.start:
+            prev = out.pop()
+            m = Mention(prev.start, m.end, prev.name + m.name, prev.value, True)
+        out.append(m)
+    return out
+
+
+def _series_named(text: str, anywhere: bool = False) -> bool:
+    """Another series named right before the level ("会计中级职称", "经济类副高"), or, ``anywhere``,
+    as a series in a clause of its own ("是经济系列的")."""
+    names = "|".join(map(re.escape, vocabulary().other_series_names))
+    if anywhere:
+        return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类)", text))
+    return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类|的)?\s*$", text))
 
 
 def _is_target(before: str) -> bool:
@@ -152,13 +435,90 @@ def _is_target(before: str) -> bool:
     return bool(TARGET_BEFORE.search(before)) and not re.search(r"(评上|评了|拿到|取得)\s*$", before)
 
 
-def _segments(text: str) -> list[tuple[str, int]]:
+def _segments(text: str) -> list[str]:
+    return [s for s in SEGMENTS.split(text) if s and s.strip()]
+
+
+# ---- degrees ----------------------------------------------------------------------------------------
+def _education(text: str) -> str | None:
+    """The degree the person states: not one they deny ("不是硕士，是本科"); after a correction, the last."""
+    kept: list[tuple[int, str]] = []
+    corrected_at = _correction_at(text)
+    for seg_start, seg in _segments_at(text):
+        for m in vocabulary().degree_mentions(seg):
+            before, after = seg[: m.start], seg[m.end :]
+            if (
+                NEG_BEFORE.search(before)
+                or NEG_AFTER.match(after)
+                or STUDYING.search(before)
+                or STUDYING_AFTER.match(after)
+            ):
+                continue
+            kept.append((seg_start + m.start, m.value))
+    if not kept:
+        return None
+    if corrected_at is not None and any(pos > corrected_at for pos, _ in kept):
+        return kept[-1][1]
+    values = [v for _, v in kept]
+    degree = vocabulary().degree_in("、".join(values))  # 硕士 and 博士 together: 博士
+    return str(degree) if degree else values[0]
+
+
+def _correction_at(text: str) -> int | None:
+    m = CORRECTION.search(text)
+    return m.start() if m else None
+
+
+def _segments_at(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for m in SEGMENTS.finditer(text):
-        out.append((text[pos : m.start()], pos))
+        out.append((pos, text[pos : m.start()]))
         pos = m.end()
-    out.append((text[pos:], pos))
-    return [(s, o) for s, o in out if s.strip()]
+    out.append((pos, text[pos:]))
+    return [(p, s) for p, s in out if s.strip()]
+
+
+# ---- bare answers to the last follow-up ("有", "没有", "5", "第3项") -----------------------------------
+def is_reply(low: str) -> bool:
+    """A short statement (not a question of its own) can answer the last follow-up with 有/没有/是的."""
+    return len(low) <= 16 and not ASKING.search(low)
+
+
+def _read_answers(text: str, low: str, expect: str | None, expect_level: str | None, r: Reading, bare: bool) -> None:
+    """A bare answer to the follow-up; ``bare``: the message is a short reply naming nothing else."""
+    facts = r.facts
+    if expect == "title_years":
+        d = parse_duration(text, r.under)
+        if d is not None:
+            if facts.get("titles"):
+                facts["titles"][-1].setdefault("years", d)
+            elif expect_level:
+                facts["titles"] = [{"level": expect_level, "series": "this", "years": d}]
+            r.duration_of = "title"
+    if expect == "years_in_field" and "years_in_field" not in facts:
+        number = re.fullmatch(rf"\s*({NUM})\s*", low)
+        if number and cn_number(number[1]) <= MAX_YEARS:
+            facts["years_in_field"] = cn_number(number[1])
+    if "titles" in facts:
+        return
+    if NO_TITLE.search(text) or (expect in ("titles", "title_years") and NO.match(low) and bare):
+        facts["titles"] = []
+    elif expect == "titles" and expect_level and YES.match(low) and bare:
+        t: dict[str, Any] = {"level": expect_level, "series": "this"}
+        d = parse_duration(text, r.under)
+        if d is not None:
+            t["years"] = d
+            r.duration_of = "title"
+        facts["titles"] = [t]
+
+
+# ---- work: performance, achievements, 破格, basic conditions --------------------------------------------
+def _yes_no(low: str) -> bool | None:
+    if not is_reply(low) or UNSURE.search(low):
+        return None
+    if NO.match(low):
+        return False
+    return True if YES.match(low) else None
 
 
 def _read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
@@ -167,39 +527,58 @@ def _read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -
         facts["direction"] = "research"
     elif re.search(r"运营|服务(工作|方向|类)", text):
         facts["direction"] = "operations"
+    _read_performance(text, low, expect, facts)
+    _read_achievements(text, low, expect, facts)
+    _read_breakthrough(text, low, expect, facts)
+    _read_basic(text, low, expect, facts)
 
-    if re.search(rf"{NEGATION}.{{0,4}}业绩", text) or re.search(
-        r"业绩.{0,4}(不够|不足|不满足|不符合|没有|不具备)", text
+
+def _clauses_with(text: str, word: str) -> list[str]:
+    return [s for s in _segments(text) if re.search(word, s)]
+
+
+def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    said = [s for s in _clauses_with(text, "业绩") if not UNSURE.search(s)]
+    if any(
+        re.search(rf"{NEGATION}{NEAR}{{0,4}}业绩", s)
+        or re.search(r"业绩.{0,4}(不够|不足|不满足|不符合|没有|不具备)", s)
+        for s in said
     ):
         facts["performance_met"] = False
-    elif re.search(r"业绩", text) and re.search(r"有|具备|满足|符合|达到|够", text):
+    elif any(re.search(r"有|具备|满足|符合|达到|够", s) for s in said):
         facts["performance_met"] = True
-    elif expect == "performance" and (YES.match(low) or NO.match(low)):
-        facts["performance_met"] = bool(YES.match(low)) and not NO.match(low)
+    elif expect == "performance" and (answer := _yes_no(low)) is not None:
+        facts["performance_met"] = answer
 
-    counts = []
+
+def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    counts: dict[int, float] = {}  # by the number's position: "3篇论文和1个合同" counts 1 once
     for pat in (
         rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,8}}?{ACHIEVE_WORDS}",
         rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
     ):
         for m in re.finditer(pat, text):
-            if not any(p.search(m[0]) for p in BREAK_ITEMS.values()):  # 破格 facts are not 成果 counts
-                counts.append(cn_number(m[1]))
-    if counts:
-        facts["achievements"] = int(sum(counts))
-    elif re.search(rf"{NEGATION}.{{0,3}}{ACHIEVE_WORDS}", text):
+            if not any(p.search(m[0]) for p in BREAK_ITEMS.values()) and cn_number(m[1]) <= MAX_COUNT:
+                counts[m.start(1)] = cn_number(m[1])  # 破格 facts are not 成果 counts
+    if counts and re.search(rf"{ACHIEVE_WORDS}{NEAR}{{0,2}}一\s*(?:项|篇|个|份|本|部)\s*(?:都|也)\s*没", text):
+        facts["achievements"] = 0  # "论文一篇也没有"
+    elif counts:
+        facts["achievements"] = int(sum(counts.values()))
+    elif re.search(rf"{NEGATION}{NEAR}{{0,3}}{ACHIEVE_WORDS}", text):
         facts["achievements"] = 0
-    elif expect == "achievements":
+    elif expect == "achievements" and not UNSURE.search(low):
         bare = re.search(rf"({NUM})\s*(项|篇|个)?", low)
-        if bare:
+        if bare and cn_number(bare[1]) <= MAX_COUNT:
             facts["achievements"] = int(cn_number(bare[1]))
-        elif NO.match(low):
+        elif NO.match(low) and is_reply(low):
             facts["achievements"] = 0
 
+
+def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
     items = [k for k, pat in BREAK_ITEMS.items() if pat.search(text)]
-    if re.search(rf"{NEGATION}.{{0,6}}破格", text) or (expect == "breakthrough" and NO.match(low)):
+    if re.search(rf"{NEGATION}{NEAR}{{0,6}}破格", text) or (expect == "breakthrough" and _yes_no(low) is False):
         facts["breakthrough"] = []
-    elif items and not re.search(rf"{NEGATION}.{{0,4}}(采纳|国家重大|典型案例|媒体)", text):
+    elif items and not re.search(rf"{NEGATION}{NEAR}{{0,4}}(采纳|国家重大|典型案例|媒体)", text):
         facts["breakthrough"] = items
     elif expect == "breakthrough" or "破格" in text:
         nth = re.search(rf"第\s*({NUM})\s*(条|项|个|种)?|^\s*({NUM})\s*$", low)
@@ -208,11 +587,14 @@ def _read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -
             if k in (1, 2, 3):
                 facts["breakthrough"] = [k]
 
-    if re.search(rf"{NEGATION}.{{0,4}}(基本条件|继续教育)", text):
+
+def _read_basic(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    if re.search(rf"{NEGATION}{NEAR}{{0,4}}(基本条件|继续教育)", text):
         facts["basic_met"] = False
     elif re.search(
-        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)|基本条件.{0,3}(都)?(符合|满足|具备)", text
+        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)|(基本条件|继续教育).{0,3}(都)?(符合|满足|具备|参加|完成)",
+        text,
     ):
         facts["basic_met"] = True
-    elif expect == "basic" and (YES.match(low) or NO.match(low)):
-        facts["basic_met"] = bool(YES.match(low)) and not NO.match(low)
+    elif expect == "basic" and (answer := _yes_no(low)) is not None:
+        facts["basic_met"] = answer

@@ -21,7 +21,7 @@ from ..ingest.clauses import Clause
 from ..ingest.corpus import Corpus
 from ..settings import RULES_FILE
 from ..vocab import DEGREE_RANK, LEVEL_GRADE, LEVEL_RANK, Degree, Grade, Level, Series
-from .model import FACT_ORDER, ClauseRef, Condition, EligibilityInputError, Facts, Kind, Result, Status
+from .model import FACT_ORDER, ClauseRef, Condition, EligibilityInputError, Facts, Gap, Kind, Result, Status, Title
 
 __all__ = ["EligibilityInputError", "Facts", "Result", "Rulebook"]
 
@@ -135,15 +135,57 @@ class Rulebook:
         reason = M.ELIG_YEARS_OK.format(quote=quote, have=_years(f.years_in_field))
         return _Outcome("met", reason, route["clause"], assumption=assumption, route=route)
 
-    def _title_route(self, route: dict[str, Any], f: Facts, missing: list[str]) -> _Outcome:
-        """A route through a title held (``取得中级职称后…满5年``, ``已取得非本系列…``)."""
-        quote, need = route["quote"], float(route["years"])
+    @staticmethod
+    def _held(route: dict[str, Any], f: Facts) -> list[Title]:
+        """The titles held that a title route accepts (its level or higher, of its series)."""
         level, series = Level(route["title"]), route.get("series", "any")
-        held = [
+        return [
             t
             for t in (f.titles or [])
             if LEVEL_RANK[t.level] >= LEVEL_RANK[level] and (series == "any" or t.series == Series(series))
         ]
+
+    def _time_gap(self, route: dict[str, Any], f: Facts) -> float | None:
+        """Years still missing on ``route`` when time is all it lacks (its education and title are met).
+
+        本科 with 3 years on "大学本科毕业后…满5年" → 2.0; 大专 on the same route → None (not only time).
+        """
+        need, edu = float(route["years"]), route.get("education")
+        if edu and (
+            f.education is None
+            or f.education is Degree.TECHNICAL
+            or DEGREE_RANK[f.education] < DEGREE_RANK[Degree(edu)]
+        ):
+            return None
+        if "title" in route:
+            years = [t.years for t in self._held(route, f) if t.years is not None]
+            have = max(years) if years else None
+        else:
+            have = f.years_in_field
+        return round(need - have, 2) if have is not None and have < need else None
+
+    def _gaps(self, g: dict[str, Any], f: Facts) -> list[Gap]:
+        """The routes of the grade short only by time, with how much is missing: each title route, and
+        of the routes counting years since graduating, the nearest (a 本科 is not also told about 大专's).
+        """
+        out: list[Gap] = []
+        for route in g["routes"]:
+            gap = self._time_gap(route, f)
+            if gap is None:
+                continue
+            if "title" not in route:
+                nearer = [x for x in out if "title" not in self._routes[x.clause] and x.years <= gap]
+                if nearer:
+                    continue
+                out = [x for x in out if "title" in self._routes[x.clause]]
+            out.append(Gap(self.clauses[route["clause"]].marker, route["clause"], gap))
+        return sorted(out, key=lambda x: [r["clause"] for r in g["routes"]].index(x.clause))
+
+    def _title_route(self, route: dict[str, Any], f: Facts, missing: list[str]) -> _Outcome:
+        """A route through a title held (``取得中级职称后…满5年``, ``已取得非本系列…``)."""
+        quote, need = route["quote"], float(route["years"])
+        series = route.get("series", "any")
+        held = self._held(route, f)
         # years since a title can be no more than the years in the field since graduating
         if f.years_in_field is not None and f.years_in_field < need and not any(t.years for t in held):
             return _Outcome(
@@ -261,6 +303,8 @@ class Rulebook:
 
         statuses = [o.status for _, o in found]
         missing = sorted({m for _, o in found for m in o.missing}, key=FACT_ORDER.index)
+        if edu.status == "not_met":
+            result.gaps = self._gaps(g, f)
         if edu.status == "refer":
             result.verdict = "refer_elsewhere"
         elif "not_met" in statuses:
