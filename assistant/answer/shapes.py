@@ -17,6 +17,7 @@ from .draft import Context, Draft, best_quote, defines, heading, overlap, quote_
 from .model import Kind, Part, Sources
 from .notes import round_grade_note
 from .overview import overview_parts
+from .spelling import is_word
 from .understand import Question
 from .yesno import ASKING, NEGATION, Reading, answer_words, by_levels, grade_level, levels_in, polarities
 
@@ -173,7 +174,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
     words: list[str | None] = []  # None: a word that carries nothing (it breaks a phrase)
     for w in ctx.match.lex.cut(PARTICLE_END.sub("", q.text)):
         w = w.strip().lower()
-        bare = MODAL_CHARS.sub("", w) if len(w) == 2 else w  # a cutting slip: 人能
+        bare = MODAL_CHARS.sub("", w) if len(w) == 2 and not is_word(w) else w  # a cutting slip: 人能
         content = (
             len(bare) >= 2
             and w not in ctx.match.lex.stopwords
