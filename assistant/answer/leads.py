@@ -41,9 +41,11 @@ def contact(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 
 
 def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
-    """The dated steps of the best clause that has any; the steps the question names, else all."""
+    """The dated steps of the best clause that has any; the steps the question names, else all.
+    A question about applying ("现在还能申报吗") is also answered from the round's window clause."""
     qtok = ctx.match.question_tokens(q)
-    for rec in hits[:3]:
+    window = [ctx.corpus.clauses[ctx.round.window.clause]] if ctx.round.window else []
+    for rec in [*hits[:3], *(c for c in window if c not in hits[:3])]:
         year = rec.doc_year
         if not year:
             continue

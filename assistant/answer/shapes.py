@@ -13,7 +13,7 @@ from .. import messages as M
 from ..ingest.clauses import Clause
 from ..vocab import Grade, vocabulary
 from .asks import BY_NAME, answer_type, holds
-from .draft import Context, Draft, best_quote, defines, heading, overlap, quote_clause, ranked, segments
+from .draft import FIRST_BONUS, Context, Draft, best_quote, defines, heading, overlap, quote_clause, ranked, segments
 from .model import Kind, Part, Sources
 from .notes import round_grade_note
 from .overview import overview_parts
@@ -21,6 +21,7 @@ from .spelling import is_word
 from .understand import Question
 from .yesno import ASKING, NEGATION, Reading, answer_words, by_levels, grade_level, levels_in, polarities
 
+CONTEXT_MIN = 2.0  # idf the context clause must share with the question (about one specific word)
 DETAIL_TYPES = ("fee", "url", "time_of_day", "duration", "count", "place", "format", "document", "form", "person")
 OVERVIEW_CUE = re.compile(
     r"条件|要求|标准|资格|门槛|怎么评|怎样评|如何评|怎么申报|如何申报|怎么报|需要什么|要什么|具备什么|满足什么"
@@ -63,6 +64,7 @@ LIGHT = frozenset(
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
 PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
 MODAL_CHARS = re.compile(r"[能会可要该]")
+MODAL_WORD = re.compile(r"[不没]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须)")
 
 
 def asks_overview(q: Question) -> bool:
@@ -121,8 +123,8 @@ def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return quote_clause(ctx, q, rec, kind=Kind.LIST)
     qtok = ctx.match.question_weights(q)
     segs = segments(rec.full_text, rec.label)
-    scored = [
-        (overlap(ctx, qtok, s) + 2 * defines(ctx, q, s), s.count("、"), -n)
+    scored = [  # a clause's first statement is usually its main one
+        (overlap(ctx, qtok, s) + 2 * defines(ctx, q, s) + FIRST_BONUS * (n == 0), s.count("、"), -n)
         for n, s in enumerate(segs)
         if ENUMERATION.search(s)
     ]
@@ -154,6 +156,9 @@ def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 def not_stated(ctx: Context, q: Question, missing: str, context: Clause | None, terms: str = "") -> Draft:
     src = Sources()
     shown = ""
+    weights = ctx.match.anchor_weights(q)
+    if context is not None and sum(weights.get(t, 0.0) for t in ctx.match.tokens(context.search_text)) < CONTEXT_MIN:
+        context = None  # a clause that shares no specific word is no context for what was asked
     if context is not None:
         quote = best_quote(ctx, q, context)
         shown = M.NOT_STATED_CONTEXT.format(quote=quote, cite=src.cite(context, quote))
@@ -183,6 +188,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
             and not any(n in w for n in names if len(n) >= 2)
             and not ASKING.fullmatch(w)
             and not NEGATION.fullmatch(w)
+            and not MODAL_WORD.fullmatch(w)
             and bool(re.search(r"[\u4e00-\u9fffa-z]", w))
         )
         words.append(bare if content else None)
