@@ -39,6 +39,7 @@ YESNO_ONLY_GRADE = "{word}。{part}只在{grades}的条件中规定：{quote}{ci
 ASKED_YES = "是的"
 ASKED_NO = "不是"
 NOT_STATED = "文件没有载明{missing}。{context}如需了解，请致电咨询：{phones}。"
+MISSING_DAY = "具体日期（文件只写到月份）"
 NOT_STATED_CONTEXT = "相关的规定是：“{quote}”{cite}。"
 NOT_STATED_TERMS = "文件没有提到“{terms}”。{context}如需了解，请致电咨询：{phones}。"
 

@@ -98,7 +98,7 @@ def defines(ctx: Context, q: Question, sentence: str) -> float:
     m = DEFINES.match(sentence)
     if not m:
         return 0.0
-    own = {t: ctx.match.idf(t) for t in ctx.match.lex.tokenize(q.text) if len(t) >= 2 and t not in ctx.match.generic}
+    own = {t: ctx.match.idf(t) for t in ctx.match.lex.tokenize(q.asked) if len(t) >= 2 and t not in ctx.match.generic}
     return 2 * overlap(ctx, own, m[0])
 
 
@@ -112,7 +112,7 @@ def best_quote(ctx: Context, q: Question, rec: Clause) -> str:
     text = rec.full_text
     segs = segments(text, rec.label)
     candidates = segs
-    if DEFINITION.search(q.text):  # what something is: the sentences that define something it names
+    if DEFINITION.search(q.asked):  # what something is: the sentences that define something it names
         candidates = [s for s in segs if defines(ctx, q, s) > 0] or segs
     scored = sorted(candidates, key=lambda s: -(overlap(ctx, qtok, s) + FIRST_BONUS * (s == segs[0])))
     quote = text if len(text) <= MAX_QUOTE or rec.children or COUNT_TAIL.search(segs[-1]) else scored[0]

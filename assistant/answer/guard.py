@@ -19,8 +19,6 @@ from .matching import Matcher
 from .model import Answer, Kind, Trace
 from .understand import Question
 
-STRONG = 2.5  # idf of a word found in at most ~3 of the ~50 clauses (短信, 佐证材料, 港澳台)
-
 
 def other_years(q: Question, years: list[int]) -> list[int]:
     """Years the question names that no document is about (a 2025 round, say)."""
@@ -45,8 +43,7 @@ def refusal_reason(q: Question, facts: RoundFacts, match: Matcher) -> str:
         return ""  # decided by what the clauses hold
     if unknown and not anchors:
         return "no topic of the documents in the question; unknown: " + "、".join(unknown)
-    # many words the documents never use, and no topic word specific enough to say what is asked
-    if len(unknown) >= 2 and len(unknown) > len(anchors) and match.strength(anchors) < STRONG:
+    if len(unknown) >= 2 and len(unknown) > len(anchors):
         return "mostly outside the documents: " + "、".join(unknown)
     return ""
 

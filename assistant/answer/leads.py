@@ -18,10 +18,23 @@ from .asks import answer_type
 from .draft import SEGMENT, Context, Draft, Lead, quote_clause, ranked
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
-from .shapes import DETAIL_TYPES, asks_list, asks_overview, detail, listing, overview, part, part_asked, yes_no
+from .shapes import (
+    DETAIL_TYPES,
+    asks_list,
+    asks_overview,
+    detail,
+    listing,
+    not_stated,
+    overview,
+    part,
+    part_asked,
+    yes_no,
+)
 from .understand import Question
 from .yesno import is_yes_no
 
+# asks for the day, not the month ("答辩具体是11月几号")
+DAY_ASKED = re.compile(r"几号|几日|哪天|哪一天|哪一日|具体日期|具体哪|具体是.{0,4}几|确切")
 # asks for a grade's education/experience routes ("工程师的学历条件")
 ROUTE_CUE = re.compile(r"学历|资历|工作经历|年限|工作年限")
 
@@ -61,6 +74,8 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         best = max(o for o, *_ in items)
         chosen = [it for it in items if it[0] == best] if best > 0 else items
         quote = "".join(dict.fromkeys(seg for *_, seg in chosen))
+        if DAY_ASKED.search(q.asked) and best > 0 and not any("日" in s.text for _, _, s, _ in chosen):
+            return not_stated(ctx, q, M.MISSING_DAY, rec)  # 答辩具体哪天: the notice gives the month only
         src = Sources()
         cite = src.cite(rec, quote)
         if len(chosen) == 1:
@@ -126,23 +141,23 @@ LEADS: dict[str, tuple[Lead, ...]] = {
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     """Which leads to try for ``q``, in order: the shape of answer the question asks for."""
     asks_routes = (q.intent == "years" and (q.education or q.held)) or (
-        q.grade and not q.education and ROUTE_CUE.search(q.text) and "破格" not in q.text
+        q.grade and not q.education and ROUTE_CUE.search(q.asked) and "破格" not in q.asked
     )
     if asks_routes:
         key = "routes"
-    elif part_asked(q) and not is_yes_no(q.text):
+    elif part_asked(q) and not is_yes_no(q.asked):
         key = "part"
     elif q.intent == "dates":
         key = "dates"
-    elif answer_type(q.text) in DETAIL_TYPES:
+    elif answer_type(q.asked) in DETAIL_TYPES:
         key = "detail"
     elif q.intent == "contact":
         key = "contact"
     elif asks_overview(q):
         key = "overview"
-    elif is_yes_no(q.text):
+    elif is_yes_no(q.asked):
         key = "yes_no"
-    elif asks_list(q.text):
+    elif asks_list(q.asked):
         key = "list"
     else:
         key = "general"

@@ -15,7 +15,13 @@ import re
 from collections import Counter
 
 from ..text import Lexicon
+from ..vocab import vocabulary
 from .understand import Question
+
+# words that ask rather than say: 几年, 多少钱, 哪个, 没有, 不能, 才能…
+ASKING_WORD = re.compile(
+    r"(?:几|多少|哪|什么|怎么|如何|是否).*|.*[吗呢嘛]|[不没]?(?:有|能|会|可|可以|要|需要|用|够|行)|才能|没有|不要"
+)
 
 
 class Matcher:
@@ -52,22 +58,26 @@ class Matcher:
 
         unknown, anchors = [], []
         for w in q.words:
-            if not re.search(r"[\u4e00-\u9fff]", w):
+            if not re.search(r"[\u4e00-\u9fff]", w) or ASKING_WORD.fullmatch(w):
                 continue
-            known = w in self.corpus_text or bool(self.lex.alias_terms(w))
-            if not known:
+            if not self.present(w):
                 if is_word(w):  # a word of the language the documents never use (not a cutting slip: 中会发)
                     unknown.append(w)
             elif w not in self.generic:
                 anchors.append(w)
         if q.english:
-            anchors.extend(self.lex.english_terms(q.text))
+            anchors.extend(self.lex.english_terms(q.text) + vocabulary().expansions(q.text))
         return unknown, anchors
 
-    def strength(self, words: list[str]) -> float:
-        """How specific the question's topic words are: the highest idf among their tokens
-        (短信 is in one clause: strong; 工作 is everywhere: weak)."""
-        return max((self.idf(t) for w in words for t in self.lex.tokenize(w) if len(t) >= 2), default=0.0)
+    def present(self, term: str) -> bool:
+        """Do the documents use ``term`` — itself, through an alias, or word by word (媒体报道:
+        媒体 … 报道)? A word they never use (年龄, 退休) is not present."""
+        if term in self.corpus_text or self.lex.alias_terms(term):
+            return True
+        import jieba
+
+        parts = [w for w in jieba.cut_for_search(term) if len(w) >= 2 and w != term]
+        return bool(parts) and all(w in self.corpus_text or self.lex.alias_terms(w) for w in parts)
 
     def anchor_tokens(self, q: Question) -> set[str]:
         return set(self.anchor_weights(q))

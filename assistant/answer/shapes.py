@@ -69,7 +69,7 @@ MODAL_WORD = re.compile(r"[不没]?(?:能|会|可|可以|要|需要|用|行|得|
 
 def asks_overview(q: Question) -> bool:
     """ "高级工程师需要什么条件？": one grade, its conditions in general (not one part of them)."""
-    return len(q.grades) == 1 and bool(OVERVIEW_CUE.search(q.text)) and not SUB_TOPIC.search(q.text)
+    return len(q.grades) == 1 and bool(OVERVIEW_CUE.search(q.asked)) and not SUB_TOPIC.search(q.asked)
 
 
 def asks_list(text: str) -> bool:
@@ -93,7 +93,7 @@ def part_asked(q: Question) -> str | None:
     """ "高级工程师的业绩要求": one grade and one part of its conditions (业绩, 成果, 破格)."""
     if len(q.grades) != 1:
         return None
-    return next((PARTS[cue] for cue in PARTS if cue in q.text), None)
+    return next((PARTS[cue] for cue in PARTS if cue in q.asked), None)
 
 
 def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
@@ -104,7 +104,7 @@ def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return None
     entry = g[key]
     clause_id = entry["clause"]
-    direction = "research" if "研究" in q.text else "operations" if re.search(r"运营|服务", q.text) else None
+    direction = "research" if "研究" in q.asked else "operations" if re.search(r"运营|服务", q.asked) else None
     if direction and direction in entry:
         clause_id = entry[direction]
     rec = ctx.corpus.clauses[clause_id]
@@ -142,7 +142,7 @@ def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Quote a clause about the thing asked that holds a span of the type asked for; else say the
     documents do not state it, showing the nearest clause as context."""
-    name = answer_type(q.text) or ""
+    name = answer_type(q.asked) or ""
     pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]  # the documents are short
     about = ranked(ctx, q, pool, depth=len(pool))
     for rec in about:
@@ -177,7 +177,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
     vocab = vocabulary()
     names = {n for n, _ in vocab.grade_names} | {n for n, _ in vocab.level_names} | {n for n, _ in vocab.degree_names}
     words: list[str | None] = []  # None: a word that carries nothing (it breaks a phrase)
-    for w in ctx.match.lex.cut(PARTICLE_END.sub("", q.text)):
+    for w in ctx.match.lex.cut(PARTICLE_END.sub("", q.asked)):
         w = w.strip().lower()
         bare = MODAL_CHARS.sub("", w) if len(w) == 2 and not is_word(w) else w  # a cutting slip: 人能
         content = (
@@ -217,7 +217,7 @@ def _found(ctx: Context, term: str, text: str) -> str | None:
 
 def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     terms = key_terms(ctx, q)
-    cue = next((c for c in PARTS if c in q.text), None)
+    cue = next((c for c in PARTS if c in q.asked), None)
     subject = [t for t in terms if cue is None or cue not in t]
     if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
         return _by_structure(ctx, q, q.grades[0], PARTS[cue])
@@ -226,11 +226,13 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if draft is not None:
             return draft
     level = grade_level(q.grades)
-    if level and not terms and APPLY.search(q.text):
+    if level and not terms and APPLY.search(q.asked):
         return _by_round(ctx, q, level)
-    if terms and not _found(ctx, terms[-1], ctx.match.corpus_text):  # 答辩要准备PPT吗: PPT is nowhere
-        m = re.search(re.escape(terms[-1]), q.text, re.I)
-        return not_stated(ctx, q, "", hits[0] if hits else None, terms=m[0] if m else terms[-1])
+    # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
+    absent = [t for t in terms if not ctx.match.present(t) and (is_word(t) or t.isascii() or len(t) > 3)]
+    if absent:
+        shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
+        return not_stated(ctx, q, "", None, terms="、".join(shown))
     # the retrieved clauses first, then every clause: the documents are short
     pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]
     candidates = []
@@ -250,7 +252,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if reading is not None:
             return _yes_no_draft(ctx, q, rec, sent, reading, level)
     for _, _, sent, rec, found in ranked:
-        reading = _by_negation(q.text, sent, found)
+        reading = _by_negation(q.asked, sent, found)
         if reading is not None:
             return _yes_no_draft(ctx, q, rec, sent, reading, level)
     return None
@@ -289,7 +291,7 @@ def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str]) -> D
 
 
 def _yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None) -> Draft:
-    yes_word, no_word = answer_words(q.text)
+    yes_word, no_word = answer_words(q.asked)
     src = Sources()
     quote = sentence if sentence in rec.full_text else best_quote(ctx, q, rec)
     cite = src.cite(rec, quote)
@@ -306,7 +308,7 @@ def _by_structure(ctx: Context, q: Question, grade: Grade, part: str) -> Draft |
     grades = ctx.book.rules["grades"]
     if grade not in grades:
         return None
-    yes_word, no_word = answer_words(q.text)
+    yes_word, no_word = answer_words(q.asked)
     src = Sources()
     g = grades[grade]
     name = PART_NAME[part]

@@ -83,6 +83,12 @@ class Question:
     foreign_terms: list[str] = field(default_factory=list)  # names the documents never use
     words: list[str] = field(default_factory=list)  # content words
     held: Level | None = None  # a title the question speaks of as held ("取得中级职称后…")
+    reading: str = ""  # an English question read in the documents' Chinese, for the shape of its answer
+
+    @property
+    def asked(self) -> str:
+        """The question as the answer shapes read it (an English one in Chinese)."""
+        return self.reading or self.text
 
     def summary(self) -> dict[str, object]:
         """The question as understood, for ``Answer.trace``."""
@@ -129,6 +135,26 @@ def digits_in_dates(text: str) -> str:
 
     text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: "".join(YEAR_DIGIT[c] for c in m[0]), text)
     return re.sub(r"[零一二三四五六七八九十]{1,3}(?=月|日|号)", lambda m: str(int(cn_number(m[0]))), text)
+
+
+EN_YES_NO = re.compile(r"^\s*(?:is|are|do|does|did|can|could|will|would|must|should|may|has|have|am)\b", re.I)
+EN_OVERVIEW = re.compile(r"\b(?:requirements?|conditions?|criteria|qualifications?)\b", re.I)
+EN_LIST = re.compile(r"\bwhich\b|\bwhat\b.*\binclude|\bwhat kinds?\b|\blist\b", re.I)
+EN_WHEN = re.compile(r"\bwhen\b|\bdeadline\b|\bdate\b", re.I)
+
+
+def chinese_reading(text: str, lex: Lexicon) -> str:
+    """An English question in the documents' words, with the shape of what it asks:
+    "Is a defense required for assistant engineer?" → "答辩评审 助理工程师 需要吗"."""
+    words = [*vocabulary().expansions(text), *lex.english_terms(text)]
+    zh = " ".join(dict.fromkeys(words))
+    if EN_OVERVIEW.search(text):
+        zh += " 条件"
+    if EN_YES_NO.search(text):
+        return zh + " 需要吗" if re.search(r"\b(?:need|required?|must|have to)\b", text, re.I) else zh + "吗"
+    if EN_WHEN.search(text):
+        return zh + " 什么时候"
+    return zh + (" 哪些" if EN_LIST.search(text) else "")
 
 
 HELD = re.compile(r"(?:取得|拿到|获得|评上|已有|有了?)(.{1,8}?)(?:职称)?(?:后|以后|之后|以来|满)")
@@ -186,6 +212,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         injection=bool(INJECTION.search(text)),
         words=words,
         held=held,
+        reading=chinese_reading(text, lex) if english else "",
     )
     if corpus_text and not english:
         q.foreign_terms = foreign_terms(text, corpus_text, lex)
