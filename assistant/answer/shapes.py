@@ -17,7 +17,7 @@ from .draft import FIRST_BONUS, Context, Draft, best_quote, defines, heading, ov
 from .model import Kind, Part, Sources
 from .notes import round_grade_note
 from .overview import overview_parts
-from .spelling import is_word
+from .spelling import frequency, is_word
 from .understand import Question
 from .yesno import ASKING, NEGATION, Reading, answer_words, by_levels, grade_level, levels_in, polarities
 
@@ -64,7 +64,7 @@ LIGHT = frozenset(
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
 PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
 MODAL_CHARS = re.compile(r"[能会可要该]")
-MODAL_WORD = re.compile(r"[不没]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须)")
+MODAL_WORD = re.compile(r"[不没]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够)")
 
 
 def asks_overview(q: Question) -> bool:
@@ -197,11 +197,26 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
         if word is None:
             continue
         prev = words[n - 1] if n else None
-        if out and prev and prev == out[-1][-len(prev) :] and not _found(ctx, word, ctx.match.corpus_text):
+        corpus = ctx.match.corpus_text
+        if (
+            out
+            and prev
+            and prev == out[-1][-len(prev) :]
+            and not _found(ctx, word, corpus)
+            and _found(ctx, out[-1] + word, corpus)
+        ):
             out[-1] += word  # 私营 + 企业 → 私营企业 (read through its alias)
         else:
             out.append(word)
     return out
+
+
+COMMON = 10000  # a word this frequent in the language (通过, 准备, 形式) says little on its own
+
+
+def specific(term: str) -> bool:
+    """A word that names something (年龄, 兼职, PPT), not a common verb or filler (通过, 准备)."""
+    return term.isascii() or 0 < frequency(term) < COMMON or (len(term) > 3 and not is_word(term))
 
 
 def _found(ctx: Context, term: str, text: str) -> str | None:
@@ -229,7 +244,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if level and not terms and APPLY.search(q.asked):
         return _by_round(ctx, q, level)
     # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
-    absent = [t for t in terms if not ctx.match.present(t) and (is_word(t) or t.isascii() or len(t) > 3)]
+    absent = [t for t in terms if not ctx.match.present(t) and specific(t)]
     if absent:
         shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
         return not_stated(ctx, q, "", None, terms="、".join(shown))

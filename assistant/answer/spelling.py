@@ -29,6 +29,14 @@ def sound(chars: str) -> str:
     return " ".join(lazy_pinyin(chars, style=Style.NORMAL))
 
 
+def frequency(w: str) -> int:
+    """How common ``w`` is in the language (jieba's dictionary count; 0 for no word)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return int(jieba.dt.FREQ.get(w, 0))
+
+
 def is_word(w: str) -> bool:
     """A word of jieba's dictionary (a real word of the language)."""
     import jieba

@@ -72,7 +72,13 @@ class Evaluator:
         r = rank_metrics(self._held(ranked, case.clauses))
         cited = [c.id for c in a.citations]
         held = self._held(cited, case.clauses)
-        good = [h or any(has_fact(c.text, alts) for alts in case.facts) for h, c in zip(held, a.citations, strict=True)]
+        grade = getattr(case, "grade", None)
+        parts = grade_parts(self.bot.corpus, grade) if grade else {}
+        in_parts = set().union(*parts.values()) if parts else set()  # an overview cites every part
+        good = [
+            h or any(has_fact(c.text, alts) for alts in case.facts) or c.id in in_parts
+            for h, c in zip(held, a.citations, strict=True)
+        ]
         missing = ["/".join(alts) for alts in case.facts if not has_fact(a.text, alts)]
         polarity = getattr(case, "polarity", None)
         polarity_ok = polarity is None or a.polarity == polarity
@@ -102,9 +108,7 @@ class Evaluator:
             "reason": "; ".join(reasons),
             "latency_ms": round(a.latency_ms, 1),
         }
-        grade = getattr(case, "grade", None)
         if grade:
-            parts = grade_parts(self.bot.corpus, grade)
             named = [name for name, ids in parts.items() if ids & set(cited)]
             row["coverage"] = len(named) / len(parts) if parts else 0.0
             if row["coverage"] < 1:
