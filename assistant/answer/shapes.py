@@ -64,7 +64,7 @@ LIGHT = frozenset(
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
 PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
 MODAL_CHARS = re.compile(r"[能会可要该]")
-MODAL_WORD = re.compile(r"[不没]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够)")
+MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够)")
 
 
 def asks_overview(q: Question) -> bool:
@@ -215,7 +215,8 @@ COMMON = 10000  # a word this frequent in the language (通过, 准备, 形式) 
 
 
 def specific(term: str) -> bool:
-    """A word that names something (年龄, 兼职, PPT), not a common verb or filler (通过, 准备)."""
+    """A word that names something (年龄, 兼职, PPT), not a common word of the language (通过, 准备).
+    Strict on purpose: a yes or no about something the documents never name would be a guess."""
     return term.isascii() or 0 < frequency(term) < COMMON or (len(term) > 3 and not is_word(term))
 
 
@@ -265,6 +266,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     for _, _, sent, rec, found in ranked:
         reading = by_levels(sent, level, [f for _, f in found]) if level else None
         if reading is not None:
+            if polarities(q.asked, found[-1][0]) == {False}:  # "副高级是不是不用答辩？" asks the opposite
+                reading.holds = not reading.holds
             return _yes_no_draft(ctx, q, rec, sent, reading, level)
     for _, _, sent, rec, found in ranked:
         reading = _by_negation(q.asked, sent, found)

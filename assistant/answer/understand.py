@@ -108,7 +108,7 @@ class Question:
 # greetings and "may I ask" before the question: they are not the question ("我想问一下" is not "我")
 COURTESY = re.compile(
     r"^(?:(?:你好|您好|hi|hello|请问一下|请问|我想问一下|我想问问|我想问|想问一下|问一下|我想咨询一下|我想咨询|想咨询一下|"
-    r"咨询一下|麻烦问一下|麻烦您|麻烦|打扰一下|打扰了|不好意思|请教一下|请教|老师好|同志)[，,、：:！!。.\s]*)+",
+    r"咨询一下|麻烦问一下|麻烦您|麻烦|打扰一下|打扰了|不好意思|请教一下|请教|老师好|同志|想确认一下|确认一下|我想了解一下|想了解一下|了解一下)[，,、：:！!。.\s]*)+",
     re.IGNORECASE,
 )
 PARTICLES = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
