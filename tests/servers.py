@@ -70,10 +70,14 @@ def chroma_server(path: Path, log: Path | None = None) -> Iterator[str]:
 
 
 @contextmanager
-def assistant_server(env: dict[str, str], log: Path) -> Iterator[str]:
-    """`assistant serve` on a free loopback port with ``env`` (ASSISTANT_*); yields its URL."""
+def assistant_server(env: dict[str, str], log: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """`assistant serve` on a free port of ``host`` (loopback) with ``env`` (ASSISTANT_*); yields its URL.
+
+    Ready when ``/healthz`` answers. The server sets its own Gradio settings (analytics off), so
+    none are passed here: what the tests see is what a user's ``assistant serve`` does.
+    """
     port = free_port()
-    args = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    url = f"http://127.0.0.1:{port}/"
-    with process(args, url, log, env={"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", **env}):
+    args = [sys.executable, "-m", "assistant", "serve", "--host", host, "--port", str(port)]
+    url = f"http://{host}:{port}/"
+    with process(args, url + "healthz", log, env={"HF_HUB_OFFLINE": "1", **env}):
         yield url

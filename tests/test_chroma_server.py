@@ -81,5 +81,5 @@ def test_two_web_workers_share_one_server(server_bot, server_settings, tmp_path)
     }
     with assistant_server(env, tmp_path / "w1.log") as one, assistant_server(env, tmp_path / "w2.log") as two:
         for url in (one, two):
-            history, sources, _ = Client(url, verbose=False).predict("咨询电话是多少？", [], api_name="/chat")
-            assert "010—88828948" in str(history[-1]["content"]) and "notice-3-4" in sources
+            answer = Client(url, verbose=False).predict("咨询电话是多少？", api_name="/ask")
+            assert "010—88828948" in answer["answer"] and answer["citations"][0]["id"] == "notice-3-4"

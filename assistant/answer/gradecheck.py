@@ -258,7 +258,9 @@ class GradeDesk:
             body.append(Part(M.GAP_LINE.format(items=M.GAP_SEP.join(items)), "gap"))
         body += [Part(n, "note") for n in result.notes]
         for c in result.conditions:
-            cite = src.cite(self.book.clauses[c.citation.id], c.citation.text)
+            clause = self.book.clauses[c.citation.id]
+            # a clause that introduces a list ("具备下列业绩条件之一：") is cited with its items: the reader sees them
+            cite = src.cite(clause, None if clause.is_list_intro else c.citation.text)
             line = M.CONDITION_LINE.format(
                 kind=M.KIND_LABEL[c.kind], status=M.STATUS_LABEL[c.status], reason=c.reason, cite=cite
             )

@@ -138,14 +138,34 @@ def ingest(force: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
 @click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 def serve(host: str, port: int) -> None:
-    """Start the web chat, eligibility form and staff lookup (Gradio; no share links)."""
-    from .feedback import FeedbackStore, feedback_path
-    from .web import serve as run
+    """Start the web app: chat and eligibility form at /, staff desk at /staff/ (no share links).
 
+    Beyond loopback the staff desk needs ASSISTANT_STAFF_PASSWORD; without it only the applicants'
+    pages are served.
+    """
+    from .feedback import FeedbackStore, feedback_path
+    from .web import PortError
+    from .web import serve as run
+    from .web.server import bind
+
+    # One OpenMP thread per embedding: a server's parallelism is its concurrent requests. With two
+    # threads per call, a short question's embedding stalls at every barrier while a long one holds
+    # the cores (read when the engine's library loads, so set before the models load).
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     settings = _settings()
+    try:
+        bind(host, port).close()  # a busy port or a bad host is one line, before the models load
+    except PortError as exc:
+        raise click.UsageError(str(exc)) from None
     bot = _load_assistant()
-    _progress(f"http://{host}:{port}")
-    run(bot, FeedbackStore(feedback_path(settings.data_dir)), host, port)
+    from ..pipeline import Assistant
+
+    long_bot = Assistant.load(settings)  # the long-question lane: its own embedding engine (same index)
+    store = FeedbackStore(feedback_path(settings.data_dir), keep_days=settings.feedback_keep_days)
+    try:
+        run(bot, settings, store, host, port, _progress, long_bot)
+    except PortError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @cli.group()
@@ -161,7 +181,8 @@ def feedback_export(out: Path | None) -> None:
 
     if out is not None and not out.parent.is_dir():
         raise click.UsageError(f"--out: folder does not exist: {out.parent}")
-    store = FeedbackStore(feedback_path(_settings().data_dir))
+    settings = _settings()
+    store = FeedbackStore(feedback_path(settings.data_dir), keep_days=settings.feedback_keep_days)
     n = store.export_csv(sys.stdout) if out is None else store.export_file(out)
     _progress(f"{n} 条反馈")
 
