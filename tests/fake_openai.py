@@ -1,7 +1,9 @@
 """A scripted OpenAI-compatible server (FastAPI + uvicorn) for the LLM-mode tests.
 
 The model name picks the script. ``{key}`` in a reply becomes the number [n] of the first clause
-in the system prompt that contains ``key`` — so a lie can cite a real clause.
+in the system prompt that contains ``key`` — so a lie can cite a real clause. Faults: ``hang``,
+``error`` (HTTP 500), ``garbage``, ``echo-key`` (HTTP 401 quoting the API key), ``endless``
+(a stream that never ends).
 """
 
 from __future__ import annotations
@@ -92,6 +94,13 @@ def _chunk(model: str, delta: dict[str, Any], finish: str | None = None) -> str:
     return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
 
+async def _endless(model: str) -> Any:
+    yield _chunk(model, {"role": "assistant", "content": ""})
+    while True:
+        yield _chunk(model, {"content": "文件"})
+        await asyncio.sleep(0.1)
+
+
 def make_app() -> FastAPI:
     app = FastAPI()
     app.state.requests = []
@@ -105,6 +114,11 @@ def make_app() -> FastAPI:
             await asyncio.sleep(60)
         if model == "error":
             return JSONResponse({"error": {"message": "internal error", "type": "server_error"}}, status_code=500)
+        if model == "echo-key":  # an endpoint that quotes the caller's key back in its error
+            key = request.headers.get("authorization", "").removeprefix("Bearer ")
+            return JSONResponse({"error": {"message": f"invalid api key {key}", "type": "auth"}}, status_code=401)
+        if model == "endless":  # a stream that never ends: a chunk every 0.1 s, forever
+            return StreamingResponse(_endless(model), media_type="text/event-stream")
         if model == "garbage":
             return PlainTextResponse("<html>502 bad gateway</html>", status_code=200)
         system = next((m["content"] for m in body["messages"] if m["role"] == "system"), "")

@@ -108,3 +108,85 @@ def test_reingest_is_a_noop(env):
     r = run(env, "ingest")
     assert r.returncode == 0 and "无需重建" in r.stderr
     assert time.perf_counter() - t < 30
+
+
+def batch(env, tmp_path, text: str):
+    f = tmp_path / "q.txt"
+    f.write_bytes(text.encode("utf-8"))
+    r = run(env, "ask", "--json", "--batch", str(f))
+    assert r.returncode == 0, r.stderr
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def test_batch_splits_on_newline_only(env, tmp_path):
+    # str.splitlines() also ends a line at each of these: 8 lines gave 13 objects
+    lines = [
+        "咨询电话是多少？\u2028谢谢",  # LINE SEPARATOR
+        "咨询电话\f是多少？",  # form feed
+        "咨询电话\x85是多少？",  # NEL
+        "咨询电话\r是多少？",  # a lone CR
+        "咨询电话\x1c\x1d\x1e是多少？",  # file/group/record separators
+        "咨询电话\u2029是多少？",  # PARAGRAPH SEPARATOR
+        "咨询电话\v是多少？",  # vertical tab
+        "个人网上申报什么时候截止？",
+    ]
+    rows = batch(env, tmp_path, "\n".join(lines) + "\n")
+    assert len(rows) == 8  # and each object is one line to str.splitlines() too (U+2028, NEL escaped)
+    assert [r["question"] for r in rows] == lines
+    assert all("88828948" in r["answer"] for r in rows[:7]) and "7月17日" in rows[7]["answer"]
+
+
+def test_batch_crlf_lines_are_lines(env, tmp_path):
+    rows = batch(env, tmp_path, "咨询电话是多少？\r\n\r\n个人网上申报什么时候截止？\r\n")
+    assert [r["question"] for r in rows] == ["咨询电话是多少？", "", "个人网上申报什么时候截止？"]
+    assert rows[1]["error"] == "question is empty"
+
+
+def test_batch_conversation_rows(env, tmp_path):
+    text = "\n".join(
+        [
+            '{"id": "q7", "session": "caller-42", "question": "工程师我能报吗？"}',
+            "咨询电话是多少？",
+            '{"id": "q8", "session": "caller-42", "question": "本科，毕业6年了"}',
+            '{"id": "q9", "question": "本科，毕业6年了"}',  # no session: stands alone
+            '{"id": 10, "session": "other", "question": "那高级工程师呢？"}',  # another conversation
+            '{"session": "caller-42", "question": "那高级工程师呢？"}',
+        ]
+    )
+    rows = batch(env, tmp_path, text + "\n")
+    assert len(rows) == 6
+    assert [(r.get("id"), r.get("session")) for r in rows] == [
+        ("q7", "caller-42"), (None, None), ("q8", "caller-42"), ("q9", None), (10, "other"), (None, "caller-42")
+    ]  # fmt: skip
+    assert "id" not in rows[1] and "session" not in rows[1] and "session" not in rows[3]
+    assert "88828948" in rows[1]["answer"]
+    # the second turn answers the first one's follow-up: the grade comes from the conversation
+    args = rows[2]["tool_calls"][0]["arguments"]
+    assert args["grade"] == "工程师" and args["education"] == "大学本科" and args["years_in_field"] == 6
+    alone = rows[3]["tool_calls"][0]["arguments"]
+    assert "grade" not in alone  # the same words alone: no grade known
+    assert not rows[4]["tool_calls"] or "education" not in rows[4]["tool_calls"][0]["arguments"]
+    later = rows[5]["tool_calls"][0]["arguments"]  # 那高级工程师呢？ re-checks caller-42's facts
+    assert later["grade"] == "高级工程师" and later["education"] == "大学本科" and later["years_in_field"] == 6
+
+
+def test_batch_bad_rows_still_get_their_objects(env, tmp_path):
+    text = "\n".join(
+        [
+            '{"id": 3, "session": "x", "question": "咨询电话？"',  # malformed JSON
+            '{"id": "no-question", "session": "x"}',
+            '{"id": "bad", "question": 5}',
+            '["咨询电话是多少？"]',
+            '{"id": "ok", "question": "咨询电话是多少？", "extra": 1}',
+            '{"id": "fine", "question": "咨询电话是多少？"}',
+        ]
+    )
+    rows = batch(env, tmp_path, text + "\n")
+    assert len(rows) == 6
+    assert all(r["abstained"] and r["citations"] == [] and r["error"] for r in rows[:3] + rows[4:5])
+    assert "error" not in rows[3] and "88828948" in rows[3]["answer"]  # not an object: a plain question
+    assert rows[0]["error"].startswith("row is not valid JSON") and "id" not in rows[0]
+    assert rows[1]["error"] == "row: question: Field required" and rows[1]["id"] == "no-question"
+    assert rows[2]["error"].startswith("row: question:") and rows[2]["id"] == "bad"
+    assert rows[4]["error"].startswith("row: extra:")
+    assert "error" not in rows[5] and rows[5]["id"] == "fine" and "88828948" in rows[5]["answer"]

@@ -41,7 +41,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -283,12 +283,19 @@ class LLMError(RuntimeError):
 
 
 class LLMClient:
-    """A chat model behind an OpenAI-compatible endpoint (``langchain-openai``'s ``ChatOpenAI``)."""
+    """A chat model behind an OpenAI-compatible endpoint (``langchain-openai``'s ``ChatOpenAI``).
+
+    A call never outlives its timeout: the stream is read in a daemon thread that stops (and
+    closes the connection) at the next chunk after the caller gave up, so neither a slow nor a
+    never-ending stream keeps the process alive. Every ``LLMError`` message has the API key
+    removed (an endpoint may quote it back in its error).
+    """
 
     def __init__(self, base_url: str, model: str, api_key: str, timeout: float, chat_model: Any = None) -> None:
         if not base_url or not model:
             raise ValueError("LLM mode needs ASSISTANT_LLM_BASE_URL and ASSISTANT_LLM_MODEL")
         self.timeout = timeout
+        self._secrets = [api_key] if len(api_key) >= 4 else []  # "" or "x" would redact everything
         if chat_model is None:
             from langchain_openai import ChatOpenAI
 
@@ -312,20 +319,24 @@ class LLMClient:
         return cls(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout)
 
     def _invoke(self, messages: list[tuple[str, str]], tools: list[Any] | None = None) -> Any:
-        import concurrent.futures as cf
+        import threading
 
         model = self.model.bind_tools(tools) if tools else self.model
         # the client's own timeout covers the connection; this one covers a stream that never ends
-        pool = cf.ThreadPoolExecutor(max_workers=1)
-        future = pool.submit(lambda: _collect(model.stream(messages)))
-        try:
-            return future.result(timeout=self.timeout)
-        except cf.TimeoutError:
-            raise LLMError(f"no answer within {self.timeout:g} s") from None
-        except Exception as exc:  # any transport or protocol failure: the caller falls back
-            raise LLMError(f"{type(exc).__name__}: {str(exc)[:200]}") from None
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+        call = _Call(lambda: model.stream(messages))
+        threading.Thread(target=call.run, name="llm-stream", daemon=True).start()
+        if not call.done.wait(self.timeout):
+            call.cancelled.set()  # the reader stops at its next chunk and closes the stream
+            raise LLMError(f"no answer within {self.timeout:g} s")
+        if call.error is not None:  # any transport or protocol failure: the caller falls back
+            raise LLMError(self.redact(f"{type(call.error).__name__}: {call.error}")[:200])
+        return call.result
+
+    def redact(self, text: str) -> str:
+        """``text`` without the API key."""
+        for secret in self._secrets:
+            text = text.replace(secret, "[API key]")
+        return text
 
     def answer(self, question: str, clauses: list[Any], today: str, year: int | None, tools: list[Any] | None) -> Any:
         """The model's message (text and/or tool calls) for ``question`` over numbered ``clauses``."""
@@ -346,11 +357,39 @@ class LLMClient:
         return text.splitlines()[0]
 
 
-def _collect(chunks: Iterable[Any]) -> Any:
-    """Join a streamed reply (text and tool-call chunks) into one message."""
+class _Call:
+    """One streamed reply, read in a worker thread until it ends, fails or is cancelled."""
+
+    def __init__(self, stream: Callable[[], Iterator[Any]]) -> None:
+        import threading
+
+        self.stream = stream
+        self.done = threading.Event()
+        self.cancelled = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = _collect(self.stream(), self.cancelled)
+        except BaseException as exc:  # handed to the caller, never raised in this thread
+            self.error = exc
+        finally:
+            self.done.set()
+
+
+def _collect(chunks: Iterator[Any], cancelled: Any = None) -> Any:
+    """Join a streamed reply (text and tool-call chunks) into one message; stop when ``cancelled``."""
     total = None
-    for chunk in chunks:
-        total = chunk if total is None else total + chunk
+    try:
+        for chunk in chunks:
+            if cancelled is not None and cancelled.is_set():
+                raise LLMError("cancelled: the caller stopped waiting")
+            total = chunk if total is None else total + chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()  # a generator: closes the HTTP response under it
     if total is None:
         raise LLMError("empty stream")
     return total

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 EXIT_USAGE = 2
+MAX_FACTS_BYTES = 65_536  # a facts object is a few hundred bytes
 
 
 def _settings() -> Any:
@@ -35,8 +36,12 @@ def _load_assistant() -> Any:
     return Assistant.load(_settings(), progress=_progress)
 
 
+# line breaks other than \n that JSON leaves unescaped: escaped, so that one object is one line to any reader
+_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\u0085\u2028\u2029"})
+
+
 def _emit(obj: dict[str, Any]) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
+    click.echo(json.dumps(obj, ensure_ascii=False).translate(_BREAKS))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,7 +67,7 @@ def cli(verbose: bool) -> None:
 @click.option(
     "--batch",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="A UTF-8 file, one question a line; JSON Lines out, one object per line, same order.",
+    help="A UTF-8 file, one question or JSON row a line; JSON Lines out, one object per line, same order.",
 )
 def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
     """Answer QUESTION from the documents, citing the clauses [n] it rests on."""
@@ -89,29 +94,15 @@ def ask(question: str | None, as_json: bool, batch: Path | None) -> None:
 
 
 def _ask_batch(path: Path) -> None:
-    from .. import messages as M
-    from ..pipeline import BadQuestion
+    from .batch import answer_all, parse_lines
 
     try:
-        lines = path.read_bytes().decode("utf-8").splitlines()
+        items = parse_lines(path.read_bytes().decode("utf-8-sig"))
     except OSError as exc:
         raise click.UsageError(f"cannot read {path}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise click.UsageError(f"{path} is not UTF-8 (byte {exc.start})") from None
-    bot = _load_assistant()
-    for line in lines:
-        try:
-            obj = bot.ask(line).to_dict()
-        except BadQuestion as exc:  # a documented skip: the line still gets its object
-            obj = {
-                "question": line,
-                "answer": M.ABSTAIN_EMPTY,
-                "abstained": True,
-                "citations": [],
-                "tool_calls": [],
-                "latency_ms": 0.0,
-                "error": str(exc),
-            }
+    for obj in answer_all(_load_assistant(), items):
         _emit(obj)
 
 
@@ -119,6 +110,7 @@ def _ask_batch(path: Path) -> None:
 @click.option("--force", is_flag=True, help="Rebuild even if the corpus has not changed.")
 def ingest(force: bool) -> None:
     """(Re)build the index from the corpus directory (a no-op when nothing changed)."""
+    from ..ingest.corpus import Corpus
     from ..ingest.index import current_build
 
     settings = _settings()
@@ -126,10 +118,11 @@ def ingest(force: bool) -> None:
     if build and not force:
         _progress(f"索引 {build}：语料未变，无需重建")
         return
+    corpus = Corpus.load(settings.corpus_dir, settings.max_document_bytes)  # a bad file stops us before the model loads
     from ..ingest.embed import make_embedder
     from ..ingest.index import ensure_index
 
-    index, built = ensure_index(settings, make_embedder(settings), force=force, progress=_progress)
+    index, built = ensure_index(settings, make_embedder(settings), corpus=corpus, force=force, progress=_progress)
     units = len(index.units)
     _progress(f"索引 {index.build}：{units} 个检索单元" + ("（已重建）" if built else "（语料未变，无需重建）"))
 
@@ -271,18 +264,23 @@ def check(facts_file: Any) -> None:
     from ..rules.model import EligibilityInputError
     from ..rules.rulebook import Rulebook
 
-    raw = facts_file.read()
+    raw = facts_file.read(MAX_FACTS_BYTES + 1)  # never more: a facts object is small
+    if len(raw) > MAX_FACTS_BYTES:
+        raise click.UsageError(f"facts are over {MAX_FACTS_BYTES:,} bytes; send one small JSON object")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise click.UsageError(f"facts are not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise click.UsageError(f"facts are not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise click.UsageError("facts are nested too deeply to be a facts object") from None
     if not isinstance(data, dict):
         raise click.UsageError('facts must be one JSON object, e.g. {"grade": "工程师"}')
     try:
         settings = _settings()
-        result = Rulebook.load(Corpus.load(settings.corpus_dir), settings.rules_file).check(data)
+        corpus = Corpus.load(settings.corpus_dir, settings.max_document_bytes)
+        result = Rulebook.load(corpus, settings.rules_file).check(data)
     except EligibilityInputError as exc:
         raise click.UsageError(str(exc)) from None
     _emit(result.to_dict())
@@ -302,8 +300,9 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:
         from ..ingest.documents import CorpusError
+        from ..ingest.index import BuildError
 
-        if isinstance(exc, CorpusError):
+        if isinstance(exc, CorpusError | BuildError):  # a file or folder the operator can fix: one line
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
         raise

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clauses import Clause, parse_clauses
-from .documents import PROJECT_CORPUS, CorpusError, Document, corpus_hash, load_documents
+from .documents import MAX_DOCUMENT_BYTES, PROJECT_CORPUS, CorpusError, Document, corpus_hash, load_documents
 
 __all__ = ["PROJECT_CORPUS", "Corpus", "CorpusError", "Unit"]
 LONG = 150  # a clause longer than this is also searched sentence by sentence
@@ -42,8 +42,9 @@ class Corpus:
     hash: str  # content hash of the corpus files
 
     @classmethod
-    def load(cls, corpus_dir: Path) -> Corpus:
-        docs = load_documents(corpus_dir)
+    def load(cls, corpus_dir: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Corpus:
+        """Parse every document in ``corpus_dir`` (``CorpusError`` names a file it cannot use)."""
+        docs = load_documents(corpus_dir, max_bytes)
         clauses = {c.id: c for d in docs for c in parse_clauses(d)}
         return cls({d.id: d for d in docs}, clauses, corpus_hash(corpus_dir))
 

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..settings import brief
 from ..vocab import Degree, Grade, Level, Series, vocabulary
 
 Status = Literal["met", "not_met", "unknown", "refer"]
@@ -89,7 +90,7 @@ class Facts(BaseModel):
         except ValidationError as e:
             problems = []
             for err in e.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "input"
+                where = brief(".".join(str(p) for p in err["loc"]) or "input")[1:-1]  # a key may be huge
                 msg = str(err["msg"]).removeprefix("Value error, ")
                 problems.append(f"{where}: {msg}" if not msg.startswith(where) else msg)
             raise EligibilityInputError("; ".join(problems)) from None
