@@ -57,11 +57,12 @@ class Matcher:
         from .spelling import is_word
 
         unknown, anchors = [], []
+        core = set(q.core_words) or set(q.words)  # a word of the caller's context is not what is asked
         for w in q.words:
             if not re.search(r"[\u4e00-\u9fff]", w) or ASKING_WORD.fullmatch(w):
                 continue
             if not self.present(w):
-                if is_word(w):  # a word of the language the documents never use (not a cutting slip: 中会发)
+                if is_word(w) and w in core:  # a word the documents never use (not a cutting slip: 中会发)
                     unknown.append(w)
             elif w not in self.generic:
                 anchors.append(w)

@@ -84,6 +84,8 @@ class Question:
     words: list[str] = field(default_factory=list)  # content words
     held: Level | None = None  # a title the question speaks of as held ("取得中级职称后…")
     reading: str = ""  # an English question read in the documents' Chinese, for the shape of its answer
+    core: str = ""  # the clause that asks, without the caller's context ("我在民企上班，民企的人能报吗")
+    core_words: list[str] = field(default_factory=list)  # content words of ``core``
 
     @property
     def asked(self) -> str:
@@ -157,6 +159,23 @@ def chinese_reading(text: str, lex: Lexicon) -> str:
     return zh + (" 哪些" if EN_LIST.search(text) else "")
 
 
+CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
+ASKS = re.compile(
+    r"[吗呢吧嘛么]$|什么|哪|多少|几|怎么|怎样|如何|是否|能否|可否|能不能|可不可以|是不是|要不要|有没有|会不会|啥|谁"
+)
+
+
+def asking_clause(text: str) -> str:
+    """The first clause that asks something; the caller's context around it is not the question.
+
+    >>> asking_clause("我们领导办事特别拖拉 单位那边审核推荐最晚到哪天结束啊 我好催他")
+    '单位那边审核推荐最晚到哪天结束啊'
+    """
+    clauses = [c for c in CLAUSE_BREAK.split(text) if c]
+    asking = [c for c in clauses if ASKS.search(PARTICLES.sub(lambda m: m[0][:1], c))]
+    return asking[0] if asking else text
+
+
 HELD = re.compile(r"(?:取得|拿到|获得|评上|已有|有了?)(.{1,8}?)(?:职称)?(?:后|以后|之后|以来|满)")
 
 
@@ -213,6 +232,8 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         words=words,
         held=held,
         reading=chinese_reading(text, lex) if english else "",
+        core=(core := asking_clause(text)),
+        core_words=lex.content_words(PARTICLES.sub("", core)),
     )
     if corpus_text and not english:
         q.foreign_terms = foreign_terms(text, corpus_text, lex)
