@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import PHONE
+
 
 @dataclass(frozen=True)
 class AnswerType:
@@ -98,7 +100,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "phone",
         re.compile(r"电话|热线|联系方式|咨询方式|phone|call|hotline|contact", re.I),
-        re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}"),
+        PHONE,
         "电话",
     ),
 )

@@ -214,10 +214,13 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
 COMMON = 10000  # a word this frequent in the language (通过, 准备, 形式) says little on its own
 
 
-def specific(term: str) -> bool:
-    """A word that names something (年龄, 兼职, PPT), not a common word of the language (通过, 准备).
-    Strict on purpose: a yes or no about something the documents never name would be a guess."""
-    return term.isascii() or 0 < frequency(term) < COMMON or (len(term) > 3 and not is_word(term))
+def specific(term: str, corpus_text: str) -> bool:
+    """A word that names something (年龄, 兼职, 正装, PPT), not a common word of the language (通过,
+    准备) nor a cutting slip of known characters (中会发). Strict on purpose: a yes or no about
+    something the documents never name would be a guess."""
+    if term.isascii() or 0 < frequency(term) < COMMON:
+        return True
+    return not is_word(term) and (len(term) > 3 or any(ch not in corpus_text for ch in term))
 
 
 def _found(ctx: Context, term: str, text: str) -> str | None:
@@ -245,7 +248,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if level and not terms and APPLY.search(q.asked):
         return _by_round(ctx, q, level)
     # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
-    absent = [t for t in terms if not ctx.match.present(t) and specific(t)]
+    absent = [t for t in terms if not ctx.match.present(t) and specific(t, ctx.match.corpus_text)]
     if absent:
         shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
         return not_stated(ctx, q, "", None, terms="、".join(shown))
