@@ -177,7 +177,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
     vocab = vocabulary()
     names = {n for n, _ in vocab.grade_names} | {n for n, _ in vocab.level_names} | {n for n, _ in vocab.degree_names}
     words: list[str | None] = []  # None: a word that carries nothing (it breaks a phrase)
-    for w in ctx.match.lex.cut(PARTICLE_END.sub("", q.reading or q.core or q.text)):
+    for w in ctx.match.lex.cut(PARTICLE_END.sub("", q.asked)):
         w = w.strip().lower()
         bare = MODAL_CHARS.sub("", w) if len(w) == 2 and not is_word(w) else w  # a cutting slip: 人能
         content = (
