@@ -20,13 +20,14 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer.compose import Composer
+from .answer.draft import Context
 from .answer.gradecheck import GradeDesk, Session
-from .answer.leads import Context
 from .answer.llm import LLMClient, looks_like_instruction
 from .answer.matching import Matcher
 from .answer.model import Answer, ToolCall
 from .answer.notes import window_note
 from .answer.retrieve import HybridRetriever, make_retriever
+from .answer.spelling import Speller
 from .answer.understand import Question, analyze
 from .ingest.clauses import Clause
 from .ingest.corpus import Corpus
@@ -58,6 +59,11 @@ def validate_question(question: str) -> str:
     return text
 
 
+def make_speller(lexicon: Lexicon, corpus_text: str) -> Speller:
+    """The domain's terms (vocabulary, lexicon) and the documents, for typo correction."""
+    return Speller([*lexicon.words, *lexicon.aliases, *lexicon.generic], text=corpus_text)
+
+
 @dataclass(frozen=True)
 class RoundInfo:
     """The round as a banner shows it: its year, its application window's status today, helplines."""
@@ -78,10 +84,13 @@ class Assistant:
     llm: LLMClient | None = None
     composer: Composer = field(init=False)
     desk: GradeDesk = field(init=False)
+    speller: Speller = field(init=False)
 
     def __post_init__(self) -> None:
         facts = self.index.round
-        match = Matcher(self.lexicon, self.corpus.text, self.index.tokens)
+        clause_tokens = [t for u, t in zip(self.index.units, self.index.tokens, strict=True) if "#" not in u]
+        match = Matcher(self.lexicon, self.corpus.text, clause_tokens)
+        self.speller = make_speller(self.lexicon, self.corpus.text)
         self.composer = Composer(Context(self.corpus, facts, self.book, match, self.settings.today))
         self.desk = GradeDesk(self.book, facts.helplines, lambda today: window_note(facts, today))
         self.chain: Runnable[dict[str, Any], Answer] = self._build_chain()
@@ -169,7 +178,7 @@ class Assistant:
         return (understand | respond).with_config(run_name="assistant")
 
     def _understand(self, question: str) -> Question:
-        return analyze(question, self.lexicon, corpus_text=self.composer.ctx.match.corpus_text)
+        return analyze(question, self.lexicon, corpus_text=self.composer.ctx.match.corpus_text, speller=self.speller)
 
     def _retrieve(self, q: Question) -> list[tuple[Clause, float]]:
         docs = self.retriever.invoke(q.search)

@@ -20,11 +20,12 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .settings import LEXICON_FILE
 from .vocab import vocabulary
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(r"[\u4e00-\u9fff]+")
 # a phone number as the documents write it (010—88828948), any dash, optional spaces
 PHONE = re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}")
 CN_NUMERAL = "零一二两三四五六七八九十"
@@ -45,6 +46,22 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.cache
+def _t2s() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones (港澳台 applicants write 答辯、幾月).
+
+    >>> to_simplified("答辯安排在幾月？")
+    '答辩安排在几月？'
+    """
+    return str(_t2s().convert(text))  # type: ignore[attr-defined]
+
+
 def cn_number(s: str) -> float:
     """``"12"``, ``"十二"``, ``"两"``, ``"一百零五"`` → a number (cn2an for the Chinese ones)."""
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
@@ -56,6 +73,10 @@ def cn_number(s: str) -> float:
     except (ValueError, KeyError):  # not a well-formed numeral ("十十"): read digit by digit
         digits = [_DIGIT[ch] for ch in s if ch in _DIGIT]
         return float(sum(d * 10**i for i, d in enumerate(reversed(digits))))
+
+
+def _cjk_keys(data: dict[str, Any]) -> list[str]:
+    return [k for k in data.get("aliases") or {} if len(k) >= 2 and CJK.fullmatch(k)]
 
 
 @dataclass(frozen=True)
@@ -77,7 +98,8 @@ class Lexicon:
         return cls(
             aliases=dict(data.get("aliases") or {}),
             english={k.lower(): v for k, v in (data.get("english") or {}).items()},
-            words=tuple(data.get("words") or ()) + vocabulary().jieba_words(),
+            # jieba keeps whole: the domain words, the vocabulary's names and the colloquial aliases
+            words=tuple(dict.fromkeys([*(data.get("words") or ()), *vocabulary().jieba_words(), *_cjk_keys(data)])),
             stopwords=frozenset(str(w) for w in data.get("stopwords") or ()),
             generic=frozenset(str(w) for w in data.get("generic") or ()),
         )
@@ -130,6 +152,11 @@ class Lexicon:
         for run in cjk.split():
             tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
         return tokens
+
+    def cut(self, text: str) -> list[str]:
+        """jieba's words of ``text``, in order (the lexicon's domain words kept whole)."""
+        jieba = self._jieba()
+        return list(jieba.cut(text))  # type: ignore[attr-defined]
 
     def content_words(self, text: str) -> list[str]:
         """jieba words that carry a topic: no stopwords, no punctuation, no single CJK particles."""

@@ -70,3 +70,12 @@ def bot(real_settings: Settings):
     from assistant.pipeline import Assistant
 
     return Assistant.load(real_settings)
+
+
+def subset(expected: object, actual: object) -> bool:
+    """``expected`` is in ``actual``: dict keys with equal values, lists item by item, else equal."""
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(k in actual and subset(v, actual[k]) for k, v in expected.items())
+    if isinstance(expected, list):
+        return isinstance(actual, list) and len(expected) == len(actual) and all(map(subset, expected, actual))
+    return bool(expected == actual)

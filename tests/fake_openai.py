@@ -77,8 +77,8 @@ def _fill(template: str, system: str) -> str:
     clauses = re.findall(r"^\[(\d+)\] (.*)$", system, flags=re.MULTILINE)
 
     def number(m: re.Match[str]) -> str:
-        key = m[1]
-        return next((n for n, text in clauses if key in text), "1")
+        key = m[1]  # a key no clause holds: the last clause (the first is usually the right one)
+        return next((n for n, text in clauses if key in text), clauses[-1][0] if clauses else "1")
 
     return re.sub(r"\{([^{}]+)\}", number, template)
 

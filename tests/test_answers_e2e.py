@@ -16,7 +16,7 @@ def test_answer(bot, case):
     if case.get("abstain"):
         assert d["abstained"], d["answer"]
         assert "010—88828948" in d["answer"] and "010—88827905" in d["answer"]
-        assert d["citations"] == []
+        assert not d["citations"] or "相关的规定是" in d["answer"]  # a clause, if any, is shown as context
         return
     assert not d["abstained"], d["answer"]
     for fact in case["facts"]:

@@ -12,16 +12,10 @@ from assistant.answer.gradecheck import Session
 from assistant.rules.tool import TOOL_NAME
 from assistant.text import normalize
 
+from .conftest import subset
+
 CASES = yaml.safe_load((Path(__file__).parent / "tables" / "conversations.yaml").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.e2e
-
-
-def _subset(expected: Any, actual: Any) -> bool:
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(k in actual and _subset(v, actual[k]) for k, v in expected.items())
-    if isinstance(expected, list):
-        return isinstance(actual, list) and len(expected) == len(actual) and all(map(_subset, expected, actual))
-    return bool(expected == actual)
 
 
 def _check_turn(bot: Any, session: Session, turn: dict[str, Any]) -> None:
@@ -42,7 +36,7 @@ def _check_turn(bot: Any, session: Session, turn: dict[str, Any]) -> None:
     result = call["result"]
     assert result["verdict"] == turn["check"], where
     assert d["answer"].splitlines()[1].startswith("我理解的情况："), where
-    assert _subset(turn.get("args", {}), call["arguments"]), (where, call["arguments"])
+    assert subset(turn.get("args", {}), call["arguments"]), (where, call["arguments"])
     for key in turn.get("absent", []):
         assert key not in call["arguments"], (where, call["arguments"])
     if "edu" in turn:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -12,16 +11,10 @@ import yaml
 from assistant.answer.gradecheck import Session
 from assistant.rules.tool import TOOL_NAME
 
+from .conftest import subset
+
 CASES = yaml.safe_load((Path(__file__).parent / "eligibility_chat.yaml").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.e2e
-
-
-def _subset(expected: Any, actual: Any) -> bool:
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(k in actual and _subset(v, actual[k]) for k, v in expected.items())
-    if isinstance(expected, list):
-        return isinstance(actual, list) and len(expected) == len(actual) and all(map(_subset, expected, actual))
-    return bool(expected == actual)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["q"][:24] for c in CASES])
@@ -34,7 +27,7 @@ def test_grade_check(bot, case):
     call = d["tool_calls"][0]
     result = call["result"]
     assert result["verdict"] == case["verdict"], d["answer"]
-    assert _subset(case.get("args", {}), call["arguments"]), call["arguments"]
+    assert subset(case.get("args", {}), call["arguments"]), call["arguments"]
     if "edu" in case:
         edu = next(c for c in result["conditions"] if c["kind"] == "education_experience")
         assert edu["status"] == case["edu"], edu

@@ -15,41 +15,70 @@ from assistant.evaluation.report import markdown, write
 from assistant.evaluation.runner import gate
 from assistant.ingest.corpus import Corpus
 from assistant.ingest.documents import Document
+from assistant.settings import PROJECT_CORPUS
 
 
 def test_datasets_validate_and_are_big_enough() -> None:
     ds = Datasets.load(EVAL_DIR)
-    assert len(ds.questions) >= 150 and len(ds.refusals) >= 30 and len(ds.eligibility) >= 60
-    assert sum(len(c.turns) > 1 for c in ds.eligibility) >= 10
-    cats = {c.cat for c in ds.questions}
+    dev, test = ds.splits["dev"], ds.splits["test"]
+    assert len(dev.questions) >= 150 and len(dev.refusals) >= 30 and len(dev.eligibility) >= 60
+    assert len(test.questions) >= 100 and len(test.refusals) >= 30 and len(test.eligibility) >= 30
+    assert sum(len(c.turns) > 1 for c in dev.eligibility) >= 10 and len(test.conversations) >= 10
+    cats = {c.cat for c in dev.questions}
     assert {"dates", "scope", "routes", "breakthrough", "skilled", "english", "contact", "publication"} <= cats
-    assert {c.cat for c in ds.refusals} >= {"not_in_docs", "off_topic", "other_place", "injection"}
+    assert {c.cat for c in dev.refusals} >= {
+        "not_in_docs",
+        "off_topic",
+        "other_place",
+        "injection",
+        "detail_not_stated",
+    }
+    for split in (dev, test):  # every answer shape is measured
+        assert {c.kind for c in split.questions} >= {"yes_no", "overview"}
+
+
+def _copy(tmp_path: Path) -> None:
+    shutil.copytree(EVAL_DIR, tmp_path, dirs_exist_ok=True)
 
 
 @pytest.mark.parametrize(
     ("file", "bad", "message"),
     [
-        ("questions.yaml", [{"id": "z", "cat": "x", "q": "q", "facts": []}], "facts"),
-        ("eligibility.yaml", [{"id": "z", "turns": ["q"], "verdict": "maybe"}], "verdict"),
-        ("refusals.yaml", [{"id": "z", "cat": "x", "q": "q", "extra": 1}], "extra"),
+        ("dev/questions.yaml", [{"id": "z", "cat": "x", "q": "q", "facts": []}], "facts"),
+        (
+            "dev/questions.yaml",
+            [{"id": "z", "cat": "x", "q": "q", "facts": ["a"], "clauses": ["c"], "kind": "yes_no"}],
+            "polarity",
+        ),
+        ("dev/eligibility.yaml", [{"id": "z", "turns": ["q"], "verdict": "maybe"}], "verdict"),
+        ("dev/refusals.yaml", [{"id": "z", "cat": "x", "q": "q", "extra": 1}], "extra"),
+        ("test/conversations.yaml", [{"id": "z", "turns": ["a", "b"]}], "abstain"),
     ],
 )
 def test_bad_dataset_is_rejected(tmp_path: Path, file: str, bad: list[dict[str, object]], message: str) -> None:
-    for f in EVAL_DIR.glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
+    _copy(tmp_path)
     (tmp_path / file).write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         Datasets.load(tmp_path)
 
 
 def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
-    for f in EVAL_DIR.glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    refusals = yaml.safe_load((tmp_path / "refusals.yaml").read_text(encoding="utf-8"))
-    refusals.append(dict(refusals[0]))
-    (tmp_path / "refusals.yaml").write_text(yaml.safe_dump(refusals, allow_unicode=True), encoding="utf-8")
+    _copy(tmp_path)
+    dev = yaml.safe_load((tmp_path / "dev/refusals.yaml").read_text(encoding="utf-8"))
+    test = yaml.safe_load((tmp_path / "test/refusals.yaml").read_text(encoding="utf-8"))
+    test.append(dict(dev[0]))  # the same id in two splits
+    (tmp_path / "test/refusals.yaml").write_text(yaml.safe_dump(test, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValueError, match="duplicate case ids"):
         Datasets.load(tmp_path)
+
+
+def test_grade_parts_follow_the_standard() -> None:
+    from assistant.evaluation.runner import grade_parts
+
+    corpus = Corpus.load(PROJECT_CORPUS)
+    assert sorted(grade_parts(corpus, "高级工程师")) == ["业绩", "基本条件", "学历和专业工作经历", "成果", "破格"]
+    assert sorted(grade_parts(corpus, "助理工程师")) == ["基本条件", "学历和专业工作经历"]
+    assert "standards-2-1-2-3" in grade_parts(corpus, "工程师")["学历和专业工作经历"]
 
 
 def test_rank_metrics_and_percentile() -> None:
@@ -82,38 +111,30 @@ def test_gate_names_each_metric_outside_its_threshold() -> None:
 
 
 def _tiny_report() -> dict[str, object]:
-    side = {
-        "hit@1": 0.8,
-        "hit@5": 0.9,
-        "mrr": 0.85,
-        "fact": 0.9,
+    metrics = {"fact_accuracy": 0.9, "hit@1": 0.8, "refusal_accuracy": 1.0, "stability": 0.99}
+    base = {"fact_accuracy": 0.45, "hit@1": 0.6, "refusal_accuracy": 0.0}
+    split = {
+        "metrics": metrics,
+        "baseline": base,
         "by_category": {"dates": {"n": 1, "hit@1": 1.0, "hit@5": 1.0, "mrr": 1.0, "fact": 1.0}},
+        "refusal_by_category": {"off_topic": {"n": 1, "refused": 1.0}},
+        "counts": {"questions": 1, "refusals": 1, "eligibility": 1, "conversations": 0, "stability": 7},
+        "failures": [{"set": "questions", "id": "q1", "q": "问题", "reason": "missing fact X"}],
+        "unstable": [],
     }
     return {
-        "metrics": {"fact_accuracy": 0.9, "refusal_accuracy": 1.0, "latency_p50_ms": 30.0, "latency_p95_ms": 60.0},
-        "project": {
-            **side,
-            "refusal": {"by_category": {"off_topic": {"n": 1, "refused": 1.0}}},
-            "eligibility": {"n": 1, "verdict": 1.0, "conditions": 1.0, "multi_turn": {"n": 0, "verdict": 0.0}},
-        },
-        "baseline": {
-            **side,
-            "fact": 0.45,
-            "refusal_accuracy": 0.0,
-            "latency_ms": {"p50": 20.0, "p95": 40.0},
-            "context_chars_mean": 1500.0,
-        },
-        "failures": [{"set": "questions", "id": "q1", "q": "问题", "reason": "missing fact X"}],
+        "splits": {"dev": split, "test": {**split, "failures": []}},
+        "run": {"latency_p50_ms": 30.0, "latency_p95_ms": 60.0},
         "gate": [],
-        "counts": {"questions": 1, "refusals": 1, "eligibility": 1},
     }
 
 
 def test_report_files(tmp_path: Path) -> None:
     report = _tiny_report()
     md = markdown(report, "assistant eval")
-    assert "| fact accuracy | 0.900 | 0.450 | 2.00× |" in md
+    assert "| fact accuracy | 0.900 | 0.450 | 0.900 | 0.450 |" in md
     assert "| questions | q1 | 问题 | missing fact X |" in md and "Gate (PASS)" in md
+    assert "## test: failing cases" in md
     paths = write(report, tmp_path / "r", "assistant eval")
     assert [p.name for p in paths] == ["report.json", "report.md", "chart.png"]
     assert paths[2].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

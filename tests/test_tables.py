@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.answer.leads import Context, plan
+from assistant.answer.draft import Context
+from assistant.answer.leads import plan
 from assistant.answer.matching import Matcher
 from assistant.answer.understand import analyze
 from assistant.ingest.corpus import Corpus
@@ -45,7 +46,7 @@ def test_reading(case: dict[str, Any]) -> None:
 def ctx() -> Context:
     corpus = Corpus.load(PROJECT_CORPUS)
     lex = Lexicon.load()
-    match = Matcher(lex, corpus.text, [lex.tokenize(c.search_text) for c in corpus.units()])
+    match = Matcher(lex, corpus.text, [lex.tokenize(u.text) for u in corpus.units() if u.id == u.clause])
     return Context(corpus, RoundFacts.from_corpus(corpus), Rulebook.load(corpus), match, TODAY)
 
 
@@ -64,7 +65,7 @@ def test_lead(ctx: Context, case: dict[str, Any]) -> None:
     assert used == case["lead"]
     if draft is None:
         return
-    assert str(draft.kind) == case["kind"]
+    assert str(draft.kind) == case["kind"], draft.lead
     text = "\n".join([draft.lead, *(p.text for p in draft.body), *draft.notes])
     for s in case.get("has", []):
         assert s in text, (s, text)

@@ -14,8 +14,9 @@ import datetime as dt
 from dataclasses import replace
 
 from ..ingest.clauses import Clause
+from .draft import Context
 from .guard import abstain, refusal_reason
-from .leads import Context, plan
+from .leads import plan
 from .model import Answer, Trace
 from .understand import Question
 
@@ -40,6 +41,9 @@ class Composer:
         for lead in leads:
             draft = lead(ctx, q, hits)
             if draft is not None:
+                trace = Trace(understood=q.summary(), route=f"{key}:{lead.__name__}")
+                if draft.abstained:
+                    trace.reasons.append("the documents do not state what is asked")
                 return Answer(
                     question=q.text,
                     kind=draft.kind,
@@ -47,6 +51,7 @@ class Composer:
                     body=draft.body,
                     citations=draft.sources.citations,
                     notes=draft.notes,
-                    trace=Trace(understood=q.summary(), route=f"{key}:{lead.__name__}"),
+                    trace=trace,
+                    polarity=draft.polarity,
                 )
         return self.abstain(q, "no retrieved clause holds what the question asks for")

@@ -8,75 +8,40 @@ lead, chosen from a table by what the question asks for; each returns a ``Draft`
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .. import messages as M
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
-from ..ingest.corpus import Corpus
-from ..ingest.roundfacts import RoundFacts
-from ..rules.rulebook import Rulebook
 from ..text import PHONE
-from .matching import Matcher
-from .model import Kind, Part, Sources
+from .asks import answer_type
+from .draft import SEGMENT, Context, Draft, Lead, quote_clause, ranked
+from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
+from .shapes import (
+    DETAIL_TYPES,
+    asks_list,
+    asks_overview,
+    detail,
+    listing,
+    not_stated,
+    overview,
+    part,
+    part_asked,
+    yes_no,
+)
 from .understand import Question
+from .yesno import is_yes_no
 
-MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥]\s*\d")
-URL = re.compile(r"https?://|www\.|\.(?:cn|com|org|gov)(?:/|\b)", re.IGNORECASE)
-SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
-MAX_QUOTE = 160
-FIRST_BONUS = 2
-# a list of alternatives closed by a count ("…，3项及以上。") is quoted whole: the count binds them all
-COUNT_TAIL = re.compile(r"\d+项及以上")
+# asks for the day, not the month ("答辩具体是11月几号")
+DAY_ASKED = re.compile(r"几号|几日|哪天|哪一天|哪一日|具体日期|具体哪|具体是.{0,4}几|确切")
 # asks for a grade's education/experience routes ("工程师的学历条件")
 ROUTE_CUE = re.compile(r"学历|资历|工作经历|年限|工作年限")
-
-
-@dataclass
-class Context:
-    """What every lead may read: the documents, the round's facts, the rules, word evidence, today."""
-
-    corpus: Corpus
-    round: RoundFacts
-    book: Rulebook
-    match: Matcher
-    today: dt.date  # ``Settings.today``: the real date or ASSISTANT_TODAY (set per question)
-
-
-@dataclass
-class Draft:
-    kind: Kind
-    lead: str
-    sources: Sources
-    body: list[Part] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-Lead = Callable[[Context, Question, list[Clause]], Draft | None]
 
 
 def _span_text(span: DateSpan) -> str:
     """The span as written, with its dash read out: 7月4日（周二）至7月17日（周一）."""
     return re.sub(r"\s*[-—－–~～]\s*", "至", span.text)
-
-
-def _pattern(pat: re.Pattern[str], name: str) -> Lead:
-    """Quote the first retrieved clause that holds a span of this kind (an amount, a web address)."""
-
-    def lead(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
-        rec = next((r for r in hits if pat.search(r.text)), None)
-        return _quote(ctx, q, rec) if rec else None
-
-    lead.__name__ = name
-    return lead
-
-
-money = _pattern(MONEY, "money")
-url = _pattern(URL, "url")
 
 
 def contact(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
@@ -89,9 +54,11 @@ def contact(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 
 
 def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
-    """The dated steps of the best clause that has any; the steps the question names, else all."""
+    """The dated steps of the best clause that has any; the steps the question names, else all.
+    A question about applying ("现在还能申报吗") is also answered from the round's window clause."""
     qtok = ctx.match.question_tokens(q)
-    for rec in hits[:3]:
+    window = [ctx.corpus.clauses[ctx.round.window.clause]] if ctx.round.window else []
+    for rec in [*hits[:3], *(c for c in window if c not in hits[:3])]:
         year = rec.doc_year
         if not year:
             continue
@@ -107,6 +74,8 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         best = max(o for o, *_ in items)
         chosen = [it for it in items if it[0] == best] if best > 0 else items
         quote = "".join(dict.fromkeys(seg for *_, seg in chosen))
+        if DAY_ASKED.search(q.asked) and best > 0 and not any("日" in s.text for _, _, s, _ in chosen):
+            return not_stated(ctx, q, M.MISSING_DAY, rec)  # 答辩具体哪天: the notice gives the month only
         src = Sources()
         cite = src.cite(rec, quote)
         if len(chosen) == 1:
@@ -134,6 +103,8 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             rec = ctx.corpus.clauses[route["clause"]]
             if q.education and q.education not in rec.text:
                 continue
+            if q.held and route.get("title") != q.held:  # "取得中级职称后…": the routes through that title
+                continue
             text = re.sub(r"^（\d+）", "", rec.text).rstrip("；;。")
             extra = "" if route["years"] else M.LEAD_YEARS_NO_LIMIT
             sentences.append(M.LEAD_YEARS.format(grade=grade, route=text + extra, cite=src.cite(rec)) + "。")
@@ -145,59 +116,49 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 
 def quote(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Quote the best-matching sentence(s) of the best clause that shares a topic word."""
-    anchors = ctx.match.anchor_tokens(q)
-    if len(q.grades) == 1:  # a question about one grade is answered from that grade's chapter
-        hits = [r for r in hits if ctx.round.grade_of(r.id) in (None, q.grade)]
-    best: tuple[float, int, Clause] | None = None
-    for rank, rec in enumerate(hits[:3]):
-        shared = anchors & ctx.match.tokens(rec.search_text)
-        if anchors and not shared:
-            continue
-        # rarer shared words weigh more: "港澳台" tells clauses apart, "参加" hardly does
-        key = (-sum(ctx.match.idf(t) for t in shared), rank, rec)
-        best = key if best is None or key[:2] < best[:2] else best
-    if best is None:
+    best = ranked(ctx, q, hits)
+    if not best:
         return None
-    draft = _quote(ctx, q, best[2])
+    draft = quote_clause(ctx, q, best[0])
     note = round_grade_note(ctx.round, q.grade)
     draft.notes += [note] if note else []
     return draft
 
 
-def _quote(ctx: Context, q: Question, rec: Clause) -> Draft:
-    """The clause's sentence that shares most with the question (a short clause or a list: whole)."""
-    qtok = ctx.match.question_tokens(q)
-    text = rec.full_text
-    segs = [s.strip() for s in SEGMENT.findall(text) if s.strip() and s.strip() != rec.label] or [text]
-    # overlap with the question; a clause's first statement is usually its main one
-    scored = sorted(segs, key=lambda s: -(len(qtok & ctx.match.tokens(s)) + FIRST_BONUS * (s == segs[0])))
-    quote = text if len(text) <= MAX_QUOTE or rec.children or COUNT_TAIL.search(segs[-1]) else scored[0]
-    i = segs.index(quote) if quote in segs else -1
-    while i >= 0 and quote.endswith(("：", ":")) and i + 1 < len(segs):  # an intro: the content follows
-        i += 1
-        joined = quote + "\n" + segs[i]
-        quote = joined if joined in text else quote + segs[i]
-    if quote not in text:
-        quote = text
-    src = Sources()
-    lead = M.LEAD_QUOTE.format(source=rec.doc_short, section=rec.section, quote=quote, cite=src.cite(rec, quote))
-    return Draft(Kind.QUOTE, lead, src)
-
-
 LEADS: dict[str, tuple[Lead, ...]] = {
-    "money": (money,),
-    "url": (url,),
     "contact": (contact, quote),
     "dates": (dates, quote),
     "routes": (routes, quote),
+    "part": (part, quote),  # one part of a grade's conditions, from the rules
+    "detail": (detail,),  # a span of the type asked for, or the documents leave it open
+    "overview": (overview, quote),
+    "yes_no": (yes_no, quote),
+    "list": (listing, quote),
     "general": (quote,),
 }
 
 
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
-    """Which leads to try for ``q``, in order."""
-    asks_routes = (q.intent == "years" and q.education) or (
-        q.grade and not q.education and ROUTE_CUE.search(q.text) and "破格" not in q.text
+    """Which leads to try for ``q``, in order: the shape of answer the question asks for."""
+    asks_routes = (q.intent == "years" and (q.education or q.held)) or (
+        q.grade and not q.education and ROUTE_CUE.search(q.asked) and "破格" not in q.asked
     )
-    key = "routes" if asks_routes else q.intent if q.intent in LEADS else "general"
+    if asks_routes:
+        key = "routes"
+    elif part_asked(q) and not is_yes_no(q.asked):
+        key = "part"
+    elif q.intent == "dates":
+        key = "dates"
+    elif answer_type(q.asked) in DETAIL_TYPES:
+        key = "detail"
+    elif q.intent == "contact":
+        key = "contact"
+    elif asks_overview(q):
+        key = "overview"
+    elif is_yes_no(q.asked):
+        key = "yes_no"
+    elif asks_list(q.asked):
+        key = "list"
+    else:
+        key = "general"
     return key, LEADS[key]

@@ -15,7 +15,13 @@ import re
 from collections import Counter
 
 from ..text import Lexicon
+from ..vocab import vocabulary
 from .understand import Question
+
+# words that ask rather than say: 几年, 多少钱, 哪个, 没有, 不能, 才能…
+ASKING_WORD = re.compile(
+    r"(?:几|多少|哪|什么|怎么|如何|是否).*|.*[吗呢嘛]|[不没]?(?:有|能|会|可|可以|要|需要|用|够|行)|才能|没有|不要"
+)
 
 
 class Matcher:
@@ -32,6 +38,11 @@ class Matcher:
         """log(N / units holding ``token``)."""
         return math.log((1 + self._n) / (1 + self._df.get(token, 0)))
 
+    def question_weights(self, q: Question) -> dict[str, float]:
+        """``question_tokens`` with what each says: its idf, halved for one an alias adds."""
+        own = set(self.lex.tokenize(q.text))
+        return {t: self.idf(t) * (1.0 if t in own else 0.5) for t in self.question_tokens(q)}
+
     def question_tokens(self, q: Question) -> set[str]:
         """The question's tokens that can tell one sentence from another (no stopwords, no
         pieces of the words found all over the documents)."""
@@ -43,20 +54,43 @@ class Matcher:
 
     def vocabulary(self, q: Question) -> tuple[list[str], list[str]]:
         """(unknown words, topic words the documents use) among the question's content words."""
+        from .spelling import is_word
+
         unknown, anchors = [], []
+        core = set(q.core_words) or set(q.words)  # a word of the caller's context is not what is asked
         for w in q.words:
-            if not re.search(r"[\u4e00-\u9fff]", w):
+            if not re.search(r"[\u4e00-\u9fff]", w) or ASKING_WORD.fullmatch(w):
                 continue
-            known = w in self.corpus_text or bool(self.lex.alias_terms(w))
-            if not known:
-                unknown.append(w)
+            if not self.present(w):
+                if is_word(w) and w in core:  # a word the documents never use (not a cutting slip: 中会发)
+                    unknown.append(w)
             elif w not in self.generic:
                 anchors.append(w)
         if q.english:
-            anchors.extend(self.lex.english_terms(q.text))
+            anchors.extend(self.lex.english_terms(q.text) + vocabulary().expansions(q.text))
         return unknown, anchors
 
+    def present(self, term: str) -> bool:
+        """Do the documents use ``term`` — itself, through an alias, or word by word (媒体报道:
+        媒体 … 报道)? A word they never use (年龄, 退休) is not present."""
+        if term in self.corpus_text or self.lex.alias_terms(term):
+            return True
+        import jieba
+
+        parts = [w for w in jieba.cut_for_search(term) if len(w) >= 2 and w != term]
+        return bool(parts) and all(w in self.corpus_text or self.lex.alias_terms(w) for w in parts)
+
     def anchor_tokens(self, q: Question) -> set[str]:
+        return set(self.anchor_weights(q))
+
+    def anchor_weights(self, q: Question) -> dict[str, float]:
+        """The topic tokens of the question and how much each says: its idf, halved for a token
+        that only the documents' wording of an alias adds (方向 → …运营服务方向)."""
         _, anchors = self.vocabulary(q)
-        expanded = self.lex.expand(" ".join(anchors)) if anchors else ""
-        return {t for t in self.lex.tokenize(expanded) if len(t) >= 2 and t not in self.generic}
+        if not anchors:
+            return {}
+        own = {t for t in self.lex.tokenize(" ".join(anchors)) if len(t) >= 2 and t not in self.generic}
+        added = {
+            t for t in self.lex.tokenize(self.lex.expand(" ".join(anchors))) if len(t) >= 2 and t not in self.generic
+        }
+        return {t: self.idf(t) * (1.0 if t in own else 0.5) for t in own | added}

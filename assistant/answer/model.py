@@ -93,6 +93,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)  # shown after the body: round note, helpline
     trace: Trace = field(default_factory=Trace)
     latency_ms: float = 0.0
+    polarity: str | None = None  # yes_no answers: "yes" or "no", the answer to the question as worded
 
     @property
     def abstained(self) -> bool:
@@ -109,8 +110,8 @@ class Answer:
         return to_text(self)
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's answer object; ``kind`` is an extension."""
-        return {
+        """The contract's answer object; ``kind`` (and ``polarity`` for yes/no) are extensions."""
+        d = {
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,
@@ -119,6 +120,9 @@ class Answer:
             "latency_ms": round(self.latency_ms, 1),
             "kind": str(self.kind),
         }
+        if self.polarity:
+            d["polarity"] = self.polarity
+        return d
 
 
 class Sources:

@@ -17,6 +17,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from ..ingest.clauses import Clause
+from ..ingest.corpus import clause_of
 from ..ingest.index import Index
 from ..text import Lexicon
 
@@ -33,6 +34,18 @@ def rrf_fuse(
         for rank, doc_id in enumerate(ranking, start=1):
             scores[doc_id] = scores.get(doc_id, 0.0) + w / (k + rank)
     return sorted(scores.items(), key=lambda t: -t[1])
+
+
+def collapse(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Unit hits as clause hits: a sentence stands for its clause, which keeps its best rank.
+
+    >>> collapse([("n-1#2", 0.9), ("s-3", 0.8), ("n-1", 0.7)])
+    [('n-1', 0.9), ('s-3', 0.8)]
+    """
+    seen: dict[str, float] = {}
+    for unit, score in ranked:
+        seen.setdefault(clause_of(unit), score)
+    return list(seen.items())
 
 
 def to_document(rec: Clause, **scores: float) -> LCDocument:
@@ -52,7 +65,7 @@ class DenseRetriever(BaseRetriever):
     k: int = 8
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        hits = self.index.store.query(self.embedder.embed_query(query), self.k)
+        hits = collapse(self.index.store.query(self.embedder.embed_query(query), 2 * self.k))[: self.k]
         return [to_document(self.index.corpus.clauses[i], dense=s) for i, s in hits if i in self.index.corpus.clauses]
 
 
@@ -73,7 +86,7 @@ class BM25Retriever(BaseRetriever):
     def scores(self, query: str) -> list[tuple[str, float]]:
         raw = self._bm25.get_scores(self.lexicon.tokenize(query))
         ranked = sorted(zip(self.index.units, raw, strict=True), key=lambda t: -t[1])
-        return [(i, float(s)) for i, s in ranked if s > 0][: self.k]
+        return collapse([(i, float(s)) for i, s in ranked if s > 0])[: self.k]
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         return [to_document(self.index.corpus.clauses[i], bm25=s) for i, s in self.scores(query)]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..text import Lexicon, normalize
-from ..vocab import Degree, Grade, vocabulary
+from ..text import Lexicon, normalize, to_simplified
+from ..vocab import GRADE_LEVEL, Degree, Grade, Level, vocabulary
 
 # answer kinds and the cue words that ask for them (checked in this order)
 INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -28,7 +29,6 @@ INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "打给谁",
             "找谁",
             "咨询",
-            "号码",
             "phone",
             "contact",
             "call",
@@ -82,6 +82,15 @@ class Question:
     injection: bool = False
     foreign_terms: list[str] = field(default_factory=list)  # names the documents never use
     words: list[str] = field(default_factory=list)  # content words
+    held: Level | None = None  # a title the question speaks of as held ("取得中级职称后…")
+    reading: str = ""  # an English question read in the documents' Chinese, for the shape of its answer
+    core: str = ""  # the clause that asks, without the caller's context ("我在民企上班，民企的人能报吗")
+    core_words: list[str] = field(default_factory=list)  # content words of ``core``
+
+    @property
+    def asked(self) -> str:
+        """The question as the answer shapes read it (an English one in Chinese)."""
+        return self.reading or self.text
 
     def summary(self) -> dict[str, object]:
         """The question as understood, for ``Answer.trace``."""
@@ -98,6 +107,89 @@ class Question:
         return out
 
 
+# greetings and "may I ask" before the question: they are not the question ("我想问一下" is not "我")
+COURTESY = re.compile(
+    r"^(?:(?:你好|您好|hi|hello|请问一下|请问|我想问一下|我想问问|我想问|想问一下|问一下|我想咨询一下|我想咨询|想咨询一下|"
+    r"咨询一下|麻烦问一下|麻烦您|麻烦|打扰一下|打扰了|不好意思|请教一下|请教|老师好|同志|想确认一下|确认一下|我想了解一下|想了解一下|了解一下)[，,、：:！!。.\s]*)+",
+    re.IGNORECASE,
+)
+PARTICLES = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
+YEAR_DIGIT = {ch: str(n) for n, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def strip_courtesy(text: str) -> str:
+    """The question without a greeting or "请问/我想问一下" before it.
+
+    >>> strip_courtesy("您好，我想问一下，网申几号截止？")
+    '网申几号截止？'
+    """
+    rest = COURTESY.sub("", text)
+    return rest or text
+
+
+def digits_in_dates(text: str) -> str:
+    """Chinese numerals in dates as digits: 七月十七日 → 7月17日, 二〇二三年 → 2023年.
+
+    >>> digits_in_dates("二〇二三年七月十七日之后还能申报吗")
+    '2023年7月17日之后还能申报吗'
+    """
+    from ..text import cn_number
+
+    text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: "".join(YEAR_DIGIT[c] for c in m[0]), text)
+    return re.sub(r"[零一二三四五六七八九十]{1,3}(?=月|日|号)", lambda m: str(int(cn_number(m[0]))), text)
+
+
+EN_YES_NO = re.compile(r"^\s*(?:is|are|do|does|did|can|could|will|would|must|should|may|has|have|am)\b", re.I)
+EN_OVERVIEW = re.compile(r"\b(?:requirements?|conditions?|criteria|qualifications?)\b", re.I)
+EN_LIST = re.compile(r"\bwhich\b|\bwhat\b.*\binclude|\bwhat kinds?\b|\blist\b", re.I)
+EN_WHEN = re.compile(r"\bwhen\b|\bdeadline\b|\bdate\b", re.I)
+
+
+def chinese_reading(text: str, lex: Lexicon) -> str:
+    """An English question in the documents' words, with the shape of what it asks:
+    "Is a defense required for assistant engineer?" → "答辩评审 助理工程师 需要吗"."""
+    words = [*vocabulary().expansions(text), *lex.english_terms(text)]
+    zh = " ".join(dict.fromkeys(words))
+    if EN_OVERVIEW.search(text):
+        zh += " 条件"
+    if EN_YES_NO.search(text):
+        return zh + " 需要吗" if re.search(r"\b(?:need|required?|must|have to)\b", text, re.I) else zh + "吗"
+    if EN_WHEN.search(text):
+        return zh + " 什么时候"
+    return zh + (" 哪些" if EN_LIST.search(text) else "")
+
+
+CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
+ASKS = re.compile(
+    r"[吗呢吧嘛么]$|什么|哪|多少|几|怎么|怎样|如何|是否|能否|可否|能不能|可不可以|是不是|要不要|有没有|会不会|啥|谁"
+)
+
+
+def asking_clause(text: str) -> str:
+    """The first clause that asks something; the caller's context around it is not the question.
+
+    >>> asking_clause("我们领导办事特别拖拉 单位那边审核推荐最晚到哪天结束啊 我好催他")
+    '单位那边审核推荐最晚到哪天结束啊'
+    """
+    clauses = [c for c in CLAUSE_BREAK.split(text) if c]
+    asking = [c for c in clauses if ASKS.search(PARTICLES.sub(lambda m: m[0][:1], c))]
+    return asking[0] if asking else text
+
+
+HELD = re.compile(r"(?:取得|拿到|获得|评上|已有|有了?)(.{1,8}?)(?:职称)?(?:后|以后|之后|以来|满)")
+
+
+def held_title(text: str) -> Level | None:
+    """The level of a title the question speaks of as held: "取得助理级职称后几年…" → 初级."""
+    m = HELD.search(text)
+    if not m:
+        return None
+    try:
+        return vocabulary().level(m[1].removesuffix("职称"))
+    except ValueError:
+        return None
+
+
 # "现在还可以网上申报吗": applying now (or after a date) asks about the dates
 APPLY_NOW = re.compile(r"(现在|今天|目前|眼下|之后|以后|过了).{0,8}(申报|报名|网申|提交)")
 
@@ -112,16 +204,22 @@ def detect_intent(text: str) -> str:
     return "general"
 
 
-def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = "") -> Question:
-    """Analyze ``question``; ``corpus_text`` (all clause text) enables the foreign-term check."""
+def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = "", speller: Any = None) -> Question:
+    """Analyze ``question``; ``corpus_text`` (all clause text) enables the foreign-term check, a
+    ``Speller`` the correction of one pinyin typo. Traditional characters are read as simplified."""
     lex = lexicon or Lexicon.load()
     vocab = vocabulary()
-    text = normalize(question)
+    text = digits_in_dates(strip_courtesy(to_simplified(normalize(question))))
+    if speller is not None:
+        text = speller.correct(lex.cut(text))
     search = lex.expand(text)
     english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))
     grades = vocab.grades_in(search if english else text)
+    held = held_title(text)
+    if held and len(grades) > 1:  # "取得中级职称后…能评高级工程师": the grade asked about is the other one
+        grades = [g for g in grades if GRADE_LEVEL[g] != held] or grades
     intent = detect_intent(text)
-    words = lex.content_words(text)
+    words = lex.content_words(PARTICLES.sub("", text))
     q = Question(
         text=text,
         search=search,
@@ -132,6 +230,10 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         english=english,
         injection=bool(INJECTION.search(text)),
         words=words,
+        held=held,
+        reading=chinese_reading(text, lex) if english else "",
+        core=(core := asking_clause(text)),
+        core_words=lex.content_words(PARTICLES.sub("", core)),
     )
     if corpus_text and not english:
         q.foreign_terms = foreign_terms(text, corpus_text, lex)

@@ -205,8 +205,9 @@ def lookup(query: str, k: int) -> None:
     help="Where report.md, report.json and chart.png go (default: <data dir>/reports).",
 )
 @click.option("--no-timing", is_flag=True, help="Skip the cold-start and fresh-ingest measurements (faster).")
-def eval_(reports: Path | None, no_timing: bool) -> None:
-    """Run the eval suite (eval/*.yaml) and the naive-RAG baseline; write the report.
+@click.option("--no-stability", is_flag=True, help="Skip the reworded variants (faster).")
+def eval_(reports: Path | None, no_timing: bool, no_stability: bool) -> None:
+    """Run the eval suite (eval/<split>/*.yaml) and the naive-RAG baseline; write the report.
 
     Exits 1 when a metric falls outside eval/thresholds.yaml.
     """
@@ -229,12 +230,13 @@ def eval_(reports: Path | None, no_timing: bool) -> None:
     def progress(items: Any, desc: str) -> Any:
         return tqdm(items, desc=desc, file=sys.stderr, leave=False, disable=None)
 
-    report = evaluate(bot, embedder, datasets, progress, timing=not no_timing)
+    report = evaluate(bot, embedder, datasets, progress, timing=not no_timing, stability=not no_stability)
     report["today"] = settings.today.isoformat()
-    command = "assistant eval" + (" --no-timing" if no_timing else "")
+    command = "assistant eval" + (" --no-timing" if no_timing else "") + (" --no-stability" if no_stability else "")
     paths = write(report, reports or settings.data_dir / "reports", command)
-    m = report["metrics"]
-    _progress(", ".join(f"{k} {v}" for k, v in m.items()))
+    for name, split in report["splits"].items():
+        _progress(f"{name}: " + ", ".join(f"{k} {v}" for k, v in split["metrics"].items()))
+    _progress(", ".join(f"{k} {v}" for k, v in report["run"].items()))
     _progress("报告：" + ", ".join(str(p) for p in paths))
     if report["gate"]:
         raise click.ClickException("below threshold: " + "; ".join(report["gate"]))

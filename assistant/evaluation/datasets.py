@@ -1,23 +1,33 @@
-"""The eval datasets: YAML files with a schema (validated on load), and the gate's thresholds.
+"""The eval datasets: YAML files with a schema (validated on load), in splits, and the gate's thresholds.
 
->>> ds = Datasets.load(PROJECT_EVAL)
->>> len(ds.questions) > 100, ds.thresholds.min["fact_accuracy"] > 0.5
-(True, True)
+``eval/dev/`` is tuned on freely; ``eval/test/`` was written before the fixes it measures, by a
+different method (a separate session, from the documents and the question classes only) and is
+never tuned on. Each split holds questions, must-refuse questions, grade checks and conversations.
+
+    >>> ds = Datasets.load(PROJECT_EVAL)
+    >>> sorted(ds.splits), len(ds.splits["dev"].questions) > 100
+    (['dev', 'test'], True)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..rules.model import Kind as ConditionKind
 from ..rules.model import Status, Verdict
 from ..settings import PROJECT_EVAL
 
-__all__ = ["PROJECT_EVAL", "Datasets", "EligibilityCase", "QACase", "RefusalCase", "Thresholds"]
+__all__ = ["PROJECT_EVAL", "Datasets", "Split", "Thresholds"]
+SPLITS = ("dev", "test")
+Facts = list[list[str]]  # each fact: accepted alternatives
+
+
+def _alternatives(v: Any) -> Any:
+    return [f if isinstance(f, list) else [f] for f in v] if isinstance(v, list) else v
 
 
 class QACase(BaseModel):
@@ -25,13 +35,22 @@ class QACase(BaseModel):
     id: str
     cat: str
     q: str = Field(min_length=1)
-    facts: list[list[str]] = Field(min_length=1)  # each fact: accepted alternatives
-    clauses: list[str] = Field(min_length=1)
+    facts: Facts = Field(min_length=1)
+    clauses: list[str] = Field(min_length=1)  # gold clause ids: any of them holds the answer
+    kind: Literal["fact", "quote", "yes_no", "list", "overview"] | None = None
+    polarity: Literal["yes", "no"] | None = None  # the answer to the question as worded (yes_no)
+    grade: str | None = None  # the grade an overview is about
 
     @field_validator("facts", mode="before")
     @classmethod
     def _alts(cls, v: Any) -> Any:
-        return [f if isinstance(f, list) else [f] for f in v] if isinstance(v, list) else v
+        return _alternatives(v)
+
+    @model_validator(mode="after")
+    def _shape(self) -> QACase:
+        if (self.kind == "yes_no") != (self.polarity is not None):
+            raise ValueError(f"{self.id}: polarity is given exactly for kind yes_no")
+        return self
 
 
 class RefusalCase(BaseModel):
@@ -49,6 +68,38 @@ class EligibilityCase(BaseModel):
     conditions: dict[ConditionKind, Status] = {}
 
 
+class ConversationCase(BaseModel):
+    """A conversation whose last turn asks the documents something (or must be refused)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    turns: list[str] = Field(min_length=2)
+    facts: Facts = []
+    clauses: list[str] = []
+    abstain: bool = False
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _alts(cls, v: Any) -> Any:
+        return _alternatives(v)
+
+    @model_validator(mode="after")
+    def _expectation(self) -> ConversationCase:
+        if self.abstain == bool(self.facts and self.clauses):
+            raise ValueError(f"{self.id}: give facts and clauses, or abstain: true")
+        return self
+
+
+class Split(BaseModel):
+    questions: list[QACase]
+    refusals: list[RefusalCase]
+    eligibility: list[EligibilityCase]
+    conversations: list[ConversationCase] = []
+
+    def ids(self) -> list[str]:
+        return [c.id for group in (self.questions, self.refusals, self.eligibility, self.conversations) for c in group]
+
+
 class Thresholds(BaseModel):
     """Minimums (and maximums for rates and latency) the project must meet; the gate."""
 
@@ -58,25 +109,27 @@ class Thresholds(BaseModel):
 
 
 class Datasets(BaseModel):
-    questions: list[QACase]
-    refusals: list[RefusalCase]
-    eligibility: list[EligibilityCase]
-    thresholds: Thresholds
+    splits: dict[str, Split]
+    thresholds: dict[str, Thresholds]  # split name (or "all" for run-wide measures) -> thresholds
 
     @classmethod
     def load(cls, directory: Path) -> Datasets:
-        """Read and validate ``eval/*.yaml`` (ids must be unique, clause ids are checked later)."""
+        """Read and validate ``<directory>/<split>/*.yaml`` and ``thresholds.yaml`` (ids unique)."""
 
-        def read(name: str) -> Any:
-            return yaml.safe_load((directory / name).read_text(encoding="utf-8"))
+        def read(path: Path) -> Any:
+            return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
 
-        ds = cls(
-            questions=read("questions.yaml"),
-            refusals=read("refusals.yaml"),
-            eligibility=read("eligibility.yaml"),
-            thresholds=read("thresholds.yaml"),
-        )
-        ids = [c.id for c in ds.questions] + [c.id for c in ds.refusals] + [c.id for c in ds.eligibility]
+        splits = {}
+        for name in SPLITS:
+            d = directory / name
+            if not d.is_dir():
+                continue
+            files = ("questions", "refusals", "eligibility", "conversations")
+            splits[name] = Split(**{f: read(d / f"{f}.yaml") or [] for f in files})
+        if not splits:
+            raise ValueError(f"no eval splits ({', '.join(SPLITS)}) in {directory}")
+        ds = cls(splits=splits, thresholds=read(directory / "thresholds.yaml") or {})
+        ids = [i for s in ds.splits.values() for i in s.ids()]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate case ids in {directory}: {', '.join(dupes)}")

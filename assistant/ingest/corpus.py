@@ -9,13 +9,30 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .clauses import Clause, parse_clauses
 from .documents import MAX_DOCUMENT_BYTES, PROJECT_CORPUS, CorpusError, Document, corpus_hash, load_documents
 
-__all__ = ["PROJECT_CORPUS", "Corpus", "CorpusError"]
+__all__ = ["PROJECT_CORPUS", "Corpus", "CorpusError", "Unit"]
+LONG = 150  # a clause longer than this is also searched sentence by sentence
+SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
+MIN_SENTENCE = 12
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A retrieval unit: a clause, or one sentence of a long clause (``notice-1#2``)."""
+
+    id: str
+    clause: str
+    text: str  # what is embedded and BM25-indexed: the heading path, then the text
+
+
+def clause_of(unit_id: str) -> str:
+    return unit_id.split("#", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -31,9 +48,19 @@ class Corpus:
         clauses = {c.id: c for d in docs for c in parse_clauses(d)}
         return cls({d.id: d for d in docs}, clauses, corpus_hash(corpus_dir))
 
-    def units(self) -> list[Clause]:
-        """The retrieval units (clauses with text beyond a heading), in reading order."""
-        return [c for c in self.clauses.values() if c.indexed]
+    def units(self) -> list[Unit]:
+        """The retrieval units, in reading order: every clause with text beyond a heading, and each
+        sentence of a long one (a long clause holds several topics: 申报人员范围 and its 方向)."""
+        out = []
+        for c in self.clauses.values():
+            if not c.indexed:
+                continue
+            out.append(Unit(c.id, c.id, c.search_text))
+            if len(c.full_text) > LONG:
+                sentences = [s.strip() for s in SENTENCE.findall(c.full_text) if len(s.strip()) >= MIN_SENTENCE]
+                for n, s in enumerate(sentences, start=1):
+                    out.append(Unit(f"{c.id}#{n}", c.id, f"{c.doc_title} > {c.section}\n{s}"))
+        return out
 
     def ancestors(self, cid: str) -> list[Clause]:
         """Parent, grandparent, … of clause ``cid``."""

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = "6"  # bump when parsing, what is embedded or the stored layout changes
+INDEX_VERSION = "7"  # bump when parsing, what is embedded or the stored layout changes
 COLLECTION_PREFIX = "clauses-"
 FILES = ("tokens.json", "round.json")
 MAX_EMBED_CHARS = 2000  # of a unit's text, for its vector (the question limit; e5 reads 512 tokens)
@@ -70,7 +70,7 @@ class Index:
 
     build: str
     corpus: Corpus
-    units: list[str]  # ids of retrieval units, BM25 order
+    units: list[str]  # ids of retrieval units (clauses, and sentences of long clauses), BM25 order
     tokens: list[list[str]]
     store: VectorStore
     round: RoundFacts
@@ -151,7 +151,7 @@ def load_index(settings: Settings, build: str, corpus: Corpus) -> Index:
         if manifest.get("files", {}).get(name) != _sha(data):
             raise ValueError(f"index {build}: {name} does not match its manifest (edited or damaged)")
     data = json.loads(raw["tokens.json"])
-    if data["units"] != [c.id for c in corpus.units()]:
+    if data["units"] != [u.id for u in corpus.units()]:
         raise ValueError(f"index {build}: retrieval units differ from the corpus")
     round_facts = RoundFacts.from_corpus(corpus)  # cheap: the facts served are the corpus's, always
     if raw["round.json"] != _dump(round_facts.to_json()):
@@ -234,16 +234,17 @@ def _build(settings: Settings, embedder: Embeddings, corpus: Corpus, key: str, s
     build = f"{key}-{time.time_ns():x}"
     final = idx_dir / build
     final.mkdir(parents=True)
-    texts = [c.search_text for c in units]
+    texts = [u.text for u in units]
     vectors = _embed(embedder, [t[:MAX_EMBED_CHARS] for t in texts], say)
     say(M.INGEST_STORING.format(units=len(units)))
     client = _client(settings, final)
     store = ChromaStore.create(client, COLLECTION_PREFIX + build)
-    store.add([c.id for c in units], vectors, [{"doc_id": c.doc_id, "section": c.section} for c in units])
+    clauses = [corpus.clauses[u.clause] for u in units]
+    store.add([u.id for u in units], vectors, [{"doc_id": c.doc_id, "section": c.section} for c in clauses])
     say(M.INGEST_TOKENIZING.format(units=len(units)))
     lexicon = Lexicon.load(settings.lexicon_file)
     files = {
-        "tokens.json": {"units": [c.id for c in units], "tokens": [lexicon.tokenize(t) for t in texts]},
+        "tokens.json": {"units": [u.id for u in units], "tokens": [lexicon.tokenize(t) for t in texts]},
         "round.json": RoundFacts.from_corpus(corpus).to_json(),
     }
     hashes = {}

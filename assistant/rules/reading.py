@@ -27,21 +27,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text import CN_NUMERAL, cn_number
+from ..text import cn_number
 from ..vocab import GRADE_LEVEL, LEVEL_GRADE, LEVEL_RANK, Grade, Level, Mention, vocabulary
+from .phrases import MAX_COUNT, MAX_YEARS, NUM, OVER, UNDER, as_chinese, durations, parse_duration, simplify_numbers
 
-NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUMERAL}]+)"
-# "快5年" is under 5; "满5年"/"5年多" is 5; "第5年" is in the fifth year, so under 5
-UNDER = (
-    r"快要|快满|快|将近|接近|近|差不多|不到|不满|不足|没满|未满|没到|未到|还差一点|马上就满|马上就|马上|即将满|即将|第"
-)
-OVER = r"已经满|已满|满|超过|整整|足足|多于"
-DURATION = re.compile(
-    rf"(?P<pre>{UNDER}|{OVER})?(?:有|了|就|都)?(?P<n>{NUM})?(?P<half1>半)?\s*(?:个)?(?P<unit>年|月)"
-    rf"(?P<more>多|以上|整)?(?:(?P<half2>半)|零?(?P<m>{NUM})个?多?月)?"
-)
-UNDER_WORDS = set(UNDER.split("|"))
-MAX_YEARS, MAX_COUNT = 60, 1000  # what the eligibility tool accepts; anything beyond is not a fact
 TARGET_BEFORE = re.compile(r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*$")
 TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|的资格|资格|条件)")
 HELD_BEFORE = re.compile(
@@ -91,146 +80,6 @@ BREAK_ITEMS = {
     2: re.compile(r"国家重大科技项目|国家重大专项"),
     3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
 }
-
-# ---- numbers as people say them: a range or an approximation counts from its lower bound ----------
-COUNTED = r"(?=\s*个?(?:年|月|项|篇|个|份|本|部))"
-CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-APPROXIMATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # 差一个月满两年 → 不到两年
-    (
-        re.compile(rf"(?:还)?差\s*(?:{NUM}\s*个?月|一点|几个月|半年|几天)\s*(?:就)?(?:满|到)?\s*({NUM})\s*年"),
-        r"不到\1年",
-    ),
-    (re.compile(rf"({NUM})\s*(?:年|个月)?\s*(?:到|至|-|~|～|—|－|或)\s*({NUM}){COUNTED}"), r"\1"),  # 三到五年 → 三
-    (re.compile(rf"([十百])(?:来|几|多){COUNTED}"), r"\1"),  # 十来年, 十几年, 二十多年 → 十, 二十
-    (re.compile(rf"(\d+)\s*(?:来|几|多){COUNTED}"), r"\1"),  # 10来年, 20多年 → 10, 20
-    (re.compile(rf"三五{COUNTED}"), "三"),  # 三五年: a few years, at least three
-)
-PAIR = re.compile(
-    rf"(?<![{CN_NUMERAL}])([一二两三四五六七八九])([二三四五六七八九]){COUNTED}|(十)([一二三四五六七八])([二三四五六七八九]){COUNTED}"
-)
-
-# ---- English, read through the Chinese patterns ----------------------------------------------------
-EN_NUMBERS = {
-    w: str(n)
-    for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-}
-ENGLISH: tuple[tuple[str, str], ...] = (
-    (r"\b(?:can|could|may|should)\s+i\s+(?:apply|qualify|be\s+eligible|register)\s+(?:for|to|as)?\b", " 我能申报"),
-    (r"\b(?:am|would)\s+i\s+(?:be\s+)?(?:eligible|qualified)\s+(?:for|to\s+apply\s+for)?\b", " 我能申报"),
-    (r"\bdo\s+i\s+(?:qualify|meet\s+the\s+requirements?)\s+(?:for)?\b", " 我能申报"),
-    (r"\b(?:apply|applying)\s+(?:for|to\s+be)\b", " 申报"),
-    (r"\b(?:i(?:\s+am|'m)\s+)?not\s+sure\b|\bi\s+don'?t\s+know\b", " 不清楚 "),
-    (
-        r"\b(?:no|without\s+(?:a|any)|not?\s+(?:have|hold)\s+(?:a|any)|don'?t\s+(?:have|hold)\s+(?:a|any))"
-        r"\s+(?:professional\s+)?titles?\b",
-        " 没有职称 ",
-    ),
-    (r"\b(?:a|an|the)?\s*(?:intermediate|mid-level|middle)\s+(?:-level\s+)?(?:professional\s+)?title\b", " 中级职称 "),
-    (r"\b(?:a|an|the)?\s*(?:junior|primary|assistant)\s+(?:-level\s+)?(?:professional\s+)?title\b", " 初级职称 "),
-    (r"\b(?:a|an|the)?\s*(?:associate|deputy|vice|sub)[\s-]+senior\s+(?:professional\s+)?title\b", " 副高级职称 "),
-    (r"\b(?:a|an|the)?\s*(?:ph\.?\s?d\.?|doctorate|doctoral\s+degree|doctor'?s\s+degree)\b", " 博士 "),
-    (r"\b(?:a|an|the)?\s*master'?s?(?:\s+degree)?\b", " 硕士 "),
-    (r"\b(?:a|an|the)?\s*bachelor'?s?(?:\s+degree)?\b|\bundergraduate\s+degree\b", " 本科 "),
-    (r"\b(?:a|an|the)?\s*(?:associate|junior\s+college|college)\s+(?:degree|diploma)\b", " 大专 "),
-    (r"\b(?:professor-level|full\s+senior)\s+engineer\b", " 正高级工程师 "),
-    (r"\bsenior\s+engineer\b", " 高级工程师 "),
-    (r"\bassistant\s+engineer\b", " 助理工程师 "),
-    (r"\bengineer\b", " 工程师 "),
-    (r"\bhalf\s+a\s+year\b|\bsix\s+months\b", " 半年 "),
-    (r"\b(?:almost|nearly|close\s+to|under|less\s+than)\s+(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\b", r" 不到\1年 "),
-    (r"\b(?:over|more\s+than)\s+(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\b", r" \1年多 "),
-    (r"\b(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b", r" \1年 "),
-    (r"\b(\d+)\s*months?\b", r" \1个月 "),
-    (r"\b(?:papers?|publications?|achievements?|contracts?|reports?)\b", " 成果 "),
-    (
-        r"\b(?:working|worked|work|experience)\b|\bin\s+(?:the\s+field|technology\s+transfer|tech\s+transfer)\b",
-        " 工作 ",
-    ),
-    (r"\bsince\s+graduat\w*|\bafter\s+graduat\w*|\bgraduated\b", " 毕业 "),
-    (r"\b(?:i\s+have|i'?ve\s+got|i\s+hold|i\s+got)\b", " 我有 "),
-    (r"\bi(?:\s+am|'m)\b", " 我是 "),
-    (r"\band\b", "，"),
-)
-ENGLISH_RE = tuple((re.compile(p, re.IGNORECASE), r) for p, r in ENGLISH)
-LATIN = re.compile(r"[A-Za-z]{2,}")
-
-
-def as_chinese(text: str) -> str:
-    """English grade-check phrases in ``text`` rewritten in the Chinese the reader knows.
-
-    >>> as_chinese("I have a master's degree and 8 years in technology transfer")
-    '我有 硕士，8年 工作'
-    """
-    if not LATIN.search(text):
-        return text
-    out = re.sub(
-        r"\b(" + "|".join(EN_NUMBERS) + r")\b(?=\s+(?:years?|months?|papers?|achievements?))",
-        lambda m: EN_NUMBERS[m[1].lower()],
-        text,
-        flags=re.IGNORECASE,
-    )
-    for pat, rep in ENGLISH_RE:
-        out = pat.sub(rep, out)
-    return re.sub(r"\s*，\s*", "，", re.sub(r"\s+", " ", out)).strip()
-
-
-def simplify_numbers(text: str) -> str:
-    """Ranges and approximations by their lower bound: "三到五年" → "三年", "五六年" → "五年", "十来年" → "十年".
-
-    >>> simplify_numbers("干了五六年，两三篇论文，十五六年")
-    '干了五年，两篇论文，十五年'
-    """
-    for pat, rep in APPROXIMATIONS:
-        text = pat.sub(rep, text)
-
-    def pair(m: re.Match[str]) -> str:
-        if m[1]:
-            return m[1] if CN_DIGIT[m[2]] == CN_DIGIT[m[1]] + 1 else m[0]
-        return m[3] + m[4] if CN_DIGIT[m[5]] == CN_DIGIT[m[4]] + 1 else m[0]
-
-    return PAIR.sub(pair, text)
-
-
-def _duration_value(m: re.Match[str], under: dict[float, float] | None = None) -> float | None:
-    """The years ``m`` stands for; an "almost N" is recorded in ``under`` (value → N) for display."""
-    if not (m["n"] or m["half1"]):
-        return None
-    n = cn_number(m["n"]) if m["n"] else 0.0
-    if m["unit"] == "月":
-        value = n / 12
-    else:
-        value = n + (0.5 if (m["half1"] or m["half2"]) else 0.0)
-        if m["m"]:
-            value += cn_number(m["m"]) / 12
-    if value > MAX_YEARS:
-        return None  # "1998年毕业", "一二三年": a year or a slip, not a duration
-    if m["pre"] in UNDER_WORDS:
-        said, value = value, round(max(0.0, value - 0.5), 2)  # "不到5年": under the threshold
-        if under is not None:
-            under[value] = said
-    return round(value, 2)
-
-
-def parse_duration(text: str, under: dict[float, float] | None = None) -> float | None:
-    """The first duration in ``text``, in years (``"半年"`` → 0.5, ``"满5年"`` → 5)."""
-    for m in DURATION.finditer(simplify_numbers(text)):
-        v = _duration_value(m, under)
-        if v is not None:
-            return v
-    return None
-
-
-def _durations(text: str, under: dict[float, float] | None = None) -> list[tuple[int, float]]:
-    out = []
-    for m in DURATION.finditer(text):
-        v = _duration_value(m, under)
-        a_date = re.match(r"\s*(度|底|初|份)", text[m.end() : m.end() + 1]) or re.search(
-            r"20\d\d$", text[: m.start()] + (m["n"] or "")
-        )
-        if v is not None and not a_date:
-            out.append((m.start(), v))
-    return out
 
 
 @dataclass
@@ -322,7 +171,7 @@ class _TitleReader:
                 continue
             other = m.other_series or bool(OTHER_SERIES.search(seg)) or _series_named(seg[: m.start])
             t: dict[str, Any] = {"level": m.value, "series": "other" if other else "this"}
-            durs = _durations(seg[m.end :], self.r.under) or _durations(seg[: m.start], self.r.under)
+            durs = durations(seg[m.end :], self.r.under) or durations(seg[: m.start], self.r.under)
             if durs:
                 t["years"] = durs[0][1]
                 self.r.duration_of = "title"
@@ -377,12 +226,12 @@ class _TitleReader:
         aside, self.aside_title = self.aside_title, None
         if aside is not None and (OTHER_SERIES.search(seg) or _series_named(seg, anywhere=True)):
             aside["series"] = "other"  # "我有中级职称，但是是经济系列的"
-            if not _durations(seg):
+            if not durations(seg):
                 return  # "我是副高，经济系列的，三年了": the years still follow
-        self._durations(seg)
+        self.durations(seg)
 
-    def _durations(self, seg: str) -> None:
-        durs = _durations(seg, self.r.under)
+    def durations(self, seg: str) -> None:
+        durs = durations(seg, self.r.under)
         if not durs:
             if not vocabulary().degree_in(seg):  # "我是高工，本科，已经6年了": a degree aside keeps the title
                 self.last_title = None

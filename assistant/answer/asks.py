@@ -1,0 +1,120 @@
+"""What a question asks for, as a type of answer — and whether a clause holds a span of that type.
+
+A question asking for a time of day, a number of days, a count, an address, a format, a form,
+a fee or a person is answerable only by a clause about the thing asked that holds such a span;
+otherwise the documents leave it open and the answer says so. General patterns, no question lists.
+
+    >>> [answer_type(q) for q in ("答辩每人多长时间", "申报材料要盖章吗", "补充说明最多写多少字？", "咨询电话是多少")]
+    ['duration', 'format', 'count', 'phone']
+    >>> holds("count", "…等，2项及以上。"), holds("duration", "答辩评审，11月。")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import PHONE
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    name: str
+    cue: re.Pattern[str]  # the question asks for this
+    span: re.Pattern[str]  # a clause holds an answer of this type
+    missing: str  # what the documents do not state, for the not-in-documents answer
+
+
+NUM = r"(?:\d+|[一二两三四五六七八九十百]+)"
+TYPES: tuple[AnswerType, ...] = (
+    AnswerType(
+        "fee",
+        re.compile(r"多少钱|费用|收费|缴费标准|交多少|价格|评审费|报名费|fee|cost|how much", re.I),
+        re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥]\s*\d"),
+        "费用金额",
+    ),
+    AnswerType(
+        "url",
+        re.compile(r"网址|链接|域名|url|网页地址|登录地址|登录网站|系统入口|website|link", re.I),
+        re.compile(r"https?://|www\.|\.(?:cn|com|org|gov)\b", re.I),
+        "网址",
+    ),
+    AnswerType(
+        "time_of_day",
+        re.compile(r"几点|上午|下午|晚上|中午|工作时间|办公时间|上班时间|接听时间|时段|what time", re.I),
+        re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|上午|下午|工作日|\d+\s*时"),
+        "具体时间（几点）",
+    ),
+    AnswerType(
+        "duration",
+        re.compile(
+            r"几天|多少天|多长时间|多久|持续|期限|公示期|几个工作日|几个小时|多少小时|学时|课时|时长|how long", re.I
+        ),
+        re.compile(rf"{NUM}\s*(?:天|个工作日|个?小时|学时|课时|周|个月|分钟)"),
+        "时长（多少天、多长时间）",
+    ),
+    AnswerType(
+        "count",
+        re.compile(r"多少字|字数|几页|页数|几篇|多少篇|几项|多少项|多少人|名额|比例|通过率|百分之|几次|多少次|多少分"),
+        re.compile(rf"{NUM}\s*(?:项|篇|个|人|字|页|次|分|名)|%|百分之|排名前"),
+        "具体数量",
+    ),
+    AnswerType(
+        "place",
+        re.compile(
+            r"地址|地点|在哪里?(?:举行|举办|办理|提交|交|寄|答辩|考试|现场)|哪个(?:办公室|窗口|楼)|现场(?:咨询|办理|提交)?|寄到|邮寄|where is"
+        ),
+        re.compile(r"[路街巷]\S{0,6}号|号楼|大厦|\d+室|办公室|窗口"),
+        "地点或地址",
+    ),
+    AnswerType(
+        "format",
+        re.compile(
+            r"格式|pdf|word|模板|线上还是线下|线下|纸质|电子版|原件|复印件|扫描件|盖章|公章|印章|签字|签名|照片|尺寸|大小|字体|装订|format",
+            re.I,
+        ),
+        re.compile(r"格式|pdf|word|模板|线上|线下|纸质|电子版|原件|复印件|扫描|盖章|公章|印章|签字|照片|装订", re.I),
+        "格式或形式要求",
+    ),
+    AnswerType(
+        "document",
+        re.compile(
+            r"哪个文件|哪份文件|什么文件|哪个通知|依据.{0,6}文件|根据.{0,6}文件|文号|发文字号|政策依据|哪个政策"
+        ),
+        re.compile(r"《[^》]+》|〔\d{4}〕\d+号"),
+        "文件名称",
+    ),
+    AnswerType(
+        "form",
+        re.compile(r"表格|申报表|推荐表|什么表|哪张表|哪些表|登记表"),
+        re.compile(r"\S{1,10}表(?![示达彰现])"),
+        "需要填写的表格",
+    ),
+    AnswerType(
+        "person",
+        re.compile(r"哪些专家|哪位专家|评委是谁|专家是谁|评审专家|谁来评|评委|负责人是谁|联系人"),
+        re.compile(r"[\u4e00-\u9fff]{2,3}(?:老师|同志|先生|女士|主任|处长)|专家名单"),
+        "具体人员",
+    ),
+    AnswerType(
+        "phone",
+        re.compile(r"电话|热线|联系方式|咨询方式|phone|call|hotline|contact", re.I),
+        PHONE,
+        "电话",
+    ),
+)
+BY_NAME = {t.name: t for t in TYPES}
+
+
+def answer_type(text: str) -> str | None:
+    """The kind of span the question asks for (first cue that matches), or None."""
+    for t in TYPES:
+        if t.cue.search(text):
+            return t.name
+    return None
+
+
+def holds(name: str, text: str) -> bool:
+    """Does ``text`` hold a span of answer type ``name``?"""
+    return bool(BY_NAME[name].span.search(text))

@@ -1,0 +1,132 @@
+"""What a lead works with and returns: the ``Context`` it may read, the ``Draft`` it writes, and
+the quoting every lead shares (the sentence of a clause that answers, verbatim).
+
+    >>> SEGMENT.findall("个人网上申报，7月4日-7月17日；答辩评审，11月。")
+    ['个人网上申报，7月4日-7月17日；', '答辩评审，11月。']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import messages as M
+from ..ingest.clauses import Clause
+from ..ingest.corpus import Corpus
+from ..ingest.roundfacts import RoundFacts
+from ..rules.rulebook import Rulebook
+from .matching import Matcher
+from .model import Kind, Part, Sources
+from .understand import Question
+
+SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+MAX_QUOTE = 160
+FIRST_BONUS = 1.0  # in idf units: about one shared word of middling rarity
+DEFINITION = re.compile(r"指什么|是什么|是指|指的是|是做什么|做什么的|什么意思|属于哪|算哪|归哪|哪个方向|哪类")
+DEFINES = re.compile(r"^[^，。；]{2,16}：")  # "技术转移转化研究：从事…"
+# a list of alternatives closed by a count ("…，3项及以上。") is quoted whole: the count binds them all
+COUNT_TAIL = re.compile(r"\d+项及以上")
+
+
+@dataclass
+class Context:
+    """What every lead may read: the documents, the round's facts, the rules, word evidence, today."""
+
+    corpus: Corpus
+    round: RoundFacts
+    book: Rulebook
+    match: Matcher
+    today: dt.date  # ``Settings.today``: the real date or ASSISTANT_TODAY (set per question)
+
+
+@dataclass
+class Draft:
+    kind: Kind
+    lead: str
+    sources: Sources
+    body: list[Part] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    polarity: str | None = None  # yes_no: the answer to the question as worded
+    abstained: bool = False  # the documents leave it open (the draft says so, citing context)
+
+
+Lead = Callable[[Context, Question, list[Clause]], Draft | None]
+
+
+def on_topic(ctx: Context, q: Question, hits: list[Clause]) -> list[Clause]:
+    """A question about one grade is answered from that grade's chapter (or from outside any)."""
+    if len(q.grades) != 1:
+        return hits
+    return [r for r in hits if ctx.round.grade_of(r.id) in (None, q.grade)]
+
+
+def ranked(ctx: Context, q: Question, hits: list[Clause], depth: int = 3) -> list[Clause]:
+    """The top retrieved clauses that share a topic word with the question, best first: rarer
+    shared words weigh more ("港澳台" tells clauses apart, "参加" hardly does); rank breaks ties."""
+    weights = ctx.match.anchor_weights(q)
+    scored = []
+    for rank, rec in enumerate(on_topic(ctx, q, hits)[:depth]):
+        shared = weights.keys() & ctx.match.tokens(rec.search_text)
+        if weights and not shared:
+            continue
+        scored.append((-sum(weights[t] for t in shared), rank, rec))
+    return [rec for *_, rec in sorted(scored, key=lambda t: t[:2])]
+
+
+def heading(rec: Clause) -> str:
+    """What a clause is about: its label, or its first phrase ("（三）取得初级职称以来，具备下列成果条件")."""
+    first = re.split(r"[。：:（(]", rec.text[len(rec.marker) :], maxsplit=1)[0]
+    return rec.label if len(rec.label) > len(rec.marker) else rec.marker + first
+
+
+def segments(text: str, label: str = "") -> list[str]:
+    """The clause's statements (its title "（二）材料要求。" is not one of them)."""
+    out = [s.strip() for s in SEGMENT.findall(text) if s.strip() and s.strip().rstrip("。") != label]
+    return out or [text]
+
+
+def overlap(ctx: Context, weights: dict[str, float], text: str) -> float:
+    """What ``text`` shares with the question (``Matcher.question_weights``): rarer words weigh more."""
+    return sum(weights[t] for t in weights.keys() & ctx.match.tokens(text))
+
+
+def defines(ctx: Context, q: Question, sentence: str) -> float:
+    """How well ``sentence`` defines what the question names in its own words (not an alias's):
+    "技术转移转化研究：从事…" for 研究方向."""
+    m = DEFINES.match(sentence)
+    if not m:
+        return 0.0
+    own = {t: ctx.match.idf(t) for t in ctx.match.lex.tokenize(q.asked) if len(t) >= 2 and t not in ctx.match.generic}
+    return 2 * overlap(ctx, own, m[0])
+
+
+def best_quote(ctx: Context, q: Question, rec: Clause) -> str:
+    """The clause's sentence that shares most with the question (a short clause or a list: whole).
+
+    A clause's first statement is usually its main one; a question asking what something is
+    ("研究方向具体指什么") is answered by the sentence that defines it ("技术转移转化研究：从事…").
+    """
+    qtok = ctx.match.question_weights(q)
+    text = rec.full_text
+    segs = segments(text, rec.label)
+    candidates = segs
+    if DEFINITION.search(q.asked):  # what something is: the sentences that define something it names
+        candidates = [s for s in segs if defines(ctx, q, s) > 0] or segs
+    scored = sorted(candidates, key=lambda s: -(overlap(ctx, qtok, s) + FIRST_BONUS * (s == segs[0])))
+    quote = text if len(text) <= MAX_QUOTE or rec.children or COUNT_TAIL.search(segs[-1]) else scored[0]
+    i = segs.index(quote) if quote in segs else -1
+    while i >= 0 and quote.endswith(("：", ":")) and i + 1 < len(segs):  # an intro: the content follows
+        i += 1
+        joined = quote + "\n" + segs[i]
+        quote = joined if joined in text else quote + segs[i]
+    return quote if quote in text else text
+
+
+def quote_clause(ctx: Context, q: Question, rec: Clause, quote: str | None = None, kind: Kind = Kind.QUOTE) -> Draft:
+    """A lead that quotes ``rec`` (its best sentence unless ``quote`` is given), cited."""
+    quote = quote or best_quote(ctx, q, rec)
+    src = Sources()
+    lead = M.LEAD_QUOTE.format(source=rec.doc_short, section=rec.section, quote=quote, cite=src.cite(rec, quote))
+    return Draft(kind, lead, src)

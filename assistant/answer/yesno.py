@@ -1,0 +1,128 @@
+"""Yes/no questions answered yes or no, from what a clause says — or leaves out of a list it gives.
+
+Three readings, tried in order; when none applies the caller quotes the clause instead:
+
+1. the structure of the standard: a grade has a 业绩/成果/破格 condition or it does not;
+2. a list of levels in the clause ("高、中级需进行答辩评审"): the level asked about is in it or not;
+3. negation: the clause states the asked thing, or denies it (不予认可); the question may itself
+   be negated ("是不是不用…"), and the answer is to the question as worded.
+
+    >>> levels_in("高、中级需进行答辩评审")
+    ['副高级', '中级']
+    >>> polarities("对于无佐证材料的业绩成果不予认可", "认可"), polarities("按要求参加继续教育", "继续教育")
+    ({False}, {True})
+    >>> polarities("没有佐证材料的业绩成果会被认可吗", "认可"), polarities("是不是对身体条件没有要求", "身体条件")
+    ({True}, {False})
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vocab import GRADE_LEVEL, Grade, Level
+
+# the question forms of yes/no ("要不要") hold 不/没 but negate nothing
+ASKING = re.compile(
+    r"要不要|需不需要|需要不需要|用不用|是不是|能不能|可不可以|可以不可以|有没有|会不会|算不算|行不行|对不对|是否|能否|可否"
+)
+ENDING = re.compile(r"(?:吗|么|嘛|吧|不|没)\s*[？?。!！]*\s*$")
+WH = re.compile(r"什么|哪些|哪个|哪里|哪儿|多少|几|怎么|怎样|如何|为什么|何时|谁|啥")
+NEGATION = re.compile(r"不予|不得|不需要|不需|无需|无须|不用|不必|没有|不|没|无|未|免")
+NOT_NEGATION = re.compile(r"不断|不仅|不少|不同|不限|无论|未来|非常|不良")
+NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
+# "对X没有要求": a negation after the word, on a light predicate
+NEG_AFTER = re.compile(r"^.{0,3}?(?:没有|无|不|不做|不作|未作?|并无)(?:任何)?(?:要求|限制|规定|需要|必要|用)")
+# answer words by the modal the question uses, first found wins: (pattern, yes, no)
+MODALS = (
+    (re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|要(?!求)"), "需要", "不需要"),
+    (re.compile(r"能不能|能否|能"), "能", "不能"),
+    (re.compile(r"可不可以|可以不可以|可否|可以"), "可以", "不可以"),
+    (re.compile(r"有没有|有"), "有", "没有"),
+    (re.compile(r"会不会|会"), "会", "不会"),
+    (re.compile(r"算不算|算"), "算", "不算"),
+)
+LEVEL_TOKEN = {"正高": Level.FULL_SENIOR, "副高": Level.ASSOCIATE_SENIOR, "高": Level.ASSOCIATE_SENIOR}
+LEVEL_TOKEN |= {"中": Level.INTERMEDIATE, "初": Level.JUNIOR}
+LEVEL_LIST = re.compile(r"((?:(?:正高|副高|高|中|初)级?、)*(?:正高|副高|高|中|初))级")
+
+
+def is_yes_no(text: str) -> bool:
+    """A question answered by yes or no (not "what", "which", "how many")."""
+    return bool(ASKING.search(text) or ENDING.search(text)) and not WH.search(ASKING.sub("", text))
+
+
+def levels_in(text: str) -> list[str]:
+    """The levels a clause names in lists like 副高级、中级、初级 or 高、中级 (高 is 副高级 here)."""
+    out: list[str] = []
+    for m in LEVEL_LIST.finditer(text):
+        for token in m[1].replace("级", "").split("、"):
+            lvl = LEVEL_TOKEN[token].value
+            if lvl not in out:
+                out.append(lvl)
+    return out
+
+
+def polarities(text: str, term: str) -> set[bool]:
+    """How ``text`` speaks of ``term`` at each place it names it: stated (True), denied (False).
+
+    A negation counts when it stands before the word in the same phrase, with no 的 between
+    ("没有佐证材料的业绩成果会被认可" negates 佐证材料, not 认可), or right after it on a light
+    predicate ("对身体条件没有要求"). The question forms 要不要, 是不是… negate nothing.
+    """
+    text = NOT_NEGATION.sub(lambda m: "＿" * len(m[0]), ASKING.sub(lambda m: "＿" * len(m[0]), text))
+    out = set()
+    for m in re.finditer(re.escape(term), text):
+        before = re.split(r"[，,。；;：:]", text[max(0, m.start() - NEG_WINDOW) : m.start()])[-1]
+        neg = [n for n in NEGATION.finditer(before) if "的" not in before[n.end() :]]
+        after = re.split(r"[，,。；;：:]", text[m.end() : m.end() + 8])[0]
+        out.add(not (neg or NEG_AFTER.search(after)))
+    return out
+
+
+def answer_words(question: str) -> tuple[str, str]:
+    """("需要", "不需要") — the words that answer this question yes and no: the modal nearest its end.
+
+    >>> answer_words("没有佐证材料的业绩成果会被认可吗")
+    ('会', '不会')
+    """
+    best: tuple[int, str, str] = (-1, "是", "不是")
+    for pat, yes, no in MODALS:
+        for m in pat.finditer(question):
+            if m.start() > best[0] and question[max(0, m.start() - 1) : m.start()] not in ("没", "无"):
+                best = (m.start(), yes, no)
+    return best[1], best[2]
+
+
+@dataclass
+class Reading:
+    """How a clause answers the asked proposition: ``holds`` is its truth, ``why`` the kind of reading."""
+
+    holds: bool
+    why: str  # structure | levels | negation
+    levels: list[str]  # the levels the clause lists (levels reading)
+
+
+def by_levels(sentence: str, level: str, terms: list[str]) -> Reading | None:
+    """The asked level against the clause's level lists, segment by segment.
+
+    "高级…在A公示，中、初级…在B公示": 初级 + B → holds; 初级 + A → does not.
+    "高、中级需进行答辩评审": 初级 + 答辩 → does not (left out of the list).
+    """
+    segments = [s for s in re.split(r"[，,；;。]", sentence) if s.strip()]
+    own = [s for s in segments if level in levels_in(s)]
+    others = [s for s in segments if levels_in(s) and level not in levels_in(s)]
+    if not own and not others:
+        return None
+    listed = [lvl for s in segments for lvl in levels_in(s)]
+    # the words that tell the levels' segments apart decide (公示 is in both; 人力资源社会保障局 is not)
+    telling = [t for t in terms if sum(t in s for s in own + others) < len(own + others)] or terms
+    if own and (not telling or any(t in s for s in own for t in telling)):
+        return Reading(True, "levels", listed)
+    if any(t in s for s in others for t in telling) or (not telling and others):
+        return Reading(False, "levels", listed)
+    return None
+
+
+def grade_level(grades: list[Grade]) -> str | None:
+    return GRADE_LEVEL[grades[0]].value if len(grades) == 1 else None
