@@ -50,6 +50,7 @@ test-integration: setup
 	  CMAKE_ARGS="$(LLAMA_CMAKE)" CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip wheel --quiet --no-cache-dir --no-deps \
 	    -w $(LLAMA_WHEELS) "llama-cpp-python==$(LLAMA_VERSION)"
 	$(BIN)/pip install --quiet --find-links $(LLAMA_WHEELS) -e ".[dev,llm-integration]"
+	$(BIN)/pip install --quiet --no-deps --force-reinstall $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl
 	$(BIN)/python -m pytest -m integration tests/test_llm_llama.py -s
 
 # the eval suite and the naive-RAG baseline; exits 1 under eval/thresholds.yaml

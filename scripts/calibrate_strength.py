@@ -1,6 +1,7 @@
-"""Calibrate the staff desk's match strength (assistant/app/web/strength.py) on the eval sets.
+"""Calibrate the staff desk's match strength (assistant/app/web/strength.py) on the eval's `dev` split
+(tuned on freely; `test` stays unseen).
 
-For every eval question: the top 10 clauses of ``Assistant.lookup`` with their fused scores, marked
+For every dev question: the top 10 clauses of ``Assistant.lookup`` with their fused scores, marked
 right when the clause is (or lies under) a gold clause; refusal questions have no right clause.
 Prints the share of right clauses per score band and per strength level.
 
@@ -10,15 +11,15 @@ Prints the share of right clauses per score band and per strength level.
 from __future__ import annotations
 
 from assistant.app.web.strength import HIGH, MEDIUM, strength
-from assistant.evaluation.datasets import Datasets
+from assistant.evaluation.datasets import Datasets, Split
 from assistant.pipeline import Assistant
 from assistant.settings import Settings
 
 
-def scored_hits(bot: Assistant, datasets: Datasets, k: int = 10) -> list[tuple[float, bool]]:
-    """(fused score, holds the answer) for the top ``k`` clauses of every eval question."""
+def scored_hits(bot: Assistant, split: Split, k: int = 10) -> list[tuple[float, bool]]:
+    """(fused score, holds the answer) for the top ``k`` clauses of every question of ``split``."""
     out: list[tuple[float, bool]] = []
-    cases = [(c.q, c.clauses) for c in datasets.questions] + [(c.q, []) for c in datasets.refusals]
+    cases = [(c.q, c.clauses) for c in split.questions] + [(c.q, []) for c in split.refusals]
     for question, gold in cases:
         for clause, score in bot.lookup(question, k=k):
             out.append((score, any(clause.id == g or clause.id.startswith(g + "-") for g in gold)))
@@ -36,7 +37,7 @@ def shares(rows: list[tuple[float, bool]]) -> dict[str, tuple[int, float]]:
 
 def main() -> None:
     settings = Settings.from_env()
-    rows = scored_hits(Assistant.load(settings), Datasets.load(settings.eval_dir))
+    rows = scored_hits(Assistant.load(settings), Datasets.load(settings.eval_dir).splits["dev"])
     print(f"cut-offs: high ≥ {HIGH}, medium ≥ {MEDIUM}")
     for level, (n, share) in shares(rows).items():
         print(f"{level:6} {n:5} clauses, {share:.2f} hold the answer")

@@ -341,7 +341,7 @@ def test_one_megabyte_document_finishes_with_progress(tmp_settings, tmp_path, mo
     idx, built = ensure_index(
         replace(tmp_settings, corpus_dir=corpus), emb, progress=lambda m: said.append((time.perf_counter(), m))
     )
-    assert built and any(c.doc_id == "big" for c in idx.corpus.units())
+    assert built and any(c.doc_id == "big" for c in idx.corpus.clauses.values())
     assert emb.longest <= MAX_EMBED_CHARS  # one huge clause is embedded by its beginning, not whole
     steps = [m for _, m in said if m.startswith("向量化")]
     assert steps[-1].startswith(f"向量化 {len(idx.units)}/{len(idx.units)}") and "（100%）" in steps[-1]

@@ -242,7 +242,7 @@ def test_strength_is_calibrated_on_the_eval_sets(bot, real_settings):
     from assistant.evaluation.datasets import Datasets
     from scripts.calibrate_strength import scored_hits, shares
 
-    got = shares(scored_hits(bot, Datasets.load(real_settings.eval_dir), k=5))
-    assert got["high"][1] >= 0.75, got
+    got = shares(scored_hits(bot, Datasets.load(real_settings.eval_dir).splits["dev"], k=5))
+    assert got["high"][1] >= 0.65, got
     assert 0.2 <= got["medium"][1] < got["high"][1], got
-    assert got["low"][1] <= 0.15, got
+    assert got["low"][1] <= 0.1, got
