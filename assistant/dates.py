@@ -40,30 +40,33 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def find_spans(text: str, year: int) -> list[DateSpan]:
-    """Every date or date range in ``text``, in order, dated in ``year``."""
+    """Every date or date range in ``text``, in order, dated in ``year``; what is no real date
+    ("13月", "2月30日" typed by someone) is skipped.
+
+    >>> [s.text for s in find_spans("13月或2月30日，还是7月？", 2023)]
+    ['7月']
+    """
     found: list[tuple[int, DateSpan]] = []
     taken: list[tuple[int, int]] = []
 
-    def free(m: re.Match[str]) -> bool:
-        return not any(a < m.end() and m.start() < b for a, b in taken)
+    def add(m: re.Match[str], start: tuple[int, int], end: tuple[int, int] | int) -> None:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        try:
+            last = _month_end(year, end) if isinstance(end, int) else dt.date(year, *end)
+            found.append((m.start(), DateSpan(dt.date(year, *start), last, m[0])))
+        except ValueError:
+            return
+        taken.append(m.span())
 
     for m in _DAY_SPAN.finditer(text):
-        m1, d1, m2, d2 = int(m[1]), int(m[2]), int(m[3] or m[1]), int(m[4])
-        found.append((m.start(), DateSpan(dt.date(year, m1, d1), dt.date(year, m2, d2), m[0])))
-        taken.append(m.span())
+        add(m, (int(m[1]), int(m[2])), (int(m[3] or m[1]), int(m[4])))
     for m in _MONTH_SPAN.finditer(text):
-        if free(m):
-            found.append((m.start(), DateSpan(dt.date(year, int(m[1]), 1), _month_end(year, int(m[2])), m[0])))
-            taken.append(m.span())
+        add(m, (int(m[1]), 1), int(m[2]))
     for m in _DAY.finditer(text):
-        if free(m):
-            d = dt.date(year, int(m[1]), int(m[2]))
-            found.append((m.start(), DateSpan(d, d, m[0])))
-            taken.append(m.span())
+        add(m, (int(m[1]), int(m[2])), (int(m[1]), int(m[2])))
     for m in _MONTH.finditer(text):
-        if free(m):
-            found.append((m.start(), DateSpan(dt.date(year, int(m[1]), 1), _month_end(year, int(m[1])), m[0])))
-            taken.append(m.span())
+        add(m, (int(m[1]), 1), int(m[1]))
     return [s for _, s in sorted(found, key=lambda t: t[0])]
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import messages as M
+from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..ingest.corpus import Corpus
 from ..ingest.roundfacts import RoundFacts
@@ -130,3 +131,16 @@ def quote_clause(ctx: Context, q: Question, rec: Clause, quote: str | None = Non
     src = Sources()
     lead = M.LEAD_QUOTE.format(source=rec.doc_short, section=rec.section, quote=quote, cite=src.cite(rec, quote))
     return Draft(kind, lead, src)
+
+
+def dated_items(ctx: Context, qtok: set[str], rec: Clause, year: int) -> list[tuple[int, str, DateSpan, str]]:
+    """The dated steps of ``rec`` as (words shared with the question, activity, span, segment):
+    "个人网上申报，7月4日（周二）-7月17日（周一）" → (…, "个人网上申报", 7/4–7/17, …)."""
+    items = []
+    for seg in SEGMENT.findall(rec.text):
+        for span in find_spans(seg, year):
+            activity = seg[: seg.find(span.text)].rstrip("，,：: ")
+            activity = re.split(r"[：:。]", activity)[-1].strip()
+            if activity:
+                items.append((len(qtok & ctx.match.tokens(activity)), activity, span, seg.strip()))
+    return items

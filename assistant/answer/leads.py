@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from .. import messages as M
-from ..dates import DateSpan, find_spans
+from ..dates import DateSpan
 from ..ingest.clauses import Clause
 from ..text import PHONE
 from .asks import answer_type
-from .draft import SEGMENT, Context, Draft, Lead, quote_clause, ranked
+from .confirm import asked_values, confirm
+from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
 from .shapes import (
@@ -49,7 +50,10 @@ def contact(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         phones = PHONE.findall(rec.text)
         if phones:
             src = Sources()
-            return Draft(Kind.FACT, M.LEAD_CONTACT.format(phones=M.PHONE_SEP.join(phones), cite=src.cite(rec)), src)
+            lead = M.LEAD_CONTACT.format(phones=M.PHONE_SEP.join(phones), cite=src.cite(rec))
+            if is_yes_no(q.asked):  # 有没有咨询电话: yes, and here they are
+                return Draft(Kind.YES_NO, M.YES_THERE_IS + lead, src, polarity="yes")
+            return Draft(Kind.FACT, lead, src)
     return None
 
 
@@ -62,13 +66,7 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         year = rec.doc_year
         if not year:
             continue
-        items: list[tuple[int, str, DateSpan, str]] = []  # (overlap, activity, span, segment)
-        for seg in SEGMENT.findall(rec.text):
-            for span in find_spans(seg, year):
-                activity = seg[: seg.find(span.text)].rstrip("，,：: ")
-                activity = re.split(r"[：:。]", activity)[-1].strip()
-                if activity:
-                    items.append((len(qtok & ctx.match.tokens(activity)), activity, span, seg.strip()))
+        items = dated_items(ctx, qtok, rec, year)
         if not items:
             continue
         best = max(o for o, *_ in items)
@@ -136,6 +134,7 @@ LEADS: dict[str, tuple[Lead, ...]] = {
     "list": (listing, quote),
     "general": (quote,),
 }
+VALUE_YEAR = 2000  # any leap year: only whether the question states a value matters to the plan
 
 
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
@@ -145,6 +144,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     )
     if asks_routes:
         key = "routes"
+    elif answer_type(q.asked) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates
+        key = "detail"
     elif part_asked(q) and not is_yes_no(q.asked):
         key = "part"
     elif q.intent == "dates":
@@ -161,4 +162,7 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "list"
     else:
         key = "general"
+    # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before
+    if is_yes_no(q.asked) and (asks_routes or asked_values(q.core or q.asked, VALUE_YEAR)):
+        return "confirm", (confirm, *LEADS[key])
     return key, LEADS[key]

@@ -8,6 +8,7 @@ the documents may leave open. Each is a lead (``Context, Question, hits → Draf
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import messages as M
 from ..ingest.clauses import Clause
@@ -17,12 +18,35 @@ from .draft import FIRST_BONUS, Context, Draft, best_quote, defines, heading, ov
 from .model import Kind, Part, Sources
 from .notes import round_grade_note
 from .overview import overview_parts
-from .spelling import frequency, is_word
+from .spelling import frequency, is_word, names_nothing
 from .understand import Question
-from .yesno import ASKING, NEGATION, Reading, answer_words, by_levels, grade_level, levels_in, polarities
+from .yesno import (
+    ASKING,
+    NEGATION,
+    Reading,
+    answer_words,
+    by_levels,
+    grade_level,
+    levels_in,
+    negated_in_question,
+    polarities,
+)
 
 CONTEXT_MIN = 2.0  # idf the context clause must share with the question (about one specific word)
-DETAIL_TYPES = ("fee", "url", "time_of_day", "duration", "count", "place", "format", "document", "form", "person")
+DETAIL_TYPES = (
+    "fee",
+    "amount",
+    "procedure",
+    "url",
+    "time_of_day",
+    "duration",
+    "count",
+    "place",
+    "format",
+    "document",
+    "form",
+    "person",
+)
 OVERVIEW_CUE = re.compile(
     r"条件|要求|标准|资格|门槛|怎么评|怎样评|如何评|怎么申报|如何申报|怎么报|需要什么|要什么|具备什么|满足什么"
 )
@@ -64,6 +88,10 @@ LIGHT = frozenset(
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
 PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
 MODAL_CHARS = re.compile(r"[能会可要该]")
+NEG_FILLER = re.compile(r"没什么|没啥|没有什么|不太|没多大|没多少")  # 对职业道德没什么要求: no claim of its own
+COUNTED_WORD = re.compile(
+    r"(?:\d+|[零一二两三四五六七八九十]{1,3})\s*[项篇个年月日号次份]"
+)  # 一项: a value, not a claim
 MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够)")
 
 
@@ -108,6 +136,9 @@ def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if direction and direction in entry:
         clause_id = entry[direction]
     rec = ctx.corpus.clauses[clause_id]
+    name = answer_type(q.asked)
+    if name in DETAIL_TYPES and not holds(name, rec.full_text):  # 业绩里的"经济效益"要多少金额: not stated
+        return not_stated(ctx, q, BY_NAME[name].missing, rec)
     return quote_clause(ctx, q, rec, rec.full_text, Kind.LIST if rec.children else Kind.QUOTE)
 
 
@@ -145,12 +176,21 @@ def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     name = answer_type(q.asked) or ""
     pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]  # the documents are short
     about = ranked(ctx, q, pool, depth=len(pool))
+    span = BY_NAME[name].span
+    subject = subject_terms(ctx, q, BY_NAME[name].cue)
     for rec in about:
-        if holds(name, rec.full_text):
-            span = BY_NAME[name].span
-            quote = next((s for s in segments(rec.full_text, rec.label) if span.search(s)), None)
-            return quote_clause(ctx, q, rec, quote)
+        for sent in segments(rec.full_text, rec.label):
+            if span.search(sent) and (not subject or any(_found(ctx, t, sent) for t in subject)):
+                return quote_clause(ctx, q, rec, sent if sent in rec.full_text else None)
     return not_stated(ctx, q, BY_NAME[name].missing, about[0] if about else None)
+
+
+def subject_terms(ctx: Context, q: Question, cue: re.Pattern[str]) -> list[str]:
+    """What a detail is asked about: the key words before the words that ask for it
+    ("补充说明有字数限制吗" → 补充说明); the whole question's when nothing stands before them."""
+    m = cue.search(q.asked)
+    before = q.asked[: m.start()] if m else ""
+    return key_terms(ctx, replace(q, text=before, reading="")) if before.strip() else key_terms(ctx, q)
 
 
 def not_stated(ctx: Context, q: Question, missing: str, context: Clause | None, terms: str = "") -> Draft:
@@ -188,7 +228,9 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
             and not any(n in w for n in names if len(n) >= 2)
             and not ASKING.fullmatch(w)
             and not NEGATION.fullmatch(w)
+            and not NEG_FILLER.fullmatch(w)
             and not MODAL_WORD.fullmatch(w)
+            and not COUNTED_WORD.fullmatch(w)
             and bool(re.search(r"[\u4e00-\u9fffa-z]", w))
         )
         words.append(bare if content else None)
@@ -218,9 +260,13 @@ def specific(term: str, corpus_text: str) -> bool:
     """A word that names something (年龄, 兼职, 正装, PPT), not a common word of the language (通过,
     准备) nor a cutting slip of known characters (中会发). Strict on purpose: a yes or no about
     something the documents never name would be a guess."""
-    if term.isascii() or 0 < frequency(term) < COMMON:
+    if term.isascii():
         return True
-    return not is_word(term) and (len(term) > 3 or any(ch not in corpus_text for ch in term))
+    if is_word(term):
+        return 0 < frequency(term) < COMMON and not names_nothing(term)  # not 一家, 的话, 没关系
+    if any(names_nothing(ch) for ch in term if is_word(ch)) and re.match(r"[这那我你他她该此每各本上下哪]", term):
+        return False  # a cutting slip that starts with a pronoun: 这批, 我报
+    return len(term) > 3 or any(ch not in corpus_text for ch in term)
 
 
 def _found(ctx: Context, term: str, text: str) -> str | None:
@@ -248,9 +294,16 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if level and not terms and APPLY.search(q.asked):
         return _by_round(ctx, q, level)
     # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
-    absent = [t for t in terms if not ctx.match.present(t) and specific(t, ctx.match.corpus_text)]
+    asking = q.core or q.asked  # the caller's context (我在行业协会工作，…) is not what is asked
+    absent = [
+        t for t in terms if t in asking and not ctx.match.present(t) and specific(t, ctx.match.corpus_text)
+    ]
     if absent:
         shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
+        if cue and len(q.grades) == 1:  # 破格条件里有没有"获得科技奖励"这一条: not among the items listed
+            draft = _not_listed(ctx, q, q.grades[0], PARTS[cue], "、".join(shown))
+            if draft is not None:
+                return draft
         return not_stated(ctx, q, "", None, terms="、".join(shown))
     # the retrieved clauses first, then every clause: the documents are short
     pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]
@@ -271,11 +324,11 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if reading is not None:
             if polarities(q.asked, found[-1][0]) == {False}:  # "副高级是不是不用答辩？" asks the opposite
                 reading.holds = not reading.holds
-            return _yes_no_draft(ctx, q, rec, sent, reading, level)
+            return yes_no_draft(ctx, q, rec, sent, reading, level)
     for _, _, sent, rec, found in ranked:
         reading = _by_negation(q.asked, sent, found)
         if reading is not None:
-            return _yes_no_draft(ctx, q, rec, sent, reading, level)
+            return yes_no_draft(ctx, q, rec, sent, reading, level)
     return None
 
 
@@ -283,11 +336,13 @@ def _by_negation(question: str, sentence: str, found: list[tuple[str, str]]) -> 
     """The clause states or denies the question's predicate (the last of its words the clause uses),
     about the same subject; the answer is to the question as worded ("是不是不用…")."""
     *subject, (term, form) = found
-    clause_says, asked = polarities(sentence, form), polarities(question, term)
-    if len(clause_says) != 1 or len(asked) != 1:
+    clause_says, asked = polarities(sentence, form), {not negated_in_question(question, term)}
+    if len(clause_says) != 1:
         return None
     for t, f in subject:  # the same subject (无佐证材料的… is not 有佐证材料的…)
-        if not polarities(question, t) <= polarities(sentence, f):
+        i, j = question.find(t), question.find(term)
+        own = 0 <= i < j and "的" in question[i:j]  # a negation before the predicate denies the predicate
+        if own and not polarities(question, t) <= polarities(sentence, f):
             return None
     return Reading(clause_says == asked, "negation", [])
 
@@ -308,10 +363,10 @@ def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str]) -> D
                 best = (n, sent, rec)
     if best is None or best[0] < len(subject) / 2:
         return None
-    return _yes_no_draft(ctx, q, best[2], best[1], Reading(True, "membership", []), None)
+    return yes_no_draft(ctx, q, best[2], best[1], Reading(True, "membership", []), None)
 
 
-def _yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None) -> Draft:
+def yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None) -> Draft:
     yes_word, no_word = answer_words(q.asked)
     src = Sources()
     quote = sentence if sentence in rec.full_text else best_quote(ctx, q, rec)
@@ -358,6 +413,20 @@ def _by_structure(ctx: Context, q: Question, grade: Grade, part: str) -> Draft |
     return Draft(Kind.YES_NO, lead, src, polarity="no")
 
 
+def _not_listed(ctx: Context, q: Question, grade: Grade, part: str, terms: str) -> Draft | None:
+    """No: the grade's clause for that part (业绩, 成果, 破格) lists its items, and none names ``terms``."""
+    g = ctx.book.rules["grades"].get(grade)
+    if not g or part not in g:
+        return None
+    rec = ctx.corpus.clauses[g[part]["clause"]]
+    src = Sources()
+    _, no_word = answer_words(q.asked)
+    lead = M.YESNO_NOT_LISTED.format(
+        word=no_word, grade=grade, part=PART_NAME[part], terms=terms, quote=g[part]["quote"], cite=src.cite(rec)
+    )
+    return Draft(Kind.YES_NO, lead, src, polarity="no")
+
+
 def _by_round(ctx: Context, q: Question, level: str) -> Draft | None:
     """ "今年能评正高级吗": the levels this round reviews, from the notice."""
     listed = ctx.round.round_levels
@@ -369,4 +438,4 @@ def _by_round(ctx: Context, q: Question, level: str) -> Draft | None:
         return None
     reading = Reading(level in listed, "levels", list(listed))
     sentence = next((s for s in segments(clause.text) if set(listed) <= set(levels_in(s))), clause.text)
-    return _yes_no_draft(ctx, q, clause, sentence, reading, level)
+    return yes_no_draft(ctx, q, clause, sentence, reading, level)

@@ -45,6 +45,19 @@ def is_word(w: str) -> bool:
     return jieba.dt.FREQ.get(w, 0) > 0
 
 
+# parts of speech that name nothing: numerals, pronouns, particles, idioms, measure words, adverbs…
+FUNCTION_POS = frozenset("m mq r rr rz u uj ul uz ug uv ud l q d p c y e o f ad".split())
+
+
+def names_nothing(w: str) -> bool:
+    """A dictionary word that is a numeral, pronoun, particle, idiom or adverb (一家, 这批, 的话,
+    没关系), by jieba's part-of-speech tags: it cannot be what a question is about."""
+    import jieba.posseg
+
+    tag = jieba.posseg.dt.word_tag_tab.get(w)
+    return tag is not None and (tag in FUNCTION_POS or tag[0] in "mrudqpcy")
+
+
 class Speller:
     def __init__(self, domain: Iterable[str], text: str) -> None:
         """``domain``: the domain's terms (vocabulary, lexicon); ``text``: the documents."""

@@ -127,15 +127,20 @@ def strip_courtesy(text: str) -> str:
     return rest or text
 
 
+MONTH_PAIR = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九])([二三四五六七八九])月")
+
+
 def digits_in_dates(text: str) -> str:
     """Chinese numerals in dates as digits: 七月十七日 → 7月17日, 二〇二三年 → 2023年.
 
-    >>> digits_in_dates("二〇二三年七月十七日之后还能申报吗")
-    '2023年7月17日之后还能申报吗'
+    >>> digits_in_dates("二〇二三年七月十七日之后还能申报吗"), digits_in_dates("审核是在七八月份吧")
+    ('2023年7月17日之后还能申报吗', '审核是在7-8月吧')
     """
     from ..text import cn_number
 
     text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: "".join(YEAR_DIGIT[c] for c in m[0]), text)
+    text = re.sub(r"(?<=[\d一二三四五六七八九十])月份", "月", text)  # 11月份 is 11月
+    text = MONTH_PAIR.sub(lambda m: f"{cn_number(m[1]):g}-{cn_number(m[2]):g}月", text)  # 七八月 → 7-8月
     return re.sub(r"[零一二三四五六七八九十]{1,3}(?=月|日|号)", lambda m: str(int(cn_number(m[0]))), text)
 
 
@@ -165,14 +170,22 @@ ASKS = re.compile(
 )
 
 
+TAG_QUESTION = re.compile(r"(?:我)?(?:理解|说)?得?的?(?:对吗|对吧|是吗|是吧|没错吧|对不对)|是不是这样")
+
+
 def asking_clause(text: str) -> str:
     """The first clause that asks something; the caller's context around it is not the question.
 
     >>> asking_clause("我们领导办事特别拖拉 单位那边审核推荐最晚到哪天结束啊 我好催他")
     '单位那边审核推荐最晚到哪天结束啊'
+    >>> asking_clause("硕士评工程师要满两年，我理解得对吗")
+    '硕士评工程师要满两年'
     """
     clauses = [c for c in CLAUSE_BREAK.split(text) if c]
     asking = [c for c in clauses if ASKS.search(PARTICLES.sub(lambda m: m[0][:1], c))]
+    if asking and TAG_QUESTION.fullmatch(asking[0]):  # "…满两年，我理解得对吗": the clause before the tag
+        i = clauses.index(asking[0])
+        return clauses[i - 1] if i else text
     return asking[0] if asking else text
 
 

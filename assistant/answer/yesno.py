@@ -28,11 +28,14 @@ ASKING = re.compile(
 )
 ENDING = re.compile(r"(?:吗|么|嘛|吧|不|没)\s*[？?。!！]*\s*$")
 WH = re.compile(r"什么|哪些|哪个|哪里|哪儿|多少|几|怎么|怎样|如何|为什么|何时|谁|啥")
+NO_WH = re.compile(r"没什么|没有什么|没啥|不怎么|不太")
 NEGATION = re.compile(r"不予|不得|不需要|不需|无需|无须|不用|不必|没有|不|没|无|未|免")
 NOT_NEGATION = re.compile(r"不断|不仅|不少|不同|不限|无论|未来|非常|不良")
 NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
 # "对X没有要求": a negation after the word, on a light predicate
-NEG_AFTER = re.compile(r"^.{0,3}?(?:没有|无|不|不做|不作|未作?|并无)(?:任何)?(?:要求|限制|规定|需要|必要|用)")
+NEG_AFTER = re.compile(
+    r"^.{0,3}?(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?)?(?:要求|限制|规定|需要|必要|用)"
+)
 # answer words by the modal the question uses, first found wins: (pattern, yes, no)
 MODALS = (
     (re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|要(?!求)"), "需要", "不需要"),
@@ -41,6 +44,8 @@ MODALS = (
     (re.compile(r"有没有|有"), "有", "没有"),
     (re.compile(r"会不会|会"), "会", "不会"),
     (re.compile(r"算不算|算"), "算", "不算"),
+    (re.compile(r"够不够|够"), "够", "不够"),
+    (re.compile(r"行不行|就行|可行"), "行", "不行"),
 )
 LEVEL_TOKEN = {"正高": Level.FULL_SENIOR, "副高": Level.ASSOCIATE_SENIOR, "高": Level.ASSOCIATE_SENIOR}
 LEVEL_TOKEN |= {"中": Level.INTERMEDIATE, "初": Level.JUNIOR}
@@ -49,7 +54,8 @@ LEVEL_LIST = re.compile(r"((?:(?:正高|副高|高|中|初)级?、)*(?:正高|�
 
 def is_yes_no(text: str) -> bool:
     """A question answered by yes or no (not "what", "which", "how many")."""
-    return bool(ASKING.search(text) or ENDING.search(text)) and not WH.search(ASKING.sub("", text))
+    plain = NO_WH.sub("", ASKING.sub("", text))  # 没什么要求吧 asks nothing about 什么
+    return bool(ASKING.search(text) or ENDING.search(text)) and not WH.search(plain)
 
 
 def levels_in(text: str) -> list[str]:
@@ -82,16 +88,31 @@ def polarities(text: str, term: str) -> set[bool]:
 
 def answer_words(question: str) -> tuple[str, str]:
     """("需要", "不需要") — the words that answer this question yes and no: the modal nearest its end.
+    A modal the question negates asks the opposite: "不需要填报吧" is answered "不需要" (yes) or "需要" (no).
 
-    >>> answer_words("没有佐证材料的业绩成果会被认可吗")
-    ('会', '不会')
+    >>> answer_words("没有佐证材料的业绩成果会被认可吗"), answer_words("量化指标不需要填报吧")
+    (('会', '不会'), ('不需要', '需要'))
     """
     best: tuple[int, str, str] = (-1, "是", "不是")
     for pat, yes, no in MODALS:
         for m in pat.finditer(question):
-            if m.start() > best[0] and question[max(0, m.start() - 1) : m.start()] not in ("没", "无"):
-                best = (m.start(), yes, no)
+            before = question[max(0, m.start() - 1) : m.start()]
+            if m.start() > best[0] and before not in ("没", "无"):
+                best = (m.start(), no, yes) if before == "不" else (m.start(), yes, no)
     return best[1], best[2]
+
+
+def negated_in_question(question: str, term: str) -> bool:
+    """Whether the question denies ``term``: a negation before it in the same clause with no 的
+    between ("没跟单位建立人事劳动关系" denies 关系; "无佐证材料的业绩" does not deny 业绩), or a
+    negation on a light predicate right after it ("对职业道德没什么要求")."""
+    text = NOT_NEGATION.sub(lambda m: "＿" * len(m[0]), ASKING.sub(lambda m: "＿" * len(m[0]), question))
+    i = text.find(term)
+    if i < 0:
+        return False
+    before = re.split(r"[，,。；;：:？?]", text[:i])[-1]
+    after = re.split(r"[，,。；;：:]", text[i + len(term) : i + len(term) + 10])[0]
+    return any("的" not in before[n.end() :] for n in NEGATION.finditer(before)) or bool(NEG_AFTER.search(after))
 
 
 @dataclass

@@ -24,7 +24,8 @@ UNDER = (
 )
 OVER = r"已经满|已满|满|超过|整整|足足|多于"
 DURATION = re.compile(
-    rf"(?P<pre>{UNDER}|{OVER})?(?:有|了|就|都)?(?P<n>{NUM})?(?P<half1>半)?\s*(?:个)?(?P<unit>年|月)"
+    # "7月" is a month, not a duration (个月 is); "下一年" is the next round, not a year of work
+    rf"(?P<pre>{UNDER}|{OVER})?(?:有|了|就|都)?(?<![下上去明今每])(?P<n>{NUM})?(?P<half1>半)?\s*(?P<unit>年|个月)"
     rf"(?P<more>多|以上|整)?(?:(?P<half2>半)|零?(?P<m>{NUM})个?多?月)?"
 )
 UNDER_WORDS = set(UNDER.split("|"))
@@ -134,7 +135,7 @@ def _duration_value(m: re.Match[str], under: dict[float, float] | None = None) -
     if not (m["n"] or m["half1"]):
         return None
     n = cn_number(m["n"]) if m["n"] else 0.0
-    if m["unit"] == "月":
+    if m["unit"] == "个月":
         value = n / 12
     else:
         value = n + (0.5 if (m["half1"] or m["half2"]) else 0.0)

@@ -1,0 +1,181 @@
+"""Yes/no questions that state a value to confirm: "个人网上申报是7月17号截止吗", "答辩是在12月吗",
+"高工的成果1项就够了吗", "咨询电话是63166111吗". The value the documents give for the thing asked is
+found (the dated step, the count, the years, the phone) and compared; the answer is yes or no to the
+question as worded, quoting the sentence that gives the real value.
+
+    >>> asked_values("个人网上申报是七月十七号截止吗", 2023)[0].kind
+    'date'
+    >>> [(v.kind, v.number) for v in asked_values("成果只要1项就够了吗", 2023)]
+    [('count', 1)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import DateSpan, find_spans
+from ..ingest.clauses import Clause
+from ..text import PHONE, cn_number
+from .draft import Context, Draft, dated_items, on_topic, segments
+from .shapes import part_asked, yes_no_draft
+from .understand import Question, digits_in_dates
+from .yesno import Reading, grade_level, is_yes_no, negated_in_question
+
+NUMERAL = r"\d+|[零一二两三四五六七八九十]{1,3}"
+COUNT = re.compile(rf"({NUMERAL})\s*(项|篇)")
+YEARS = re.compile(rf"({NUMERAL})\s*年(?!度)")
+DAY_NUMBER = re.compile(r"(\d{1,2})月(\d{1,2})号")
+ENDS = re.compile(r"截止|截至|结束|为止|最后一天|之前|以前|前(?:申报|提交|报)")
+STARTS = re.compile(r"开始|起|开放")
+AFTER = re.compile(r"以后|之后|过了")
+YEARS_ASKED = re.compile(r"年限|工作年|几年|多少年")
+ENOUGH = re.compile(r"够|就行|就可以|可以了|满足|达到|即可")
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: str  # date | count | years | phone
+    span: DateSpan | None = None
+    number: int = 0
+    unit: str = ""
+    text: str = ""
+
+
+def asked_values(text: str, year: int | None) -> list[Value]:
+    """The values a question states (dates in the round's year, counts, years of work, phones)."""
+    text = DAY_NUMBER.sub(r"\1月\2日", digits_in_dates(text))
+    out = [Value("phone", text=p) for p in PHONE.findall(text)]
+    text = PHONE.sub("", text)
+    if year:
+        out += [Value("date", span=s) for s in find_spans(re.sub(r"20\d\d年", "", text), year)]
+    out += [Value("count", number=int(cn_number(m[1])), unit=m[2]) for m in COUNT.finditer(text)]
+    out += [Value("years", number=int(cn_number(m[1]))) for m in YEARS.finditer(re.sub(r"20\d\d年", "", text))]
+    return out
+
+
+def confirm(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """Yes or no to a stated value, from the value the documents give for the same thing."""
+    if not is_yes_no(q.asked):
+        return None
+    values = asked_values((q.core or q.asked), max(ctx.round.years, default=None))
+    checks = [_check(ctx, q, hits, v) for v in values] if values else [_years_required(ctx, q)]
+    for found in checks:
+        if found is not None:
+            rec, sentence, holds = found
+            return yes_no_draft(ctx, q, rec, sentence, Reading(holds, "value", []), grade_level(q.grades))
+    return None
+
+
+def _years_required(ctx: Context, q: Question) -> tuple[Clause, str, bool] | None:
+    """ "博士评高工是不是不需要工作年限", "有没有年限要求": whether the route sets a number of years."""
+    m = YEARS_ASKED.search(q.asked)
+    routes = _routes(ctx, q)
+    if m is None or not routes:
+        return None
+    route = routes[0]
+    return (
+        ctx.corpus.clauses[route["clause"]],
+        route["quote"],
+        bool(route["years"]) != negated_in_question(q.asked, m[0]),
+    )
+
+
+def _check(ctx: Context, q: Question, hits: list[Clause], value: Value) -> tuple[Clause, str, bool] | None:
+    if value.kind == "phone":
+        return _phone(ctx, value)
+    if value.kind == "date" and value.span is not None:
+        return _date(ctx, q, hits, value.span)
+    if value.kind == "years":
+        return _years(ctx, q, value)
+    return _count(ctx, q, hits, value)
+
+
+def _phone(ctx: Context, value: Value) -> tuple[Clause, str, bool] | None:
+    if not ctx.round.helplines:
+        return None
+    rec = ctx.corpus.clauses[ctx.round.helpline_clause]
+    sentence = next((s for s in segments(rec.text) if PHONE.search(s)), rec.text)
+    digits = re.sub(r"\D", "", value.text)[-8:]
+    return rec, sentence, any(re.sub(r"\D", "", p).endswith(digits) for p in ctx.round.helplines)
+
+
+def _date(ctx: Context, q: Question, hits: list[Clause], asked: DateSpan) -> tuple[Clause, str, bool] | None:
+    """The dated step the question names (most words shared with its activity), compared with the
+    asked date: the end for 截止, the start for 开始, after it for 以后, else within it."""
+    qtok = ctx.match.question_tokens(q)
+    window = [ctx.corpus.clauses[ctx.round.window.clause]] if ctx.round.window else []
+    best: tuple[int, Clause, DateSpan, str] | None = None
+    for rec in [*hits[:3], *(c for c in window if c not in hits[:3])]:
+        if not rec.doc_year:
+            continue
+        for shared, _, span, seg in dated_items(ctx, qtok, rec, rec.doc_year):
+            if shared and (best is None or shared > best[0]):
+                best = (shared, rec, span, seg)
+    if best is None:
+        return None
+    _, rec, real, seg = best
+    day = asked.start == asked.end
+    if day and ENDS.search(q.asked):
+        holds = asked.start == real.end
+    elif day and STARTS.search(q.asked):
+        holds = asked.start == real.start
+    elif AFTER.search(q.asked):
+        holds = asked.end + dt.timedelta(days=1) <= real.end
+    else:
+        holds = real.start <= asked.start and asked.end <= real.end
+    return rec, seg, holds
+
+
+def _enough(asked: int, real: int, question: str) -> bool:
+    """Equal holds; more holds too when the question asks whether it is enough ("1项就够了吗")."""
+    return asked == real or (asked > real and bool(ENOUGH.search(question)))
+
+
+def _routes(ctx: Context, q: Question) -> list[dict[str, Any]]:
+    """The grade's routes for the degree or title the question names (none when it names neither)."""
+    if q.grade is None or not (q.education or q.held):
+        return []
+    return [
+        r
+        for r in ctx.book.routes(q.grade)
+        if (not q.education or r.get("education") == str(q.education)) and (not q.held or r.get("title") == q.held)
+    ]
+
+
+def _years(ctx: Context, q: Question, value: Value) -> tuple[Clause, str, bool] | None:
+    """The years of the grade's route(s) for the degree or title named, from the rules; a route
+    with no years ("硕士研究生毕业后，从事本专业技术工作") does not hold "满1年"."""
+    routes = _routes(ctx, q)
+    if not routes:
+        return None
+    match = [r for r in routes if r["years"] and _enough(value.number, r["years"], q.asked)]
+    route = (match or routes)[0]
+    return ctx.corpus.clauses[route["clause"]], route["quote"], bool(match)
+
+
+def _count(ctx: Context, q: Question, hits: list[Clause], value: Value) -> tuple[Clause, str, bool] | None:
+    """The sentence of the grade's clauses that gives a count of the same unit for the words the
+    question names (within the grade's clause for 成果/业绩 when it names one)."""
+    pattern = re.compile(r"(\d+)\s*" + re.escape(value.unit))
+    weights = ctx.match.anchor_weights(q)
+    pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]
+    part = part_asked(q)  # "高工的成果…": the grade's clause for that part, from the rules
+    entry = ctx.book.rules["grades"].get(q.grades[0], {}).get(part) if part else None
+    if entry:
+        pool = [c for c in pool if c.id == entry["clause"] or c.id.startswith(entry["clause"] + "-")]
+    best: tuple[float, int, Clause, str, int] | None = None
+    for rank, rec in enumerate(on_topic(ctx, q, pool)):
+        for sent in segments(rec.text, rec.label):  # its own text: the most specific clause is cited
+            m = pattern.search(sent)
+            if not m:
+                continue
+            score = sum(weights[t] for t in weights.keys() & ctx.match.tokens(sent))
+            if (score > 0 or entry) and (best is None or (score, -rank) > (best[0], -best[1])):
+                best = (score, rank, rec, sent, int(m[1]))
+    if best is None:
+        return None
+    _, _, rec, sent, real = best
+    return rec, sent, _enough(value.number, real, q.asked)
