@@ -108,7 +108,7 @@ LIE_TABLE = [  # (what is wrong, answer, question) — every one must be rejecte
     ("content words not in the clause", "个人网上申报需通过人社局官网提交纸质材料[1]。", DEFAULT_Q),
     ("the injected 'deadline extended'", "个人网上申报截止日期已延长至8月1日[1]。", DEFAULT_Q),
     ("破格 lifts 学历/经历, not 业绩", "破格申报高级工程师可以不受业绩限制[7]。", "破格申报有什么条件？"),
-    ("restating the question is no evidence", "个人网上申报需要面试[1]。", "个人网上申报需要面试吗？"),
+    ("restating the question is no evidence", "个人网上申报需要笔试[1]。", "个人网上申报需要笔试吗？"),
     ("佐证材料 not required", "所有业绩成果都不需要佐证材料[3]。", "业绩成果需要佐证材料吗？"),
     ("初级 exempt from 评审 (no inference from a corpus-wide word)", "初级职称不需要评审[1]。", "初级职称需要评审吗？"),
     ("a real date of another step", "个人网上申报7月4日开始，7月31日截止[1]。", DEFAULT_Q),
