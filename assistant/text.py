@@ -27,6 +27,7 @@ from .vocab import vocabulary
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 # a phone number as the documents write it (010—88828948), any dash, optional spaces
+NUMERAL = r"(?:\d+|[零一二两三四五六七八九十百]+)"  # a number as people write it: 12, 十二, 两
 PHONE = re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}")
 CN_NUMERAL = "零一二两三四五六七八九十"
 _DIGIT = {ch: n for n, ch in enumerate("零一二三四五六七八九")} | {"两": 2}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import NUMERAL as NUM
 from ..text import PHONE
 
 
@@ -26,7 +27,6 @@ class AnswerType:
     missing: str  # what the documents do not state, for the not-in-documents answer
 
 
-NUM = r"(?:\d+|[一二两三四五六七八九十百]+)"
 TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "fee",

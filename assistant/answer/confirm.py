@@ -18,13 +18,12 @@ from typing import Any
 
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
-from ..text import PHONE, cn_number
+from ..text import NUMERAL, PHONE, cn_number
 from .draft import Context, Draft, dated_items, on_topic, segments
 from .shapes import part_asked, yes_no_draft
 from .understand import Question, digits_in_dates
 from .yesno import Reading, grade_level, is_yes_no, negated_in_question
 
-NUMERAL = r"\d+|[零一二两三四五六七八九十]{1,3}"
 COUNT = re.compile(rf"({NUMERAL})\s*(项|篇)")
 YEARS = re.compile(rf"({NUMERAL})\s*年(?!度)")
 DAY_NUMBER = re.compile(r"(\d{1,2})月(\d{1,2})号")

@@ -46,7 +46,32 @@ def is_word(w: str) -> bool:
 
 
 # parts of speech that name nothing: numerals, pronouns, particles, idioms, measure words, adverbs…
-FUNCTION_POS = frozenset("m mq r rr rz u uj ul uz ug uv ud l q d p c y e o f ad".split())
+FUNCTION_POS = frozenset(
+    [
+        "m",
+        "mq",
+        "r",
+        "rr",
+        "rz",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "l",
+        "q",
+        "d",
+        "p",
+        "c",
+        "y",
+        "e",
+        "o",
+        "f",
+        "ad",
+    ]
+)
 
 
 def names_nothing(w: str) -> bool:
