@@ -154,7 +154,9 @@ def serve(host: str, port: int) -> None:
     from ..pipeline import Assistant
 
     long_bot = Assistant.load(settings)  # the long-question lane: its own embedding engine (same index)
-    store = FeedbackStore(feedback_path(settings.data_dir), keep_days=settings.feedback_keep_days)
+    store = FeedbackStore(
+        feedback_path(settings.data_dir), keep_days=settings.feedback_keep_days, helplines=bot.round().helplines
+    )
     try:
         run(bot, settings, store, host, port, _progress, long_bot)
     except PortError as exc:
@@ -175,9 +177,19 @@ def feedback_export(out: Path | None) -> None:
     if out is not None and not out.parent.is_dir():
         raise click.UsageError(f"--out: folder does not exist: {out.parent}")
     settings = _settings()
-    store = FeedbackStore(feedback_path(settings.data_dir), keep_days=settings.feedback_keep_days)
+    store = FeedbackStore(
+        feedback_path(settings.data_dir), keep_days=settings.feedback_keep_days, helplines=_helplines(settings)
+    )
     n = store.export_csv(sys.stdout) if out is None else store.export_file(out)
     _progress(f"{n} 条反馈")
+
+
+def _helplines(settings: Any) -> list[str]:
+    """The helplines of the documents (parsed, not embedded): masking keeps them as written."""
+    from ..ingest.corpus import Corpus
+    from ..ingest.roundfacts import RoundFacts
+
+    return RoundFacts.from_corpus(Corpus.load(settings.corpus_dir, settings.max_document_bytes)).helplines
 
 
 @cli.command()

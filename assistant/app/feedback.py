@@ -30,7 +30,7 @@ import json
 import os
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,12 +91,14 @@ class Topic:
 
 
 class FeedbackStore:
-    def __init__(self, path: Path, *, keep_days: int | None = KEEP_DAYS) -> None:
-        """Open (or create) the store; ``keep_days`` is how long a rating is kept (None = for ever)."""
+    def __init__(self, path: Path, *, keep_days: int | None = KEEP_DAYS, helplines: Sequence[str] = ()) -> None:
+        """Open (or create) the store; ``keep_days`` is how long a rating is kept (None = for ever);
+        ``helplines``: the numbers the documents give, which masking leaves as written."""
         if keep_days is not None and keep_days < 1:
             raise ValueError("keep_days must be at least 1 (or None to keep every row)")
         self.path = path
         self.keep_days = keep_days
+        self.helplines = list(helplines)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(path.parent, 0o700)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # exists, owner-only, before SQLite opens it
@@ -105,7 +107,7 @@ class FeedbackStore:
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")  # one process migrates, the others wait and see the new version
             if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                self._migrate(db)
+                self._migrate(db, self.helplines)
             self._purge(db, dt.datetime.now(dt.UTC))
         for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
             with suppress(FileNotFoundError):  # -wal/-shm exist only while a connection is open
@@ -127,7 +129,7 @@ class FeedbackStore:
             db.close()
 
     @staticmethod
-    def _migrate(db: sqlite3.Connection) -> None:
+    def _migrate(db: sqlite3.Connection, helplines: Sequence[str]) -> None:
         db.execute(SCHEMA)
         have = {row[1] for row in db.execute("PRAGMA table_info(feedback)")}
         for name, decl in NEW_COLUMNS.items():
@@ -137,7 +139,7 @@ class FeedbackStore:
             db.execute(statement)
         rows = db.execute(f"SELECT id, {', '.join(TEXT_COLUMNS)} FROM feedback").fetchall()
         for row_id, *texts in rows:  # rows stored before masking existed
-            masked = [mask(t) for t in texts]
+            masked = [mask(t, helplines) for t in texts]
             if masked != texts:
                 assignments = ", ".join(c + " = ?" for c in TEXT_COLUMNS)
                 db.execute(f"UPDATE feedback SET {assignments} WHERE id = ?", (*masked, row_id))
@@ -177,8 +179,8 @@ class FeedbackStore:
             raise ValueError("rating must be 1 (👍) or -1 (👎)")
         if message is not None and len(message) > MAX_MESSAGE:
             raise ValueError(f"message id is longer than {MAX_MESSAGE} characters")
-        question, answer = mask(question), mask(answer)
-        comment = mask(comment[:MAX_TEXT])[:MAX_COMMENT]
+        question, answer = mask(question, self.helplines), mask(answer, self.helplines)
+        comment = mask(comment[:MAX_TEXT], self.helplines)[:MAX_COMMENT]
         if not message:
             message = "auto-" + hashlib.sha256(f"{question}\0{answer}".encode()).hexdigest()[:16]
         now = dt.datetime.now(dt.UTC)
