@@ -19,7 +19,7 @@ from typing import Any
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import NUMERAL, PHONE, cn_number
-from .draft import Context, Draft, dated_items, on_topic, segments
+from .draft import Context, Draft, dated_items, on_topic, pool, segments
 from .shapes import part_asked, yes_no_draft
 from .understand import Question, digits_in_dates
 from .yesno import Reading, grade_level, is_yes_no, negated_in_question
@@ -57,7 +57,7 @@ def asked_values(text: str, year: int | None) -> list[Value]:
 
 def confirm(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Yes or no to a stated value, from the value the documents give for the same thing."""
-    if not is_yes_no(q.asked):
+    if not is_yes_no(q.asking):
         return None
     values = asked_values((q.core or q.asked), max(ctx.round.years, default=None))
     checks = [_check(ctx, q, hits, v) for v in values] if values else [_years_required(ctx, q)]
@@ -160,13 +160,13 @@ def _count(ctx: Context, q: Question, hits: list[Clause], value: Value) -> tuple
     question names (within the grade's clause for 成果/业绩 when it names one)."""
     pattern = re.compile(r"(\d+)\s*" + re.escape(value.unit))
     weights = ctx.match.anchor_weights(q)
-    pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]
+    clauses = pool(ctx, hits)
     part = part_asked(q)  # "高工的成果…": the grade's clause for that part, from the rules
     entry = ctx.book.rules["grades"].get(q.grades[0], {}).get(part) if part else None
     if entry:
-        pool = [c for c in pool if c.id == entry["clause"] or c.id.startswith(entry["clause"] + "-")]
+        clauses = [c for c in clauses if c.id == entry["clause"] or c.id.startswith(entry["clause"] + "-")]
     best: tuple[float, int, Clause, str, int] | None = None
-    for rank, rec in enumerate(on_topic(ctx, q, pool)):
+    for rank, rec in enumerate(on_topic(ctx, q, clauses)):
         for sent in segments(rec.text, rec.label):  # its own text: the most specific clause is cited
             m = pattern.search(sent)
             if not m:

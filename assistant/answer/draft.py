@@ -55,6 +55,16 @@ class Draft:
 
 Lead = Callable[[Context, Question, list[Clause]], Draft | None]
 
+WHOLE_READ_MAX = 500  # clauses: up to this many a lead may read them all (the policy documents are short)
+
+
+def pool(ctx: Context, hits: list[Clause]) -> list[Clause]:
+    """The clauses a lead reads: the retrieved ones first, then every other clause while the documents
+    are short; in a large corpus (the 10,000-clause benchmark) the retrieved ones only."""
+    if len(ctx.corpus.clauses) > WHOLE_READ_MAX:
+        return hits
+    return hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]
+
 
 def on_topic(ctx: Context, q: Question, hits: list[Clause]) -> list[Clause]:
     """A question about one grade is answered from that grade's chapter (or from outside any)."""

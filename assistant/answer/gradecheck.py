@@ -180,8 +180,8 @@ class GradeDesk:
         """A new check: "我能申报X吗" about the person, "我能评吗" (the grade under discussion), or facts."""
         personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
         can_apply = bool(CAN_APPLY.search(text))
-        if "grade" in r.facts:
-            return can_apply and personal
+        if "grade" in r.facts:  # "同事都想报…，中级的评审结果在哪里公示": the question is about something else
+            return can_apply and personal and not other_topic
         if can_apply and s.grade and PERSONAL.search(text) and len(_cjk(text)) <= 8:
             r.facts["grade"] = s.grade  # "那我能评吗？" about the grade under discussion
             return True

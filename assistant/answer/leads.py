@@ -14,13 +14,13 @@ from .. import messages as M
 from ..dates import DateSpan
 from ..ingest.clauses import Clause
 from ..text import PHONE
-from .asks import answer_type
 from .confirm import asked_values, confirm
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
 from .shapes import (
     DETAIL_TYPES,
+    asked_type,
     asks_list,
     asks_overview,
     detail,
@@ -51,7 +51,7 @@ def contact(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if phones:
             src = Sources()
             lead = M.LEAD_CONTACT.format(phones=M.PHONE_SEP.join(phones), cite=src.cite(rec))
-            if is_yes_no(q.asked):  # 有没有咨询电话: yes, and here they are
+            if is_yes_no(q.asking):  # 有没有咨询电话: yes, and here they are
                 return Draft(Kind.YES_NO, M.YES_THERE_IS + lead, src, polarity="yes")
             return Draft(Kind.FACT, lead, src)
     return None
@@ -144,25 +144,25 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     )
     if asks_routes:
         key = "routes"
-    elif answer_type(q.asked) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates
+    elif asked_type(q) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates
         key = "detail"
-    elif part_asked(q) and not is_yes_no(q.asked):
+    elif part_asked(q) and not is_yes_no(q.asking):
         key = "part"
     elif q.intent == "dates":
         key = "dates"
-    elif answer_type(q.asked) in DETAIL_TYPES:
+    elif asked_type(q) in DETAIL_TYPES:
         key = "detail"
     elif q.intent == "contact":
         key = "contact"
     elif asks_overview(q):
         key = "overview"
-    elif is_yes_no(q.asked):
+    elif is_yes_no(q.asking):
         key = "yes_no"
-    elif asks_list(q.asked):
+    elif asks_list(q.asking):
         key = "list"
     else:
         key = "general"
     # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before
-    if is_yes_no(q.asked) and (asks_routes or asked_values(q.core or q.asked, VALUE_YEAR)):
+    if is_yes_no(q.asking) and (asks_routes or asked_values(q.asking, VALUE_YEAR)):
         return "confirm", (confirm, *LEADS[key])
     return key, LEADS[key]

@@ -77,14 +77,32 @@ class BM25Retriever(BaseRetriever):
     lexicon: Lexicon
     k: int = 8
     _bm25: Any = PrivateAttr(default=None)
+    _postings: dict[str, tuple[Any, Any]] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any) -> None:
+        import numpy as np
         from rank_bm25 import BM25Okapi
 
-        self._bm25 = BM25Okapi(self.index.tokens)
+        bm25 = self._bm25 = BM25Okapi(self.index.tokens)
+        # rank_bm25 scores a query token against every unit in Python (~0.1 s per question at 10,000 units);
+        # the same sums over each token's postings only (the units that hold it) give the same scores
+        units: dict[str, tuple[list[int], list[float]]] = {}
+        norm = bm25.k1 * (1 - bm25.b + bm25.b * np.asarray(bm25.doc_len) / bm25.avgdl)
+        for n, freqs in enumerate(bm25.doc_freqs):
+            for token, tf in freqs.items():
+                ids, weights = units.setdefault(token, ([], []))
+                ids.append(n)
+                weights.append(tf * (bm25.k1 + 1) / (tf + norm[n]))
+        self._postings = {t: (np.asarray(i), np.asarray(w)) for t, (i, w) in units.items()}
 
     def scores(self, query: str) -> list[tuple[str, float]]:
-        raw = self._bm25.get_scores(self.lexicon.tokenize(query))
+        import numpy as np
+
+        raw = np.zeros(len(self.index.units))
+        for token in self.lexicon.tokenize(query):  # a repeated token counts again, as in rank_bm25
+            if token in self._postings:
+                ids, weights = self._postings[token]
+                raw[ids] += self._bm25.idf.get(token, 0.0) * weights
         ranked = sorted(zip(self.index.units, raw, strict=True), key=lambda t: -t[1])
         return collapse([(i, float(s)) for i, s in ranked if s > 0])[: self.k]
 

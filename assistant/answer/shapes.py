@@ -14,7 +14,19 @@ from .. import messages as M
 from ..ingest.clauses import Clause
 from ..vocab import Grade, vocabulary
 from .asks import BY_NAME, answer_type, holds
-from .draft import FIRST_BONUS, Context, Draft, best_quote, defines, heading, overlap, quote_clause, ranked, segments
+from .draft import (
+    FIRST_BONUS,
+    Context,
+    Draft,
+    best_quote,
+    defines,
+    heading,
+    overlap,
+    pool,
+    quote_clause,
+    ranked,
+    segments,
+)
 from .model import Kind, Part, Sources
 from .notes import round_grade_note
 from .overview import overview_parts
@@ -97,7 +109,13 @@ MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用
 
 def asks_overview(q: Question) -> bool:
     """ "高级工程师需要什么条件？": one grade, its conditions in general (not one part of them)."""
-    return len(q.grades) == 1 and bool(OVERVIEW_CUE.search(q.asked)) and not SUB_TOPIC.search(q.asked)
+    return len(q.grades) == 1 and bool(OVERVIEW_CUE.search(q.asking)) and not SUB_TOPIC.search(q.asking)
+
+
+def asked_type(q: Question) -> str | None:
+    """The type of span asked for: by the clause that asks, else by the whole question ("在哪个网站登录
+    申报系统？请给我链接")."""
+    return answer_type(q.asking) or answer_type(q.asked)
 
 
 def asks_list(text: str) -> bool:
@@ -136,7 +154,7 @@ def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if direction and direction in entry:
         clause_id = entry[direction]
     rec = ctx.corpus.clauses[clause_id]
-    name = answer_type(q.asked)
+    name = asked_type(q)
     if name in DETAIL_TYPES and not holds(name, rec.full_text):  # 业绩里的"经济效益"要多少金额: not stated
         return not_stated(ctx, q, BY_NAME[name].missing, rec)
     return quote_clause(ctx, q, rec, rec.full_text, Kind.LIST if rec.children else Kind.QUOTE)
@@ -173,9 +191,9 @@ def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Quote a clause about the thing asked that holds a span of the type asked for; else say the
     documents do not state it, showing the nearest clause as context."""
-    name = answer_type(q.asked) or ""
-    pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]  # the documents are short
-    about = ranked(ctx, q, pool, depth=len(pool))
+    name = asked_type(q) or ""
+    clauses = pool(ctx, hits)
+    about = ranked(ctx, q, clauses, depth=len(clauses))
     span = BY_NAME[name].span
     subject = subject_terms(ctx, q, BY_NAME[name].cue)
     for rec in about:
@@ -287,7 +305,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
         return _by_structure(ctx, q, q.grades[0], PARTS[cue])
     if cue and subject:  # 研究课题得到领导批示算业绩吗: is it among the clauses about 业绩?
-        draft = _by_membership(ctx, q, cue, subject)
+        draft = _by_membership(ctx, q, cue, subject, hits)
         if draft is not None:
             return draft
     level = grade_level(q.grades)
@@ -304,9 +322,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
                 return draft
         return not_stated(ctx, q, "", None, terms="、".join(shown))
     # the retrieved clauses first, then every clause: the documents are short
-    pool = hits + [c for c in ctx.corpus.clauses.values() if c.indexed and c not in hits]
     candidates = []
-    for rank, rec in enumerate(pool):
+    for rank, rec in enumerate(pool(ctx, hits)):
         if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
             continue
         for sent in segments(rec.full_text, rec.label):
@@ -345,10 +362,10 @@ def _by_negation(question: str, sentence: str, found: list[tuple[str, str]]) -> 
     return Reading(clause_says == asked, "negation", [])
 
 
-def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str]) -> Draft | None:
+def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str], hits: list[Clause]) -> Draft | None:
     """ "A 算 X 吗": yes when a clause about X (its heading names X, or an ancestor's does) holds A."""
     best: tuple[int, str, Clause] | None = None
-    for rec in ctx.corpus.clauses.values():
+    for rec in pool(ctx, hits):
         about = [rec, *ctx.corpus.ancestors(rec.id)]
         if not rec.indexed or not any(cue in heading(c) for c in about):
             continue

@@ -92,6 +92,12 @@ class Question:
         """The question as the answer shapes read it (an English one in Chinese)."""
         return self.reading or self.text
 
+    @property
+    def asking(self) -> str:
+        """The clause that asks, without the caller's context before it ("我手头有几个项目，…会被认可吗"):
+        what decides the shape of the answer."""
+        return self.reading or self.core or self.text
+
     def summary(self) -> dict[str, object]:
         """The question as understood, for ``Answer.trace``."""
         out: dict[str, object] = {"text": self.text, "intent": self.intent}
@@ -174,27 +180,37 @@ TAG_QUESTION = re.compile(r"(?:我)?(?:理解|说)?得?的?(?:对吗|对吧|是�
 
 
 def asking_clause(text: str) -> str:
-    """The first clause that asks something; the caller's context around it is not the question.
+    """The last clause that asks something; the caller's context around it is not the question.
 
     >>> asking_clause("我们领导办事特别拖拉 单位那边审核推荐最晚到哪天结束啊 我好催他")
     '单位那边审核推荐最晚到哪天结束啊'
     >>> asking_clause("硕士评工程师要满两年，我理解得对吗")
-    '硕士评工程师要满两年'
+    '硕士评工程师要满两年吗'
     """
     clauses = [c for c in CLAUSE_BREAK.split(text) if c]
     asking = [c for c in clauses if ASKS.search(PARTICLES.sub(lambda m: m[0][:1], c))]
-    if asking and TAG_QUESTION.fullmatch(asking[0]):  # "…满两年，我理解得对吗": the clause before the tag
-        i = clauses.index(asking[0])
-        return clauses[i - 1] if i else text
-    return asking[0] if asking else text
+    if asking and TAG_QUESTION.fullmatch(asking[-1]):  # "…满两年，我理解得对吗": the statement before the tag,
+        i = clauses.index(asking[-1])  # asked as a yes/no question
+        return clauses[i - 1] + "吗" if i else text
+    return asking[-1] if asking else text  # the last: "我手头有几个项目，…会被认可吗" asks at the end
 
 
 HELD = re.compile(r"(?:取得|拿到|获得|评上|已有|有了?)(.{1,8}?)(?:职称)?(?:后|以后|之后|以来|满)")
 
 
+# "去年刚评上助理工程师，…": held, said without 后/以来
+HELD_DONE = re.compile(
+    r"(?:已经|已|刚刚|刚|去年|前年|早就)(?:评上|拿到|取得|获得)了?(.{1,8}?)(?:职称)?(?=[，,。；;！!]|$)"
+)
+
+
 def held_title(text: str) -> Level | None:
-    """The level of a title the question speaks of as held: "取得助理级职称后几年…" → 初级."""
-    m = HELD.search(text)
+    """The level of a title the question speaks of as held: "取得助理级职称后几年…" → 初级.
+
+    >>> str(held_title("我去年刚评上助理工程师，今年想了解一下工程师的成果条件"))
+    '初级'
+    """
+    m = HELD.search(text) or HELD_DONE.search(text)
     if not m:
         return None
     try:
@@ -225,13 +241,20 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     text = digits_in_dates(strip_courtesy(to_simplified(normalize(question))))
     if speller is not None:
         text = speller.correct(lex.cut(text))
-    search = lex.expand(text)
     english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))
+    core = asking_clause(text)
+    # what is retrieved for: the clause that asks, when the caller's context comes with it ("我在高校做过
+    # 科研管理，现在转岗了，想知道运营服务方向包括哪些工作"); the grade and degree the context names still count
+    focus = core if not english and core != text and len(re.findall(r"[\u4e00-\u9fff]", core)) >= 4 else text
+    search = lex.expand(focus)
+    if focus != text:
+        named = [str(g) for g in vocab.grades_in(text)] + [str(d) for d in [vocab.degree_in(text)] if d]
+        search = " ".join([search, *(n for n in named if n not in search)])
     grades = vocab.grades_in(search if english else text)
     held = held_title(text)
     if held and len(grades) > 1:  # "取得中级职称后…能评高级工程师": the grade asked about is the other one
         grades = [g for g in grades if GRADE_LEVEL[g] != held] or grades
-    intent = detect_intent(text)
+    intent = detect_intent(focus)
     words = lex.content_words(PARTICLES.sub("", text))
     q = Question(
         text=text,
@@ -245,7 +268,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         words=words,
         held=held,
         reading=chinese_reading(text, lex) if english else "",
-        core=(core := asking_clause(text)),
+        core=core,
         core_words=lex.content_words(PARTICLES.sub("", core)),
     )
     if corpus_text and not english:
