@@ -15,6 +15,7 @@ from ..dates import DateSpan
 from ..ingest.clauses import Clause
 from ..text import PHONE
 from .confirm import asked_values, confirm
+from .decide import yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
@@ -29,7 +30,6 @@ from .shapes import (
     overview,
     part,
     part_asked,
-    yes_no,
 )
 from .understand import Question
 from .yesno import is_yes_no

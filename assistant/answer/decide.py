@@ -1,0 +1,179 @@
+"""Yes/no leads: a yes or a no decided from the clauses — the structure of the standard (only 高级工程师 has
+破格), a clause's list of levels ("高、中级需…" → 初级 not), membership in the clauses about a part, the negation
+of the question's predicate, exclusion from a part's list, and the levels this round reviews. The answer is to
+the question as worded and carries its polarity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import messages as M
+from ..ingest.clauses import Clause
+from ..vocab import Grade
+from .draft import Context, Draft, best_quote, heading, pool, segments
+from .model import Kind, Sources
+from .shapes import PART_NAME, PARTS, not_stated
+from .terms import found_form, key_terms, specific
+from .understand import Question
+from .yesno import Reading, answer_words, by_levels, grade_level, levels_in, negated_in_question, polarities
+
+APPLY = re.compile(r"申报|评|报|参评|参加评审")
+
+
+def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    terms = key_terms(ctx, q)
+    cue = next((c for c in PARTS if c in q.asked), None)
+    subject = [t for t in terms if cue is None or cue not in t]
+    if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
+        return _by_structure(ctx, q, q.grades[0], PARTS[cue])
+    if cue and subject:  # 研究课题得到领导批示算业绩吗: is it among the clauses about 业绩?
+        draft = _by_membership(ctx, q, cue, subject, hits)
+        if draft is not None:
+            return draft
+    level = grade_level(q.grades)
+    if level and not terms and APPLY.search(q.asked):
+        return _by_round(ctx, q, level)
+    # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
+    asking = q.core or q.asked  # the caller's context (我在行业协会工作，…) is not what is asked
+    absent = [t for t in terms if t in asking and not ctx.match.present(t) and specific(t, ctx.match.corpus_text)]
+    if absent:
+        shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
+        if cue and len(q.grades) == 1:  # 破格条件里有没有"获得科技奖励"这一条: not among the items listed
+            draft = _not_listed(ctx, q, q.grades[0], PARTS[cue], "、".join(shown))
+            if draft is not None:
+                return draft
+        return not_stated(ctx, q, "", None, terms="、".join(shown))
+    # the retrieved clauses first, then every clause: the documents are short
+    candidates = []
+    for rank, rec in enumerate(pool(ctx, hits)):
+        if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
+            continue
+        for sent in segments(rec.full_text, rec.label):
+            found = [(t, f) for t in terms if (f := found_form(ctx, t, sent))]
+            if found and found[-1][0] == terms[-1]:  # the sentence must speak of the predicate
+                candidates.append((-len(found), rank, sent, rec, found))
+    if not candidates:
+        return None
+    ranked = sorted(candidates, key=lambda c: c[:2])
+    # a question about one level is decided by the clause's lists of levels first ("高、中级需…")
+    for _, _, sent, rec, found in ranked:
+        reading = by_levels(sent, level, [f for _, f in found]) if level else None
+        if reading is not None:
+            if polarities(q.asked, found[-1][0]) == {False}:  # "副高级是不是不用答辩？" asks the opposite
+                reading.holds = not reading.holds
+            return yes_no_draft(ctx, q, rec, sent, reading, level)
+    for _, _, sent, rec, found in ranked:
+        reading = _by_negation(q.asked, sent, found)
+        if reading is not None:
+            return yes_no_draft(ctx, q, rec, sent, reading, level)
+    return None
+
+
+def _by_negation(question: str, sentence: str, found: list[tuple[str, str]]) -> Reading | None:
+    """The clause states or denies the question's predicate (the last of its words the clause uses),
+    about the same subject; the answer is to the question as worded ("是不是不用…")."""
+    *subject, (term, form) = found
+    clause_says, asked = polarities(sentence, form), {not negated_in_question(question, term)}
+    if len(clause_says) != 1:
+        return None
+    for t, f in subject:  # the same subject (无佐证材料的… is not 有佐证材料的…)
+        i, j = question.find(t), question.find(term)
+        own = 0 <= i < j and "的" in question[i:j]  # a negation before the predicate denies the predicate
+        if own and not polarities(question, t) <= polarities(sentence, f):
+            return None
+    return Reading(clause_says == asked, "negation", [])
+
+
+def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str], hits: list[Clause]) -> Draft | None:
+    """ "A 算 X 吗": yes when a clause about X (its heading names X, or an ancestor's does) holds A."""
+    best: tuple[int, str, Clause] | None = None
+    for rec in pool(ctx, hits):
+        about = [rec, *ctx.corpus.ancestors(rec.id)]
+        if not rec.indexed or not any(cue in heading(c) for c in about):
+            continue
+        if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
+            continue
+        for sent in segments(rec.text, rec.label):
+            forms = [f for t in subject if (f := found_form(ctx, t, sent))]
+            n = sum(1 for f in forms if polarities(sent, f) == {True})
+            if n and (best is None or n > best[0]):
+                best = (n, sent, rec)
+    if best is None or best[0] < len(subject) / 2:
+        return None
+    return yes_no_draft(ctx, q, best[2], best[1], Reading(True, "membership", []), None)
+
+
+def yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None) -> Draft:
+    yes_word, no_word = answer_words(q.asked)
+    src = Sources()
+    quote = sentence if sentence in rec.full_text else best_quote(ctx, q, rec)
+    cite = src.cite(rec, quote)
+    holds_as_asked = r.holds
+    word = yes_word if holds_as_asked else no_word
+    lead = M.YESNO_QUOTE.format(word=word, source=rec.doc_short, section=rec.section, quote=quote, cite=cite)
+    if r.why == "levels" and not r.holds and level and level not in r.levels:
+        lead += M.YESNO_LEFT_OUT.format(listed="、".join(r.levels), level=level)
+    return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds_as_asked else "no")
+
+
+def _by_structure(ctx: Context, q: Question, grade: Grade, part: str) -> Draft | None:
+    """Whether a grade's conditions include 业绩 / 成果 / 破格, from the rules."""
+    grades = ctx.book.rules["grades"]
+    if grade not in grades:
+        return None
+    yes_word, no_word = answer_words(q.asked)
+    src = Sources()
+    g = grades[grade]
+    name = PART_NAME[part]
+    if part in g:
+        clause = ctx.corpus.clauses[g[part]["clause"]]
+        lead = M.YESNO_HAS_PART.format(
+            word=yes_word, grade=grade, part=name, quote=g[part]["quote"], cite=src.cite(clause)
+        )
+        return Draft(Kind.YES_NO, lead, src, polarity="yes")
+    others = [Grade(n) for n, other in grades.items() if part in other]
+    if part == "breakthrough" and others:  # 破格 is a route of its own grade(s): say where it is
+        clause = ctx.corpus.clauses[grades[others[0]][part]["clause"]]
+        quote = grades[others[0]][part]["quote"]
+        grades_text = "、".join(others)
+        lead = M.YESNO_ONLY_GRADE.format(
+            word=no_word, part=name, grades=grades_text, quote=quote, cite=src.cite(clause)
+        )
+        return Draft(Kind.YES_NO, lead, src, polarity="no")
+    routes = ctx.corpus.clauses[g["routes"][0]["clause"]]
+    heading = ctx.corpus.clauses[routes.parent] if routes.parent else routes
+    ability = ctx.corpus.clauses[g["ability"]["clause"]]
+    cites = src.cite(ability) + src.cite(heading)
+    lead = M.YESNO_NO_PART.format(
+        word=no_word, grade=grade, parts="基本条件和学历、专业工作经历", part=name, cite=cites
+    )
+    return Draft(Kind.YES_NO, lead, src, polarity="no")
+
+
+def _not_listed(ctx: Context, q: Question, grade: Grade, part: str, terms: str) -> Draft | None:
+    """No: the grade's clause for that part (业绩, 成果, 破格) lists its items, and none names ``terms``."""
+    g = ctx.book.rules["grades"].get(grade)
+    if not g or part not in g:
+        return None
+    rec = ctx.corpus.clauses[g[part]["clause"]]
+    src = Sources()
+    _, no_word = answer_words(q.asked)
+    lead = M.YESNO_NOT_LISTED.format(
+        word=no_word, grade=grade, part=PART_NAME[part], terms=terms, quote=g[part]["quote"], cite=src.cite(rec)
+    )
+    return Draft(Kind.YES_NO, lead, src, polarity="no")
+
+
+def _by_round(ctx: Context, q: Question, level: str) -> Draft | None:
+    """ "今年能评正高级吗": the levels this round reviews, from the notice."""
+    listed = ctx.round.round_levels
+    if not listed:
+        return None
+    notices = (c for c in ctx.corpus.clauses.values() if c.doc_kind == "notice")
+    clause = next((c for c in notices if set(listed) <= set(levels_in(c.text))), None)
+    if clause is None:
+        return None
+    reading = Reading(level in listed, "levels", list(listed))
+    sentence = next((s for s in segments(clause.text) if set(listed) <= set(levels_in(s))), clause.text)
+    return yes_no_draft(ctx, q, clause, sentence, reading, level)

@@ -1,0 +1,115 @@
+"""The words that carry a question's claim, and whether the documents name them: what a yes/no is
+decided on, and what a detail is asked about.
+
+    >>> specific("PPT", ""), specific("的话", "")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocab import vocabulary
+from .draft import Context
+from .spelling import frequency, is_word, names_nothing
+from .understand import Question
+from .yesno import ASKING, NEGATION
+
+# question words that carry no claim: dropped before a yes/no is matched against a clause
+LIGHT = frozenset(
+    [
+        "参加",
+        "进行",
+        "需要",
+        "要求",
+        "必须",
+        "可以",
+        "能够",
+        "申报",
+        "申请",
+        "这个",
+        "那个",
+        "还是",
+        "一定",
+        "应该",
+        "是否",
+        "认为",
+        "规定",
+    ]
+)
+PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
+MODAL_CHARS = re.compile(r"[能会可要该]")
+NEG_FILLER = re.compile(r"没什么|没啥|没有什么|不太|没多大|没多少")  # 对职业道德没什么要求: no claim of its own
+COUNTED_WORD = re.compile(
+    r"(?:\d+|[零一二两三四五六七八九十]{1,3})\s*[项篇个年月日号次份]"
+)  # 一项: a value, not a claim
+MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够)")
+
+
+def key_terms(ctx: Context, q: Question) -> list[str]:
+    """The words that carry the question's claim, in order: no grade names, asking forms (能不能),
+    light verbs (参加); a word the documents never use is read with its neighbour ("私营" + "企业")."""
+    vocab = vocabulary()
+    names = {n for n, _ in vocab.grade_names} | {n for n, _ in vocab.level_names} | {n for n, _ in vocab.degree_names}
+    words: list[str | None] = []  # None: a word that carries nothing (it breaks a phrase)
+    for w in ctx.match.lex.cut(PARTICLE_END.sub("", q.asked)):
+        w = w.strip().lower()
+        bare = MODAL_CHARS.sub("", w) if len(w) == 2 and not is_word(w) else w  # a cutting slip: 人能
+        content = (
+            len(bare) >= 2
+            and w not in ctx.match.lex.stopwords
+            and w not in LIGHT
+            and w not in ctx.match.generic
+            and not any(n in w for n in names if len(n) >= 2)
+            and not ASKING.fullmatch(w)
+            and not NEGATION.fullmatch(w)
+            and not NEG_FILLER.fullmatch(w)
+            and not MODAL_WORD.fullmatch(w)
+            and not COUNTED_WORD.fullmatch(w)
+            and bool(re.search(r"[\u4e00-\u9fffa-z]", w))
+        )
+        words.append(bare if content else None)
+    out: list[str] = []
+    for n, word in enumerate(words):
+        if word is None:
+            continue
+        prev = words[n - 1] if n else None
+        corpus = ctx.match.corpus_text
+        if (
+            out
+            and prev
+            and prev == out[-1][-len(prev) :]
+            and not found_form(ctx, word, corpus)
+            and found_form(ctx, out[-1] + word, corpus)
+        ):
+            out[-1] += word  # 私营 + 企业 → 私营企业 (read through its alias)
+        else:
+            out.append(word)
+    return out
+
+
+COMMON = 10000  # a word this frequent in the language (通过, 准备, 形式) says little on its own
+
+
+def specific(term: str, corpus_text: str) -> bool:
+    """A word that names something (年龄, 兼职, 正装, PPT), not a common word of the language (通过,
+    准备) nor a cutting slip of known characters (中会发). Strict on purpose: a yes or no about
+    something the documents never name would be a guess."""
+    if term.isascii():
+        return True
+    if is_word(term):
+        return 0 < frequency(term) < COMMON and not names_nothing(term)  # not 一家, 的话, 没关系
+    if any(names_nothing(ch) for ch in term if is_word(ch)) and re.match(r"[这那我你他她该此每各本上下哪]", term):
+        return False  # a cutting slip that starts with a pronoun: 这批, 我报
+    return len(term) > 3 or any(ch not in corpus_text for ch in term)
+
+
+def found_form(ctx: Context, term: str, text: str) -> str | None:
+    """The form of ``term`` that ``text`` uses (itself or its document wording), if any."""
+    if term in text:
+        return term
+    for alias in ctx.match.lex.alias_terms(term):
+        for word in alias.split():
+            if word in text:
+                return word
+    return None
