@@ -203,7 +203,7 @@ class Assistant:
             return self.composer.abstain(q, "instruction injection")
         scored = self._retrieve(q)
         hits = [c for c, _ in scored]
-        reason = self.composer.refusal(q)
+        reason = self.composer.refusal(q, scored)
         answer = self.composer.abstain(q, reason) if reason else self.composer.compose(q, hits, today)
         answer.trace.retrieved = [(c.id, round(s, 4)) for c, s in scored]
         if self.llm is None or answer.abstained:

@@ -26,8 +26,8 @@ def _check_turn(bot: Any, session: Session, turn: dict[str, Any]) -> None:
         assert phrase in d["answer"], where
     if "check" not in turn:
         assert d["tool_calls"] == [], where
-        if turn.get("answered"):
-            assert not d["abstained"], where
+        if "answered" in turn:
+            assert d["abstained"] is not turn["answered"], where
         if "standalone" in turn:
             assert a.trace.understood.get("text") == normalize(turn["standalone"]), (where, a.trace.understood)
         return

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from ..text import NUMERAL as NUM
 from ..text import PHONE
 
+# 几 that counts rather than asks ("手头有几个项目", "好几年", "其中几个", "几个同事都报了"), and "…什么的" (etc.)
+SOME = re.compile(r"(?:^|(?<=[，,。\s好这那前近过了头上中里位司门]))几(?:[个项次年位家件篇份条]|十|百)|什么的")
+
 
 @dataclass(frozen=True)
 class AnswerType:
@@ -64,7 +67,8 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "duration",
         re.compile(
-            r"几天|多少天|多长时间|多久|持续|期限|公示期|几个工作日|几个小时|多少小时|学时|课时|时长|how long", re.I
+            r"几天|多少天|多长时间|多久|持续|期限|公示期|几个工作日|几个小时|多少小时|几分钟|多少分钟|学时|课时|时长|how long",
+            re.I,
         ),
         re.compile(rf"{NUM}\s*(?:天|个工作日|个?小时|学时|课时|周|个月|分钟)"),
         "时长（多少天、多长时间）",
@@ -125,7 +129,9 @@ BY_NAME = {t.name: t for t in TYPES}
 
 
 def answer_type(text: str) -> str | None:
-    """The kind of span the question asks for (first cue that matches), or None."""
+    """The kind of span the question asks for (first cue that matches), or None; "几" that counts
+    asks for nothing ("好几项业绩没有合同，还能算吗")."""
+    text = SOME.sub("", text)
     for t in TYPES:
         if t.cue.search(text):
             return t.name

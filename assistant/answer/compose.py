@@ -27,9 +27,9 @@ class Composer:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def refusal(self, q: Question) -> str:
+    def refusal(self, q: Question, scored: list[tuple[Clause, float]] | None = None) -> str:
         """Why the documents cannot answer ``q`` (before composing), or ''."""
-        return refusal_reason(q, self.ctx.round, self.ctx.match)
+        return refusal_reason(q, self.ctx.round, self.ctx.match, scored)
 
     def abstain(self, q: Question, reason: str) -> Answer:
         return abstain(q, reason, self.ctx.round)

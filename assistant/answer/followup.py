@@ -4,6 +4,8 @@
 '本科毕业几年可以申报高级工程师？'
 >>> resolve("硕士呢", "本科毕业几年可以申报工程师？")
 '硕士研究生毕业几年可以申报工程师？'
+>>> resolve("具体是哪一天？", "答辩在几月？")
+'答辩在几月，具体是哪一天？'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
 >>> with_grade("那需要几项成果呢？", "工程师")
@@ -21,6 +23,8 @@ from ..vocab import vocabulary
 FOLLOW_UP = re.compile(
     r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,12}?)\s*(?:呢|的话呢|怎么样|又如何)\s*[？?。]?\s*$"
 )
+# "具体是哪一天？", "确切几号": the detail of what was just asked
+DETAIL = re.compile(r"^\s*(?:那|那么)?(?:具体|确切|准确)(?:是|在|到)?\S{0,2}(?:哪|几|什么|多少)\S{0,4}?[？?。]?\s*$")
 PRONOUN = re.compile(r"^\s*(?:那个|这个|它的|那)(?P<rest>.+)$")
 # words that move a conversation along without being part of the question ("顺便问下，答辩在几月？")
 DISCOURSE = re.compile(
@@ -37,7 +41,7 @@ def strip_discourse(text: str) -> str:
 
 
 def is_follow_up(text: str) -> bool:
-    return bool(FOLLOW_UP.match(text))
+    return bool(FOLLOW_UP.match(text) or DETAIL.match(text))
 
 
 def _replace_first(text: str, names: list[str], new: str) -> str | None:
@@ -59,6 +63,8 @@ def resolve(text: str, previous: str | None) -> str | None:
     """The standalone question ``text`` stands for after ``previous``, or None if it stands alone."""
     if not previous:
         return None
+    if DETAIL.match(text):
+        return f"{previous.rstrip('？?。')}，{text.strip()}"
     m = FOLLOW_UP.match(text)
     if not m:
         return None

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 
 from .. import messages as M
+from ..dates import find_spans
+from ..ingest.clauses import Clause
 from ..ingest.roundfacts import RoundFacts
+from .asks import answer_type, holds
 from .matching import Matcher
 from .model import Answer, Kind, Trace
 from .understand import Question
@@ -26,8 +29,30 @@ def other_years(q: Question, years: list[int]) -> list[int]:
     return sorted(asked - set(years)) if years else []
 
 
-def refusal_reason(q: Question, facts: RoundFacts, match: Matcher) -> str:
-    """Why the documents cannot answer ``q``, or ''."""
+# answer types whose value in a clause shows it answers (a phone number, an address, a document's name)
+SPECIFIC = frozenset({"phone", "url", "place", "document", "form", "time_of_day"})
+# the fused score of a clause ranked first by both retrievers (reciprocal-rank fusion, k = 60)
+AGREED = 0.0326
+
+
+def typed_evidence(q: Question, scored: list[tuple[Clause, float]], year: int) -> bool:
+    """Does the evidence answer ``q`` whatever its words: it asks for a typed value (a date, a phone,
+    a count…), both retrievers rank the same clause first, and that clause holds a value of that type?
+    ("网上报名通道哪天开放": 通道 and 开放 are not the documents' words, but the dates clause is found.)"""
+    if not scored or scored[0][1] < AGREED:
+        return False
+    text = scored[0][0].full_text
+    kind = answer_type(q.asking) or answer_type(q.asked)
+    if kind:  # a count or a duration is in most clauses (2项, 满5年): no evidence that this one answers
+        return kind in SPECIFIC and holds(kind, text)
+    return q.intent == "dates" and bool(find_spans(text, year))
+
+
+def refusal_reason(
+    q: Question, facts: RoundFacts, match: Matcher, scored: list[tuple[Clause, float]] | None = None
+) -> str:
+    """Why the documents cannot answer ``q``, or ''; ``scored``: the retrieved clauses, whose evidence
+    outweighs unfamiliar words (not names the documents never use, nor other years)."""
     if q.injection:
         return "instruction injection"
     if q.foreign_terms:
@@ -44,6 +69,8 @@ def refusal_reason(q: Question, facts: RoundFacts, match: Matcher) -> str:
     if unknown and not anchors:
         return "no topic of the documents in the question; unknown: " + "、".join(unknown)
     if len(unknown) >= 2 and len(unknown) > len(anchors):
+        if scored and typed_evidence(q, scored, max(facts.years, default=0)):
+            return ""
         return "mostly outside the documents: " + "、".join(unknown)
     return ""
 

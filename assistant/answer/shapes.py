@@ -46,6 +46,9 @@ DETAIL_TYPES = (
     "form",
     "person",
 )
+# a cue that names the thing counted ("名额", "通过率", "学时"), not only how it is asked ("多少钱", "几点")
+COUNTED = ("count", "amount", "duration")
+NAMES_THING = re.compile(r"(?![几多哪什怎])[\u4e00-\u9fff]{2,4}")
 OVERVIEW_CUE = re.compile(
     r"条件|要求|标准|资格|门槛|怎么评|怎样评|如何评|怎么申报|如何申报|怎么报|需要什么|要什么|具备什么|满足什么"
 )
@@ -152,6 +155,9 @@ def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     clauses = pool(ctx, hits)
     about = ranked(ctx, q, clauses, depth=len(clauses))
     span = BY_NAME[name].span
+    cue = BY_NAME[name].cue.search(q.asked)
+    if name in COUNTED and cue and NAMES_THING.fullmatch(cue[0]) and not ctx.match.present(cue[0]):  # 名额
+        return not_stated(ctx, q, BY_NAME[name].missing, about[0] if about else None)  # 通过率: never named
     subject = subject_terms(ctx, q, BY_NAME[name].cue)
     for rec in about:
         for sent in segments(rec.full_text, rec.label):

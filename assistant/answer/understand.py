@@ -14,6 +14,7 @@ from typing import Any
 
 from ..text import Lexicon, normalize, to_simplified
 from ..vocab import GRADE_LEVEL, Degree, Grade, Level, vocabulary
+from .asks import SOME
 
 # answer kinds and the cue words that ask for them (checked in this order)
 INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -36,7 +37,7 @@ INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("publication", ("公示", "公布", "结果", "哪里查", "在哪看", "published", "results", "announced")),
-    ("years", ("几年", "多少年", "年限", "满几年", "工作多久", "多长时间", "how many years", "how long")),
+    ("years", ("几年", "多少年", "年限", "满几年", "多久", "多长时间", "how many years", "how long")),
     (
         "dates",
         (
@@ -44,6 +45,8 @@ INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "何时",
             "截止",
             "几号",
+            "哪天",
+            "哪一天",
             "日期",
             "时间安排",
             "时间",
@@ -176,23 +179,56 @@ ASKS = re.compile(
 )
 
 
+ELLIPTIC = re.compile(r"呢$")  # "…，那中级呢": a question about something else, asked the same way
+GOES_ON = re.compile(r"分别|各自|各|具体|都")  # "…分几个阶段，分别什么时候": the same question goes on
+HAS_SOME = re.compile(r"有几[个项次年位家件篇份条]")  # "手头有几个项目" (but "申报有几个方向" may ask: not strict)
+# "我想问下/想知道…": what follows is the question, whatever came before
+ASKER = re.compile(r"问一?下|想问|想知道|想了解|想咨询|想确认|请问")
 TAG_QUESTION = re.compile(r"(?:我)?(?:理解|说)?得?的?(?:对吗|对吧|是吗|是吧|没错吧|对不对)|是不是这样")
 
 
+def asks(clause: str, strict: bool = True) -> bool:
+    """Whether ``clause`` asks something; ``strict``: "几" as "several" does not.
+
+    >>> asks("我手头有几个转化项目"), asks("成果要几项"), asks("申报有几个方向", strict=False)
+    (False, True, True)
+    """
+    clause = PARTICLES.sub(lambda m: m[0][:1], clause)
+    return bool(ASKS.search(HAS_SOME.sub("", SOME.sub("", clause)) if strict else clause))
+
+
 def asking_clause(text: str) -> str:
-    """The last clause that asks something; the caller's context around it is not the question.
+    """The first clause that asks something; the caller's context around it is not the question.
 
     >>> asking_clause("我们领导办事特别拖拉 单位那边审核推荐最晚到哪天结束啊 我好催他")
     '单位那边审核推荐最晚到哪天结束啊'
+    >>> asking_clause("我手头有几个项目，材料没整理好，会被认可吗")
+    '会被认可吗'
+    >>> asking_clause("单位几个同事都在报，我想问下结果什么时候出来")
+    '我想问下结果什么时候出来'
+    >>> asking_clause("单位审核推荐什么时候截止，评审机构审核呢？")
+    '评审机构审核呢'
+    >>> asking_clause("整个流程分几个阶段，分别什么时候")
+    '整个流程分几个阶段，分别什么时候'
     >>> asking_clause("硕士评工程师要满两年，我理解得对吗")
     '硕士评工程师要满两年吗'
     """
     clauses = [c for c in CLAUSE_BREAK.split(text) if c]
-    asking = [c for c in clauses if ASKS.search(PARTICLES.sub(lambda m: m[0][:1], c))]
-    if asking and TAG_QUESTION.fullmatch(asking[-1]):  # "…满两年，我理解得对吗": the statement before the tag,
-        i = clauses.index(asking[-1])  # asked as a yes/no question
+    asker = next((i for i, c in enumerate(clauses) if ASKER.search(c)), 0)
+    clauses = clauses[asker:]
+    asking = [c for c in clauses if asks(c)] or [c for c in clauses if asks(c, strict=False)]
+    if not asking:
+        return text
+    last = asking[-1]
+    if TAG_QUESTION.fullmatch(last):  # "…满两年，我理解得对吗": the statement before the tag,
+        i = clauses.index(last)  # asked as a yes/no question
         return clauses[i - 1] + "吗" if i else text
-    return asking[-1] if asking else text  # the last: "我手头有几个项目，…会被认可吗" asks at the end
+    if last == clauses[-1] and ELLIPTIC.search(last):  # "…什么时候截止，评审机构审核呢": asks about the last
+        return last
+    i = clauses.index(asking[0])
+    if i + 1 < len(clauses) and GOES_ON.match(clauses[i + 1]):  # "分几个阶段，分别什么时候": one question
+        return "，".join(clauses[i : i + 2])
+    return asking[0]
 
 
 HELD = re.compile(r"(?:取得|拿到|获得|评上|已有|有了?)(.{1,8}?)(?:职称)?(?:后|以后|之后|以来|满)")
