@@ -71,5 +71,7 @@ def test_lead(ctx: Context, case: dict[str, Any]) -> None:
         assert s in text, (s, text)
     if "cites" in case:
         assert [c.id for c in draft.sources.citations] == case["cites"]
+    if "polarity" in case:
+        assert draft.polarity == case["polarity"], draft.lead
     for c in draft.sources.citations:  # verbatim
         assert c.text in ctx.corpus.clauses[c.id].full_text

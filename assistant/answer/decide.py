@@ -11,23 +11,42 @@ import re
 from .. import messages as M
 from ..ingest.clauses import Clause
 from ..vocab import Grade
-from .draft import Context, Draft, best_quote, heading, pool, segments
+from .draft import Context, Draft, best_quote, heading, labelled, pool, segments
 from .model import Kind, Sources
 from .shapes import PART_NAME, PARTS, not_stated
 from .terms import found_form, key_terms, specific
 from .understand import Question
-from .yesno import Reading, answer_words, by_levels, grade_level, levels_in, negated_in_question, polarities
+from .yesno import (
+    ASKING,
+    Reading,
+    answer_words,
+    by_levels,
+    denied_after,
+    grade_level,
+    levels_in,
+    negated_in_question,
+    polarities,
+)
 
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
+POINTS_BACK = re.compile(r"这种|这样|这些|这类|此类|这个情况|这种情况")
+# "A 属于/归/算 B 吗": which of the labelled kinds a thing is
+CATEGORY = re.compile(r"属于|归|算")
+DENIED_CATEGORY = re.compile(r"(?:不|并非|没)(?:属于|算|归|是)")
 
 
 def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     terms = key_terms(ctx, q)
+    if CATEGORY.search(q.asked):  # 做孵化和创业辅导，归研究方向吗: by the definition that holds it
+        draft = _by_label(ctx, q, terms, hits)
+        if draft is not None:
+            return draft
     cue = next((c for c in PARTS if c in q.asked), None)
     subject = [t for t in terms if cue is None or cue not in t]
     if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
         return _by_structure(ctx, q, q.grades[0], PARTS[cue])
-    if cue and subject:  # 研究课题得到领导批示算业绩吗: is it among the clauses about 业绩?
+    # 研究课题得到领导批示算业绩吗: is it among the clauses about 业绩? ("这种业绩还能算吗" asks about the context)
+    if cue and subject and not re.search(rf"(?:{POINTS_BACK.pattern})的?{cue}", q.asked):
         draft = _by_membership(ctx, q, cue, subject, hits)
         if draft is not None:
             return draft
@@ -46,11 +65,17 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return not_stated(ctx, q, "", None, terms="、".join(shown))
     # the retrieved clauses first, then every clause: the documents are short
     candidates = []
+    # a condition the question denies ("没留证明材料…这种业绩还能算吗") is one the deciding sentence must
+    # speak of: in the clause that asks, or in the context it points back to ("这种", "这样")
+    scope = q.asked if POINTS_BACK.search(q.core or "") else (q.core or q.asked)
+    denied = [t for t in terms if t in scope and negated_in_question(scope, t)]
     for rank, rec in enumerate(pool(ctx, hits)):
         if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
             continue
         for sent in segments(rec.full_text, rec.label):
             found = [(t, f) for t in terms if (f := found_form(ctx, t, sent))]
+            if denied and not all(any(t == d for t, _ in found) for d in denied):
+                continue
             if found and found[-1][0] == terms[-1]:  # the sentence must speak of the predicate
                 candidates.append((-len(found), rank, sent, rec, found))
     if not candidates:
@@ -60,7 +85,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     for _, _, sent, rec, found in ranked:
         reading = by_levels(sent, level, [f for _, f in found]) if level else None
         if reading is not None:
-            if polarities(q.asked, found[-1][0]) == {False}:  # "副高级是不是不用答辩？" asks the opposite
+            term = found[-1][0]  # "副高级是不是不用答辩？", "初级应该不能答辩吧" ask the opposite
+            if (polarities(q.asked, term) == {False}) != denied_after(q.asked, term):
                 reading.holds = not reading.holds
             return yes_no_draft(ctx, q, rec, sent, reading, level)
     for _, _, sent, rec, found in ranked:
@@ -70,11 +96,35 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     return None
 
 
+def _by_label(ctx: Context, q: Question, terms: list[str], hits: list[Clause]) -> Draft | None:
+    """ "A 归 B 吗" where a clause defines kinds by label ("技术转移转化研究：…", "…运营服务：…"): yes when
+    the definition of the kind the question names holds A, no when another kind's does."""
+    masked = ASKING.sub(lambda m: "＿" * len(m[0]), q.asked)
+    for rec in pool(ctx, hits):
+        kinds = labelled(segments(rec.full_text, rec.label))
+        if len(kinds) < 2:
+            continue
+        tokens = [set(ctx.match.lex.tokenize(label)) for label, _ in kinds]
+        shared = set.intersection(*tokens)
+        named = [n for n, t in enumerate(tokens) if any(w in q.asked for w in t - shared)]
+        subject = [t for t in terms if not any(t in label or label in t for label, _ in kinds)]
+        held = [sum(1 for t in subject if found_form(ctx, t, d)) for _, d in kinds]
+        if len(named) != 1 or not subject or max(held) == 0 or held.count(max(held)) > 1:
+            continue
+        home = held.index(max(held))
+        reading = Reading(home == named[0], "label", [])
+        if DENIED_CATEGORY.search(masked):  # "这个不算研究方向吧" asks the opposite
+            reading.holds = not reading.holds
+        return yes_no_draft(ctx, q, rec, kinds[home][1], reading, None)
+    return None
+
+
 def _by_negation(question: str, sentence: str, found: list[tuple[str, str]]) -> Reading | None:
     """The clause states or denies the question's predicate (the last of its words the clause uses),
     about the same subject; the answer is to the question as worded ("是不是不用…")."""
     *subject, (term, form) = found
-    clause_says, asked = polarities(sentence, form), {not negated_in_question(question, term)}
+    clause_says = polarities(sentence, form)
+    asked = {negated_in_question(question, term) == denied_after(question, term)}  # denied once: asks "not"
     if len(clause_says) != 1:
         return None
     for t, f in subject:  # the same subject (无佐证材料的… is not 有佐证材料的…)

@@ -25,7 +25,9 @@ from .understand import Question
 SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 MAX_QUOTE = 160
 FIRST_BONUS = 1.0  # in idf units: about one shared word of middling rarity
-DEFINITION = re.compile(r"指什么|是什么|是指|指的是|是做什么|做什么的|什么意思|属于哪|算哪|归哪|哪个方向|哪类")
+DEFINITION = re.compile(
+    r"指什么|是什么|是啥|是指|指的是|是做什么|做什么的|干什么|干啥|做啥|什么意思|属于哪|算哪|归哪|哪个方向|哪类"
+)
 DEFINES = re.compile(r"^[^，。；]{2,16}：")  # "技术转移转化研究：从事…"
 # a list of alternatives closed by a count ("…，3项及以上。") is quoted whole: the count binds them all
 COUNT_TAIL = re.compile(r"\d+项及以上")
@@ -103,14 +105,31 @@ def overlap(ctx: Context, weights: dict[str, float], text: str) -> float:
     return sum(weights[t] for t in weights.keys() & ctx.match.tokens(text))
 
 
+def labelled(segs: list[str]) -> list[tuple[str, str]]:
+    """The labelled definitions among a clause's statements, as (label, definition): a definition runs
+    from its "X：" to the next label, across 。/； ("技术转移转化运营服务：从事…；从事技术商业化运营，…。").
+
+    >>> labelled(["两个方向。", "研究类：从事研究。", "服务类：从事服务；", "从事运营。"])
+    [('研究类', '研究类：从事研究。'), ('服务类', '服务类：从事服务；从事运营。')]
+    """
+    out: list[tuple[str, str]] = []
+    for seg in segs:
+        m = DEFINES.match(seg)
+        if m:
+            out.append((m[0][:-1], seg))
+        elif out and not out[-1][1].endswith("。"):
+            out[-1] = (out[-1][0], out[-1][1] + seg)
+    return out
+
+
 def defines(ctx: Context, q: Question, sentence: str) -> float:
     """How well ``sentence`` defines what the question names in its own words (not an alias's):
     "技术转移转化研究：从事…" for 研究方向."""
     m = DEFINES.match(sentence)
     if not m:
         return 0.0
-    own = {t: ctx.match.idf(t) for t in ctx.match.lex.tokenize(q.asked) if len(t) >= 2 and t not in ctx.match.generic}
-    return 2 * overlap(ctx, own, m[0])
+    label = {t for t in ctx.match.lex.tokenize(m[0]) if len(t) >= 2 and t not in ctx.match.generic}
+    return 2 * sum(ctx.match.idf(t) for t in label if t in q.asked)  # 研究 of "研究方向" too
 
 
 def best_quote(ctx: Context, q: Question, rec: Clause) -> str:
@@ -123,8 +142,10 @@ def best_quote(ctx: Context, q: Question, rec: Clause) -> str:
     text = rec.full_text
     segs = segments(text, rec.label)
     candidates = segs
-    if DEFINITION.search(q.asked):  # what something is: the sentences that define something it names
-        candidates = [s for s in segs if defines(ctx, q, s) > 0] or segs
+    if DEFINITION.search(q.asked):  # what something is: the definitions of something it names, whole
+        scores = {d: defines(ctx, q, d) for _, d in labelled(segs)}
+        top = max(scores.values(), default=0.0)
+        candidates = [d for d, v in scores.items() if v == top > 0] or segs
     scored = sorted(candidates, key=lambda s: -(overlap(ctx, qtok, s) + FIRST_BONUS * (s == segs[0])))
     quote = text if len(text) <= MAX_QUOTE or rec.children or COUNT_TAIL.search(segs[-1]) else scored[0]
     i = segs.index(quote) if quote in segs else -1

@@ -30,6 +30,7 @@ from .notes import round_grade_note
 from .overview import overview_parts
 from .terms import found_form, key_terms
 from .understand import Question
+from .yesno import is_yes_no
 
 CONTEXT_MIN = 2.0  # idf the context clause must share with the question (about one specific word)
 DETAIL_TYPES = (
@@ -69,7 +70,13 @@ PART_NAME = {
 
 def asks_overview(q: Question) -> bool:
     """ "高级工程师需要什么条件？": one grade, its conditions in general (not one part of them)."""
-    return len(q.grades) == 1 and bool(OVERVIEW_CUE.search(q.asking)) and not SUB_TOPIC.search(q.asking)
+    asking = q.asking
+    return (
+        len(q.grades) == 1
+        and bool(OVERVIEW_CUE.search(asking))
+        and not SUB_TOPIC.search(asking)
+        and not is_yes_no(asking)
+    )
 
 
 def asked_type(q: Question) -> str | None:

@@ -43,7 +43,7 @@ NEG_FILLER = re.compile(r"没什么|没啥|没有什么|不太|没多大|没多�
 COUNTED_WORD = re.compile(
     r"(?:\d+|[零一二两三四五六七八九十]{1,3})\s*[项篇个年月日号次份]"
 )  # 一项: a value, not a claim
-MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够)")
+MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够|资格|有资格)")
 
 
 def key_terms(ctx: Context, q: Question) -> list[str]:

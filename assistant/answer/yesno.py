@@ -34,11 +34,12 @@ NOT_NEGATION = re.compile(r"不断|不仅|不少|不同|不限|无论|未来|非
 NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
 # "对X没有要求": a negation after the word, on a light predicate
 NEG_AFTER = re.compile(
-    r"^.{0,3}?(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?)?(?:要求|限制|规定|需要|必要|用)"
+    r"^.{0,3}?(?:(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?)?(?:要求|限制|规定|需要|必要|用)"
+    r"|不予|不被|不算|不计入?)"  # "…的业绩成果不予认可": denied right after the word
 )
 # answer words by the modal the question uses, first found wins: (pattern, yes, no)
 MODALS = (
-    (re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|要(?!求)"), "需要", "不需要"),
+    (re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|(?<![主重只想])要(?!求)"), "需要", "不需要"),
     (re.compile(r"能不能|能否|能"), "能", "不能"),
     (re.compile(r"可不可以|可以不可以|可否|可以"), "可以", "不可以"),
     (re.compile(r"有没有|有"), "有", "没有"),
@@ -46,6 +47,7 @@ MODALS = (
     (re.compile(r"算不算|算"), "算", "不算"),
     (re.compile(r"够不够|够"), "够", "不够"),
     (re.compile(r"行不行|就行|可行"), "行", "不行"),
+    (re.compile(r"有没有资格|有资格|资格"), "有资格", "没有资格"),
 )
 LEVEL_TOKEN = {"正高": Level.FULL_SENIOR, "副高": Level.ASSOCIATE_SENIOR, "高": Level.ASSOCIATE_SENIOR}
 LEVEL_TOKEN |= {"中": Level.INTERMEDIATE, "初": Level.JUNIOR}
@@ -92,14 +94,35 @@ def answer_words(question: str) -> tuple[str, str]:
 
     >>> answer_words("没有佐证材料的业绩成果会被认可吗"), answer_words("量化指标不需要填报吧")
     (('会', '不会'), ('不需要', '需要'))
+    >>> answer_words("民营企业的员工是不是没资格申报")
+    ('没有资格', '有资格')
     """
     best: tuple[int, str, str] = (-1, "是", "不是")
     for pat, yes, no in MODALS:
         for m in pat.finditer(question):
             before = question[max(0, m.start() - 1) : m.start()]
-            if m.start() > best[0] and before not in ("没", "无"):
-                best = (m.start(), no, yes) if before == "不" else (m.start(), yes, no)
+            denied = before in ("不", "没", "无") and yes != "有"  # 没有 is no modal "有"; 没资格 denies
+            if m.start() > best[0] and (denied or before not in ("没", "无")):
+                best = (m.start(), no, yes) if denied else (m.start(), yes, no)
     return best[1], best[2]
+
+
+# a modal the question denies after its subject: "外国人应该不能报吧", "民营企业的员工是不是没资格申报"
+DENIED_MODAL = re.compile(r"(?:不|没|无)(?:能|可以|可|会|算|够|行|允许|资格|有资格)")
+
+
+def denied_after(question: str, term: str) -> bool:
+    """Whether the question denies what it asks about ``term`` by a negated modal after it, in the
+    same clause ("外国人应该不能报这个吧" asks whether 外国人 cannot apply).
+
+    >>> denied_after("外国人应该不能报这个吧", "外国人"), denied_after("外国人能不能报", "外国人")
+    (True, False)
+    """
+    text = NOT_NEGATION.sub(lambda m: "＿" * len(m[0]), ASKING.sub(lambda m: "＿" * len(m[0]), question))
+    i = text.rfind(term)
+    if i < 0:
+        return False
+    return bool(DENIED_MODAL.search(re.split(r"[，,。；;：:？?]", text[i + len(term) :])[0]))
 
 
 def negated_in_question(question: str, term: str) -> bool:
