@@ -26,6 +26,7 @@ from ..rules.reading import ASKING, UNSURE, Reading, as_chinese, is_reply, read,
 from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
 from ..vocab import LEVEL_RANK, Level
+from .asks import SOME
 from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
 from .understand import Question
@@ -148,7 +149,7 @@ class GradeDesk:
         s = session or Session()
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts)
-        rule_question = bool(ASKS_RULE.search(simplify_numbers(text))) or (
+        rule_question = bool(ASKS_RULE.search(SOME.sub("", simplify_numbers(text)))) or (  # not "这几年做技术转移"
             bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r)
         )
         other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check

@@ -99,9 +99,10 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             continue
         for route in ctx.book.routes(grade):
             rec = ctx.corpus.clauses[route["clause"]]
-            if q.education and q.education not in rec.text:
-                continue
-            if q.held and route.get("title") != q.held:  # "取得中级职称后…": the routes through that title
+            if q.held:  # "取得中级职称后…", "已经有助工证了": the routes through that title, whatever the degree
+                if route.get("title") != q.held:  # ("大学专科及以上学历毕业、取得助理级职称后…" holds 本科 too)
+                    continue
+            elif q.education and q.education not in rec.text:
                 continue
             text = re.sub(r"^（\d+）", "", rec.text).rstrip("；;。")
             extra = "" if route["years"] else M.LEAD_YEARS_NO_LIMIT

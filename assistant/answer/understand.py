@@ -236,7 +236,11 @@ HELD = re.compile(r"(?:取得|拿到|获得|评上|已有|有了?)(.{1,8}?)(?:�
 
 # "去年刚评上助理工程师，…": held, said without 后/以来
 HELD_DONE = re.compile(
-    r"(?:已经|已|刚刚|刚|去年|前年|早就)(?:评上|拿到|取得|获得)了?(.{1,8}?)(?:职称)?(?=[，,。；;！!]|$)"
+    r"(?:已经|已|刚刚|刚|去年|前年|早就)(?:评上|拿到|取得|获得|有)了?(.{1,8}?)(?:职称|证书|证)?了?(?=[，,。；;！!]|$)"
+)
+# "中级已经拿了五年多", "助工都评了三年了": the title first, then that it is held
+HELD_FIRST = re.compile(
+    r"(?:^|[，,。；;\s])([^，,。；;\s]{1,6}?)(?:职称)?(?:已经|已|都|早就)?(?:拿了|评了|评上了|拿到了|取得了|有了)"
 )
 
 
@@ -245,14 +249,16 @@ def held_title(text: str) -> Level | None:
 
     >>> str(held_title("我去年刚评上助理工程师，今年想了解一下工程师的成果条件"))
     '初级'
+    >>> str(held_title("本科，已经有助工证了，想评中级")), str(held_title("本人在国企，中级已经拿了五年多，想报副高"))
+    ('初级', '中级')
     """
-    m = HELD.search(text) or HELD_DONE.search(text)
-    if not m:
-        return None
-    try:
-        return vocabulary().level(m[1].removesuffix("职称"))
-    except ValueError:
-        return None
+    for m in (HELD.search(text), HELD_DONE.search(text), HELD_FIRST.search(text)):
+        if m:
+            try:
+                return vocabulary().level(m[1].removesuffix("职称"))
+            except ValueError:
+                continue
+    return None
 
 
 # "现在还可以网上申报吗": applying now (or after a date) asks about the dates
