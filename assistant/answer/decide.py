@@ -15,7 +15,7 @@ from .draft import Context, Draft, best_quote, heading, labelled, pool, segments
 from .model import Kind, Sources
 from .shapes import PART_NAME, PARTS, not_stated
 from .terms import found_form, key_terms, specific
-from .understand import Question
+from .understand import POINTS_BACK, Question
 from .yesno import (
     ASKING,
     Reading,
@@ -29,7 +29,11 @@ from .yesno import (
 )
 
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
-POINTS_BACK = re.compile(r"这种|这样|这些|这类|此类|这个情况|这种情况")
+RANK_STATED = re.compile(r"排(?:名)?第?([一二三四五六七八九十\d]+)(?!名?以内|前)")  # "我排第五"
+RANK_LIMIT = re.compile(r"排名前([一二三四五六七八九十\d]+)")  # "（排名前三）"
+LACKING = re.compile(r"没|无|未")
+NO_NEED = re.compile(r"不需要|不需|不用|不必|无需|无须|不要")
+ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合同": one way among others, no requirement
 # "A 属于/归/算 B 吗": which of the labelled kinds a thing is
 CATEGORY = re.compile(r"属于|归|算")
 DENIED_CATEGORY = re.compile(r"(?:不|并非|没)(?:属于|算|归|是)")
@@ -78,8 +82,10 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
                 continue
             if found and found[-1][0] == terms[-1]:  # the sentence must speak of the predicate
                 candidates.append((-len(found), rank, sent, rec, found))
+    # "没跟任何单位签劳动合同，这样能报吗": a requirement the person lacks (not "是不是不用答辩": asks for a need)
+    lacks = bool(denied) and bool(APPLY.search(q.asked) and LACKING.search(scope)) and not NO_NEED.search(scope)
     if not candidates:
-        return None
+        return _lacks_requirement(ctx, q, denied, hits, level) if lacks else None
     ranked = sorted(candidates, key=lambda c: c[:2])
     # a question about one level is decided by the clause's lists of levels first ("高、中级需…")
     for _, _, sent, rec, found in ranked:
@@ -89,6 +95,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             if (polarities(q.asked, term) == {False}) != denied_after(q.asked, term):
                 reading.holds = not reading.holds
             return yes_no_draft(ctx, q, rec, sent, reading, level)
+    lacking = _lacks_requirement(ctx, q, denied, hits, level) if lacks else None
+    if lacking is not None:
+        return lacking
     for _, _, sent, rec, found in ranked:
         reading = _by_negation(q.asked, sent, found)
         if reading is not None:
@@ -116,6 +125,23 @@ def _by_label(ctx: Context, q: Question, terms: list[str], hits: list[Clause]) -
         if DENIED_CATEGORY.search(masked):  # "这个不算研究方向吧" asks the opposite
             reading.holds = not reading.holds
         return yes_no_draft(ctx, q, rec, kinds[home][1], reading, None)
+    return None
+
+
+def _lacks_requirement(
+    ctx: Context, q: Question, denied: list[str], hits: list[Clause], level: str | None
+) -> Draft | None:
+    """No, when a retrieved sentence requires (states, not as one alternative among others) every
+    condition the question says the person lacks: "…并建立人事劳动关系的专业技术人才" for "没签劳动合同"."""
+    for rec in pool(ctx, hits):
+        if any(ALTERNATIVES.search(heading(c)) for c in ctx.corpus.ancestors(rec.id)):
+            continue  # an item of "符合下列条件之一": one route among others
+        for sent in segments(rec.full_text, rec.label):
+            if ALTERNATIVES.search(sent):
+                continue
+            forms = [found_form(ctx, d, sent) for d in denied]
+            if all(forms) and all(polarities(sent, f) == {True} for f in forms if f):
+                return yes_no_draft(ctx, q, rec, sent, Reading(False, "requirement", []), level)
     return None
 
 
@@ -151,7 +177,20 @@ def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str], hits
                 best = (n, sent, rec)
     if best is None or best[0] < len(subject) / 2:
         return None
-    return yes_no_draft(ctx, q, best[2], best[1], Reading(True, "membership", []), None)
+    return yes_no_draft(ctx, q, best[2], best[1], Reading(within_rank(q.asked, best[1]), "membership", []), None)
+
+
+def within_rank(question: str, sentence: str) -> bool:
+    """Whether a rank the question states is within the one the sentence allows ("我排第五" vs
+    "主持或参与（排名前三）"); True when either says none.
+
+    >>> within_rank("我在那个报告里排第五，能拿来破格吗", "参与（排名前三）的报告"), within_rank("排第2", "排名前三")
+    (False, True)
+    """
+    from ..text import cn_number
+
+    stated, limit = RANK_STATED.search(question), RANK_LIMIT.search(sentence)
+    return not (stated and limit) or cn_number(stated[1]) <= cn_number(limit[1])
 
 
 def yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None) -> Draft:

@@ -35,6 +35,9 @@ CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
     r"|(?:想|打算|准备|计划)要?(?:转|直接)?(?:申报|评|报|申请|参评)"
 )
+APPLYING = re.compile(
+    r"申报|(?<!汇|简|公|上)报(?!告|道|销)|评(?![审价委])|申请|参评|符合|满足|够"
+)  # what "能" is about when it asks to apply
 ASKS_RULE = re.compile(
     r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么"
 )
@@ -186,9 +189,10 @@ class GradeDesk:
         if can_apply and s.grade and PERSONAL.search(text) and len(_cjk(text)) <= 8:
             r.facts["grade"] = s.grade  # "那我能评吗？" about the grade under discussion
             return True
-        # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade
+        # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade;
+        # "…这种业绩还能算吗" asks about something else ("能" without applying)
         person = [k for k in PERSON_FACTS if k in r.facts]
-        stated = can_apply or not ASKING.search(text)
+        stated = (can_apply and bool(APPLYING.search(text))) or not ASKING.search(text)
         return bool(person) and _specific(text, r) and stated and not other_topic
 
     # ---- answering ----------------------------------------------------------------------------

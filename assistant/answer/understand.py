@@ -179,6 +179,7 @@ ASKS = re.compile(
 )
 
 
+POINTS_BACK = re.compile(r"(?:我|像我)?(?:这样|这种|这些|这类|此类|这个情况|这种情况)")
 ELLIPTIC = re.compile(r"呢$")  # "…，那中级呢": a question about something else, asked the same way
 GOES_ON = re.compile(r"分别|各自|各|具体|都")  # "…分几个阶段，分别什么时候": the same question goes on
 HAS_SOME = re.compile(r"有几[个项次年位家件篇份条]")  # "手头有几个项目" (but "申报有几个方向" may ask: not strict)
@@ -210,6 +211,8 @@ def asking_clause(text: str) -> str:
     '评审机构审核呢'
     >>> asking_clause("整个流程分几个阶段，分别什么时候")
     '整个流程分几个阶段，分别什么时候'
+    >>> asking_clause("我想了解一下，运营服务方向里的专业化服务，都包含哪几项")
+    '运营服务方向里的专业化服务，都包含哪几项'
     >>> asking_clause("硕士评工程师要满两年，我理解得对吗")
     '硕士评工程师要满两年吗'
     """
@@ -228,6 +231,8 @@ def asking_clause(text: str) -> str:
     i = clauses.index(asking[0])
     if i + 1 < len(clauses) and GOES_ON.match(clauses[i + 1]):  # "分几个阶段，分别什么时候": one question
         return "，".join(clauses[i : i + 2])
+    if i > 0 and GOES_ON.match(clauses[i]):  # "运营服务方向里的专业化服务，都包含哪几项": the topic before it
+        return "，".join(clauses[i - 1 : i + 1])
     return asking[0]
 
 
@@ -287,7 +292,9 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     core = asking_clause(text)
     # what is retrieved for: the clause that asks, when the caller's context comes with it ("我在高校做过
     # 科研管理，现在转岗了，想知道运营服务方向包括哪些工作"); the grade and degree the context names still count
+    points_back = bool(POINTS_BACK.match(core))  # "…签了劳动合同，这样能报吗": the context is the subject
     focus = core if not english and core != text and len(re.findall(r"[\u4e00-\u9fff]", core)) >= 4 else text
+    focus = text if points_back else focus
     search = lex.expand(focus)
     if focus != text:
         named = [str(g) for g in vocab.grades_in(text)] + [str(d) for d in [vocab.degree_in(text)] if d]
@@ -318,6 +325,10 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     return q
 
 
+# compounds of directions that jieba tags as places: "哪些东西可以算" names no place
+NOT_PLACES = frozenset({"东西", "南北", "东南", "西北", "东北", "西南", "中外", "内外", "上下", "前后"})
+
+
 def foreign_terms(text: str, corpus_text: str, lex: Lexicon) -> list[str]:
     """Place names and qualifiers of 专业/系列/职称 that the documents never mention.
 
@@ -329,7 +340,7 @@ def foreign_terms(text: str, corpus_text: str, lex: Lexicon) -> list[str]:
     out: list[str] = []
     pairs = [(w, f) for w, f in pseg.cut(text) if w.strip()]
     for i, (w, flag) in enumerate(pairs):
-        if len(w) < 2 or w in known or any(p in w for p in HOME_PLACES):
+        if len(w) < 2 or w in known or w in NOT_PLACES or any(p in w for p in HOME_PLACES):
             continue
         nxt = pairs[i + 1][0] if i + 1 < len(pairs) else ""
         if flag == "ns" or (flag.startswith("n") and any(nxt.startswith(h) for h in QUALIFIED_HEADS)):
