@@ -84,8 +84,6 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
                 candidates.append((-len(found), rank, sent, rec, found))
     # "没跟任何单位签劳动合同，这样能报吗": a requirement the person lacks (not "是不是不用答辩": asks for a need)
     lacks = bool(denied) and bool(APPLY.search(q.asked) and LACKING.search(scope)) and not NO_NEED.search(scope)
-    if not candidates:
-        return _lacks_requirement(ctx, q, denied, hits, level) if lacks else None
     ranked = sorted(candidates, key=lambda c: c[:2])
     # a question about one level is decided by the clause's lists of levels first ("高、中级需…")
     for _, _, sent, rec, found in ranked:
@@ -95,9 +93,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             if (polarities(q.asked, term) == {False}) != denied_after(q.asked, term):
                 reading.holds = not reading.holds
             return yes_no_draft(ctx, q, rec, sent, reading, level)
-    lacking = _lacks_requirement(ctx, q, denied, hits, level) if lacks else None
-    if lacking is not None:
-        return lacking
+    if lacks and (draft := _lacks_requirement(ctx, q, denied, hits, level)) is not None:
+        return draft
     for _, _, sent, rec, found in ranked:
         reading = _by_negation(q.asked, sent, found)
         if reading is not None:
