@@ -22,6 +22,8 @@ def test_answer(bot, case):
     for fact in case["facts"]:
         alts = fact if isinstance(fact, list) else [fact]
         assert any(f in d["answer"] for f in alts), (fact, d["answer"])
+    if "polarity" in case:
+        assert d.get("polarity") == case["polarity"], d
     ids = [c["id"] for c in d["citations"]]
     if "cite" in case:
         assert case["cite"] in ids, ids

@@ -30,6 +30,7 @@ from .asks import SOME
 from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
 from .understand import Question
+from .yesno import is_yes_no
 
 CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
@@ -41,6 +42,17 @@ APPLYING = re.compile(
 ASKS_RULE = re.compile(
     r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么"
 )
+# "…也得先干满一年吧": a requirement of years asked about, not the person's case
+ASKS_YEARS_RULE = re.compile(
+    r"(?:得|要|需要|必须|需)\S{0,4}满?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)年\S{0,3}[吗吧么]"
+)
+# "高级和中级能同时报吗": two grades at once is a question about the rules
+BOTH = re.compile(r"同时|一起报|两个(?:级别|职称|等级)|都报|兼报")
+BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
+VERDICT_POLARITY = {"eligible": True, "not_eligible": False}
+DENIED_APPLY = re.compile(r"不能|不可以|不可|没资格|没有资格|不够|不符合|不满足")  # "是不是不能报" asks the opposite
+GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
+ONLY_ASKING = re.compile(r"[吗么呢吧嘛啊呀？?。!！\s]*$")
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
@@ -152,7 +164,8 @@ class GradeDesk:
         s = session or Session()
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts)
-        rule_question = bool(ASKS_RULE.search(SOME.sub("", simplify_numbers(text)))) or (  # not "这几年做技术转移"
+        plain = SOME.sub("", simplify_numbers(text))  # not "这几年做技术转移"
+        rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or BOTH.search(text)) or (
             bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r)
         )
         other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
@@ -172,7 +185,7 @@ class GradeDesk:
             return None
         if (s.expect and s.expect in _fact_keys(r.facts)) or (r.facts and not r.facts.keys() <= {"grade"}):
             return True  # answers the follow-up ("本科", "5年", "有"), more facts, a correction
-        if r.facts.get("grade") and (s.topic == "grade_check" or CAN_APPLY.search(text)):
+        if r.facts.get("grade") and (s.topic == "grade_check" or _asks_to_apply(text)):
             return True  # another grade for the same person
         if RESUME.search(text) and s.facts:
             return True  # "接着说": the pending follow-up again
@@ -183,7 +196,7 @@ class GradeDesk:
     def _starts_check(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool:
         """A new check: "我能申报X吗" about the person, "我能评吗" (the grade under discussion), or facts."""
         personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
-        can_apply = bool(CAN_APPLY.search(text))
+        can_apply = _asks_to_apply(text)
         if "grade" in r.facts:  # "同事都想报…，中级的评审结果在哪里公示": the question is about something else
             return can_apply and personal and not other_topic
         if can_apply and s.grade and PERSONAL.search(text) and len(_cjk(text)) <= 8:
@@ -212,6 +225,7 @@ class GradeDesk:
             session.expect, session.expect_level = self._next_expect(result)
         answer = self.render(result, today, args, under)
         answer.question = q.text
+        answer.polarity = _polarity(q, result.verdict)
         answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
         # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)
         consulted = [(c.id, 1.0) for c in answer.citations]
@@ -322,7 +336,9 @@ def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = 
         items.append(M.UNDERSTOOD_GRADE.format(grade=f.grade))
     if f.education:
         items.append(M.UNDERSTOOD_EDU.format(edu=f.education))
-    if f.years_in_field is not None:
+    if f.years_in_field == 0:
+        items.append(M.UNDERSTOOD_JUST_GRADUATED)
+    elif f.years_in_field is not None:
         items.append(M.UNDERSTOOD_YEARS.format(years=years(f.years_in_field)))
     if f.titles is not None and not f.titles:
         items.append(M.UNDERSTOOD_NO_TITLE)
@@ -341,6 +357,41 @@ def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = 
     if f.basic_met is not None:
         items.append(M.UNDERSTOOD_BASIC[f.basic_met])
     return M.UNDERSTOOD.format(items=M.UNDERSTOOD_SEP.join(items)) if items else ""
+
+
+
+
+def _polarity(q: Question, verdict: str) -> str | None:
+    """A verdict as the answer to a yes/no question as worded: "能报吗" → no when not eligible;
+    "是不是不能报" → yes. No polarity while the check still needs facts.
+
+    >>> from .understand import analyze
+    >>> _polarity(analyze("本科刚毕业能报助理工程师吗"), "not_eligible")
+    'no'
+    >>> _polarity(analyze("我是不是不能报工程师"), "not_eligible")
+    'yes'
+
+    """
+    said = VERDICT_POLARITY.get(verdict)
+    if said is None or not is_yes_no(q.asking):
+        return None
+    if DENIED_APPLY.search(q.asking):
+        said = not said
+    return "yes" if said else "no"
+
+
+def _asks_to_apply(text: str) -> bool:
+    """Whether ``text`` asks if the person may apply: "我能申报工程师吗", "本科五年工程师可以吗", "够不够";
+    not "论文只是参与的，也能算成果吗" (能 about something else).
+
+    >>> _asks_to_apply("本科五年，能评工程师吗"), _asks_to_apply("本科五年工程师可以吗"), _asks_to_apply("也能算成果吗")
+    (True, True, False)
+    """
+    for m in CAN_APPLY.finditer(text):
+        after = text[m.end() : m.end() + 8]
+        if m[0] not in BARE_CAN or APPLYING.search(after) or ONLY_ASKING.fullmatch(after) or GRADE_WORD.search(after):
+            return True
+    return False
 
 
 def _specific(text: str, r: Reading) -> bool:

@@ -20,6 +20,7 @@ from ..ingest.roundfacts import RoundFacts
 from .asks import answer_type, holds
 from .matching import Matcher
 from .model import Answer, Kind, Trace
+from .terms import specific
 from .understand import Question
 
 
@@ -68,10 +69,11 @@ def refusal_reason(
         return ""  # decided by what the clauses hold
     if unknown and not anchors:
         return "no topic of the documents in the question; unknown: " + "、".join(unknown)
-    if len(unknown) >= 2 and len(unknown) > len(anchors):
+    named = [u for u in unknown if specific(u, match.corpus_text)]  # not 整个, 本身, 通用: words of any question
+    if len(named) >= 2 and len(named) > len(anchors):
         if scored and typed_evidence(q, scored, max(facts.years, default=0)):
             return ""
-        return "mostly outside the documents: " + "、".join(unknown)
+        return "mostly outside the documents: " + "、".join(named)
     return ""
 
 

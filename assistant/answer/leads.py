@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import messages as M
-from ..dates import DateSpan
+from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import PHONE
 from .confirm import asked_values, confirm
@@ -107,10 +107,30 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             text = re.sub(r"^（\d+）", "", rec.text).rstrip("；;。")
             extra = "" if route["years"] else M.LEAD_YEARS_NO_LIMIT
             sentences.append(M.LEAD_YEARS.format(grade=grade, route=text + extra, cite=src.cite(rec)) + "。")
+        refer = ctx.book.refer(grade)
+        if refer and not q.held and not q.education:  # every route of the grade: 技工院校 too
+            rec = ctx.corpus.clauses[refer["clause"]]
+            sentences.append(M.LEAD_YEARS.format(grade=grade, route=refer["quote"], cite=src.cite(rec)) + "。")
     if not sentences:
         return None
     note = round_grade_note(ctx.round, q.grade)
     return Draft(Kind.FACT, "".join(sentences), src, notes=[note] if note else [])
+
+
+# "结果什么时候出来": when the results come out, not where they are published
+WHEN_NOT_WHERE = re.compile(r"^(?!.*(?:哪|何处|网站|网址|栏目)).*(?:什么时候|啥时候|何时|哪天|几号|多久|几月)")
+
+
+def published_when(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """When the results are published: the clause about publication, if it holds a date; else the
+    documents leave it open (the place they are published is shown as context)."""
+    about = [c for c in hits if c.doc_kind == "notice" and "公示" in c.full_text]
+    if not about:
+        return None
+    year = max(ctx.round.years, default=0)
+    if find_spans(about[0].full_text, year):
+        return quote_clause(ctx, q, about[0])
+    return not_stated(ctx, q, M.MISSING_RESULT_TIME, about[0])
 
 
 def quote(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
@@ -134,6 +154,7 @@ LEADS: dict[str, tuple[Lead, ...]] = {
     "yes_no": (yes_no, quote),
     "list": (listing, quote),
     "general": (quote,),
+    "published_when": (published_when, quote),
 }
 VALUE_YEAR = 2000  # any leap year: only whether the question states a value matters to the plan
 
@@ -153,6 +174,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "dates"
     elif asked_type(q) in DETAIL_TYPES:
         key = "detail"
+    elif q.intent == "publication" and WHEN_NOT_WHERE.search(q.asked) and not is_yes_no(q.asking):
+        key = "published_when"
     elif q.intent == "contact":
         key = "contact"
     elif asks_overview(q):

@@ -42,6 +42,7 @@ MODAL_CHARS = re.compile(r"[能会可要该]")
 # points back or quantifies; names nothing itself
 DEICTIC = re.compile(r"这样|这种|这个|这些|这类|此类|那样|那种|那个|那些|任何|每个|一些|某些")
 NEG_FILLER = re.compile(r"没什么|没啥|没有什么|不太|没多大|没多少")  # 对职业道德没什么要求: no claim of its own
+COPULA = re.compile(r"(?:不|只|就|还|也|都|并不|并非)是")  # "我不是第一作者只是参与的": the claim is in what follows
 COUNTED_WORD = re.compile(
     r"(?:\d+|[零一二两三四五六七八九十]{1,3})\s*[项篇个年月日号次份]"
 )  # 一项: a value, not a claim
@@ -66,6 +67,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
             and not ASKING.fullmatch(w)
             and not NEGATION.fullmatch(w)
             and not NEG_FILLER.fullmatch(w)
+            and not COPULA.fullmatch(w)
             and not MODAL_WORD.fullmatch(w)
             and not COUNTED_WORD.fullmatch(w)
             and not DEICTIC.fullmatch(w)

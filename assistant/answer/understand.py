@@ -15,6 +15,7 @@ from typing import Any
 from ..text import Lexicon, normalize, to_simplified
 from ..vocab import GRADE_LEVEL, Degree, Grade, Level, vocabulary
 from .asks import SOME
+from .yesno import is_yes_no
 
 # answer kinds and the cue words that ask for them (checked in this order)
 INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -42,6 +43,9 @@ INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "dates",
         (
             "什么时候",
+            "啥时候",
+            "啥时间",
+            "什么时间",
             "何时",
             "截止",
             "几号",
@@ -175,11 +179,12 @@ def chinese_reading(text: str, lex: Lexicon) -> str:
 
 CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
 ASKS = re.compile(
-    r"[吗呢吧嘛么]$|什么|哪|多少|几|怎么|怎样|如何|是否|能否|可否|能不能|可不可以|是不是|要不要|有没有|会不会|啥|谁"
+    r"[吗呢吧嘛么]$|什么|哪|多少|多久|多长|多大|何时|几|怎么|怎样|如何|是否|能否|可否|能不能|可不可以|是不是|要不要|有没有|会不会|啥|谁"
 )
 
 
 POINTS_BACK = re.compile(r"(?:我|像我)?(?:这样|这种|这些|这类|此类|这个情况|这种情况)")
+VALUE_ASKED = re.compile(r"几|多少|多久|多长|什么|哪|何时|啥")  # not "我怎么打不通" (a complaint)
 ELLIPTIC = re.compile(r"呢$")  # "…，那中级呢": a question about something else, asked the same way
 GOES_ON = re.compile(r"分别|各自|各|具体|都")  # "…分几个阶段，分别什么时候": the same question goes on
 HAS_SOME = re.compile(r"有几[个项次年位家件篇份条]")  # "手头有几个项目" (but "申报有几个方向" may ask: not strict)
@@ -215,6 +220,8 @@ def asking_clause(text: str) -> str:
     '运营服务方向里的专业化服务，都包含哪几项'
     >>> asking_clause("硕士评工程师要满两年，我理解得对吗")
     '硕士评工程师要满两年吗'
+    >>> asking_clause("硕士毕业三年了 能直接报中级工程师吗 要求工作几年")
+    '能直接报中级工程师吗，要求工作几年'
     """
     clauses = [c for c in CLAUSE_BREAK.split(text) if c]
     asker = next((i for i, c in enumerate(clauses) if ASKER.search(c)), 0)
@@ -229,6 +236,9 @@ def asking_clause(text: str) -> str:
     if last == clauses[-1] and ELLIPTIC.search(last):  # "…什么时候截止，评审机构审核呢": asks about the last
         return last
     i = clauses.index(asking[0])
+    wh = next((c for c in asking[1:] if not is_yes_no(c) and VALUE_ASKED.search(c)), None)
+    if wh and is_yes_no(asking[0]):  # "能报中级吗，要求工作几年": the yes/no turns on what the wh-clause asks
+        return "，".join(clauses[i : clauses.index(wh) + 1])
     if i + 1 < len(clauses) and GOES_ON.match(clauses[i + 1]):  # "分几个阶段，分别什么时候": one question
         return "，".join(clauses[i : i + 2])
     if i > 0 and GOES_ON.match(clauses[i]):  # "运营服务方向里的专业化服务，都包含哪几项": the topic before it
@@ -256,6 +266,8 @@ def held_title(text: str) -> Level | None:
     '初级'
     >>> str(held_title("本科，已经有助工证了，想评中级")), str(held_title("本人在国企，中级已经拿了五年多，想报副高"))
     ('初级', '中级')
+    >>> str(held_title("我手上已经有一个经济系列的副高了，这两年转去做技术经纪，想评这个专业的高工"))
+    '副高级'
     """
     for m in (HELD.search(text), HELD_DONE.search(text), HELD_FIRST.search(text)):
         if m:
@@ -263,7 +275,10 @@ def held_title(text: str) -> Level | None:
                 return vocabulary().level(m[1].removesuffix("职称"))
             except ValueError:
                 continue
-    return None
+    from ..rules.reading import read_facts  # the eligibility reader knows titles of other series too
+
+    titles = read_facts(text).get("titles") or [{}]
+    return vocabulary().level(titles[0]["level"]) if "level" in titles[0] else None
 
 
 # "现在还可以网上申报吗": applying now (or after a date) asks about the dates

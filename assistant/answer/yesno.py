@@ -54,10 +54,20 @@ LEVEL_TOKEN |= {"中": Level.INTERMEDIATE, "初": Level.JUNIOR}
 LEVEL_LIST = re.compile(r"((?:(?:正高|副高|高|中|初)级?、)*(?:正高|副高|高|中|初))级")
 
 
+# "能整体讲一下吗", "可以介绍下吗": a request worded as a question, answered by doing it
+REQUEST = re.compile(
+    r"(?:能|可以|能不能|可不可以|麻烦|请|帮我)\S{0,6}?(?:讲|说|介绍|解释|列|梳理|总结|概括|科普|告诉我)(?:一下|下|说|讲|讲讲|出来|清楚)"
+)
+
+
 def is_yes_no(text: str) -> bool:
-    """A question answered by yes or no (not "what", "which", "how many")."""
+    """A question answered by yes or no (not "what", "which", "how many", nor a request "能讲一下吗").
+
+    >>> is_yes_no("初级需要答辩吗"), is_yes_no("高级工程师的申报条件能整体讲一下吗"), is_yes_no("都有哪些")
+    (True, False, False)
+    """
     plain = NO_WH.sub("", ASKING.sub("", text))  # 没什么要求吧 asks nothing about 什么
-    return bool(ASKING.search(text) or ENDING.search(text)) and not WH.search(plain)
+    return bool(ASKING.search(text) or ENDING.search(text)) and not WH.search(plain) and not REQUEST.search(text)
 
 
 def levels_in(text: str) -> list[str]:

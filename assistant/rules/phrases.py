@@ -43,6 +43,8 @@ APPROXIMATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"([十百])(?:来|几|多){COUNTED}"), r"\1"),  # 十来年, 十几年, 二十多年 → 十, 二十
     (re.compile(rf"(\d+)\s*(?:来|几|多){COUNTED}"), r"\1"),  # 10来年, 20多年 → 10, 20
     (re.compile(rf"三五{COUNTED}"), "三"),  # 三五年: a few years, at least three
+    # 刚毕业 (no years said): none yet in the field
+    (re.compile(rf"(?:刚刚|刚|才|应届)毕业(?![^，,。；;]{{0,6}}?{NUM}\s*个?(?:年|月))"), "毕业0年"),
 )
 PAIR = re.compile(
     rf"(?<![{CN_NUMERAL}])([一二两三四五六七八九])([二三四五六七八九]){COUNTED}|(十)([一二三四五六七八])([二三四五六七八九]){COUNTED}"
@@ -118,6 +120,8 @@ def simplify_numbers(text: str) -> str:
 
     >>> simplify_numbers("干了五六年，两三篇论文，十五六年")
     '干了五年，两篇论文，十五年'
+    >>> simplify_numbers("本科刚毕业，能报吗"), simplify_numbers("刚毕业两年")
+    ('本科毕业0年，能报吗', '刚毕业两年')
     """
     for pat, rep in APPROXIMATIONS:
         text = pat.sub(rep, text)

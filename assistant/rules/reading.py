@@ -62,8 +62,11 @@ CORRECTED_AS = re.compile(r"(?:应该|其实|而|但|只)?是\s*$")  # "……�
 WORK_WORDS = re.compile(r"毕业|工作|从事|干|做|经验|经历|本专业|技术转移")  # a duration of work, not of a title
 FIELD_WORDS = re.compile(r"毕业|工作|从事")  # "有，取得后干了6年" still answers how long a title is held
 SINCE_TITLE = re.compile(
-    r"(?:取得|拿到|获得|评上|评了|考取)(?:之?后|以来)"
-)  # "…职称，取得后干了4年": the title's years
+    r"(?:取得|拿到|获得|评上|评了|考取)\S{0,6}?(?:之?后|以来)"
+)  # "…职称，取得后干了4年", "拿到助理以后做技术转移满4年": the title's years
+SWITCHED = re.compile(r"转(?:到|做|岗|行|入|来|去|至|型)")  # "有经济系列副高，转到技术转移岗位3年": years since both
+FIELD_OWN = re.compile(r"技术转移|技术经纪|成果转化|转移转化|本专业|这行|这一行")  # years in the field itself
+ORDINAL_YEAR = re.compile(rf"第\s*{NUM}\s*年")  # "毕业第一年就评了助理": when, not how long
 OTHER_SERIES = re.compile(
     r"非本系列|不是本系列|不属于本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!工程)(?<!本)系列(?!（技术经纪）)"
 )
@@ -136,6 +139,7 @@ class _TitleReader:
         self.aside_title: dict[str, Any] | None = None  # the title of the clause before ("…，是经济系列的")
         self.last_role: str | None = None  # the role of the last grade/title named ("target" | "held")
         self.correcting = False  # a correction marker was seen: later values replace earlier ones
+        self.field_own = False  # the years in the field were said of the field itself
 
     def run(self, text: str) -> None:
         for seg in _segments(text):
@@ -171,7 +175,8 @@ class _TitleReader:
                 continue
             other = m.other_series or bool(OTHER_SERIES.search(seg)) or _series_named(seg[: m.start])
             t: dict[str, Any] = {"level": m.value, "series": "other" if other else "this"}
-            durs = durations(seg[m.end :], self.r.under) or durations(seg[: m.start], self.r.under)
+            when = ORDINAL_YEAR.sub(lambda o: "＿" * len(o[0]), seg)
+            durs = durations(when[m.end :], self.r.under) or durations(when[: m.start], self.r.under)
             if durs:
                 t["years"] = durs[0][1]
                 self.r.duration_of = "title"
@@ -238,25 +243,32 @@ class _TitleReader:
             return
         value = durs[0][1]
         work = WORK_WORDS.search(seg)
-        if self.last_title is not None and (not work or SINCE_TITLE.search(seg)):
+        if self.last_title is not None and (not work or SINCE_TITLE.search(seg) or SWITCHED.search(seg)):
             self.last_title["years"] = value  # "我有经济系列的副高级职称，3年了"
             self.r.duration_of = "title"
+            if SWITCHED.search(seg):  # "…，转到技术转移岗位3年了": in the field as long
+                self._years_in_field(value, bare=False, own=True)
         elif self.correcting and not work and self.r.duration_of == "title" and self.titles:
             self.titles[-1]["years"] = value  # "取得中级职称3年，不对，是4年"
         elif self.expect in ("titles", "title_years") and not FIELD_WORDS.search(seg):
             pass  # "有，5年" answers how long the title has been held
         else:
-            self._years_in_field(value, bare=self.correcting and not work and self.r.duration_of is None)
+            bare = self.correcting and not work and self.r.duration_of is None
+            self._years_in_field(value, bare=bare, own=bool(FIELD_OWN.search(seg)))
         self.last_title = None
 
-    def _years_in_field(self, value: float, bare: bool) -> None:
-        """Years in the field; ``bare``: a corrected duration that does not say of what ("说错了，是5年")."""
+    def _years_in_field(self, value: float, bare: bool, own: bool) -> None:
+        """Years in the field; ``bare``: a corrected duration that does not say of what ("说错了，是5年");
+        ``own``: said of the field itself, so it wins over years since graduation ("本科毕业6年，…后3年才转做
+        技术转移" → 3)."""
         if bare:
             self.r.bare_duration = value  # of what, the conversation knows
         elif self.r.bare_duration is None:
             self.r.duration_of = "years_in_field"
-        if self.correcting or "years_in_field" not in self.r.facts:
+        later_own = own and not self.field_own
+        if self.correcting or "years_in_field" not in self.r.facts or later_own:
             self.r.facts["years_in_field"] = value  # after a correction, the later value wins
+            self.field_own = self.field_own or own
 
 
 def _merge_series(seg: str, mentions: list[Mention]) -> list[Mention]:
@@ -403,7 +415,7 @@ def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, 
 def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
     counts: dict[int, float] = {}  # by the number's position: "3篇论文和1个合同" counts 1 once
     for pat in (
-        rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,8}}?{ACHIEVE_WORDS}",
+        rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,14}}?{ACHIEVE_WORDS}",
         rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
     ):
         for m in re.finditer(pat, text):
@@ -425,7 +437,11 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
 
 def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
     items = [k for k, pat in BREAK_ITEMS.items() if pat.search(text)]
-    if re.search(rf"{NEGATION}{NEAR}{{0,6}}破格", text) or (expect == "breakthrough" and _yes_no(low) is False):
+    if (
+        re.search(rf"{NEGATION}{NEAR}{{0,6}}破格", text)
+        or re.search(rf"破格{NEAR}{{0,10}}(?:{NEGATION}|不沾边|沾不上|够不上|挨不上)", text)
+        or (expect == "breakthrough" and _yes_no(low) is False)
+    ):
         facts["breakthrough"] = []
     elif items and not re.search(rf"{NEGATION}{NEAR}{{0,4}}(采纳|国家重大|典型案例|媒体)", text):
         facts["breakthrough"] = items

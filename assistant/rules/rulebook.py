@@ -70,6 +70,11 @@ class Rulebook:
         """The education/experience routes of ``grade`` (clause, education, title, years, quote)."""
         return list(self.rules["grades"].get(grade, {}).get("routes", []))
 
+    def refer(self, grade: Grade) -> dict[str, Any] | None:
+        """The item of ``grade`` that sends some applicants to another rule (技工院校), if any."""
+        refer: dict[str, Any] | None = self.rules["grades"].get(grade, {}).get("refer")
+        return refer
+
     def grades(self) -> list[Grade]:
         return [Grade(g) for g in self.rules["grades"]]
 
