@@ -281,6 +281,7 @@ def held_title(text: str) -> Level | None:
     return vocabulary().level(titles[0]["level"]) if "level" in titles[0] else None
 
 
+STAGES = re.compile(r"流程.{0,8}(?:几步|哪几步|几个阶段|哪几个阶段|哪些阶段|哪些环节|哪几个环节|几个环节|步骤)")
 # "现在还可以网上申报吗": applying now (or after a date) asks about the dates
 APPLY_NOW = re.compile(r"(现在|今天|目前|眼下|之后|以后|过了).{0,8}(申报|报名|网申|提交)")
 
@@ -288,6 +289,8 @@ APPLY_NOW = re.compile(r"(现在|今天|目前|眼下|之后|以后|过了).{0,8
 def detect_intent(text: str) -> str:
     low = text.lower()
     if APPLY_NOW.search(low) and not any(c in low for c in INTENT_CUES[0][1] + INTENT_CUES[1][1]):
+        return "dates"
+    if STAGES.search(low):  # "流程分成哪几步": the stages are the schedule's
         return "dates"
     for intent, cues in INTENT_CUES:
         if any(c in low for c in cues):
