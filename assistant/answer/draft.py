@@ -26,7 +26,7 @@ SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 MAX_QUOTE = 160
 FIRST_BONUS = 1.0  # in idf units: about one shared word of middling rarity
 DEFINITION = re.compile(
-    r"指什么|是什么|是啥|是指|指的是|是做什么|做什么的|干什么|干啥|做啥|什么意思|属于哪|算哪|归哪|哪个方向|哪类"
+    r"指什么|是什么|是啥|是指|指的是|是做什么|做什么的|干什么|干啥|做啥|什么意思|啥意思|啥叫|什么叫|何为|何谓|怎么理解|属于哪|算哪|归哪|哪个方向|哪类"
 )
 DEFINES = re.compile(r"^[^，。；]{2,16}：")  # "技术转移转化研究：从事…"
 # a list of alternatives closed by a count ("…，3项及以上。") is quoted whole: the count binds them all

@@ -128,9 +128,34 @@ def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 
 
 # ---- lists ------------------------------------------------------------------------------------------
+# "X都包含哪些内容": what follows X in the question asks for its members
+ASKS_MEMBERS = re.compile(r"(?:都|具体|一般|主要|一共)?(?:包括|包含|涵盖|分为|分成|有哪些|有哪几)")
+INCLUDES = re.compile(r"^[，,]?\s*(?:包括|包含|涵盖|分为)")
+
+
+def named_list(ctx: Context, q: Question, hits: list[Clause]) -> tuple[Clause, str] | None:
+    """The statement that says what the thing asked about includes, word for word: "技术转移转化专业化
+    服务都包含哪些内容" → "…从事技术转移转化专业化服务，包括需求分析、…"."""
+    m = ASKS_MEMBERS.search(q.asked)
+    subject = q.asked[: m.start()].strip(" ，,的") if m else ""
+    if len(subject) < 4:
+        return None
+    for rec in pool(ctx, hits):
+        for seg in segments(rec.full_text, rec.label):
+            i = seg.find(subject)
+            if i >= 0 and INCLUDES.match(seg[i + len(subject) :]):
+                return rec, seg
+    return None
+
+
 def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
-    """Every item of the list the best clause holds: a list clause whole, or the enumeration that
-    shares most with the question, to the end of its sentence."""
+    """Every item of the list the best clause holds: the statement that says what the thing asked about
+    includes; a list clause whole; or the enumeration that shares most with the question, to the end of
+    its sentence."""
+    named = named_list(ctx, q, hits)
+    if named is not None:
+        rec, seg = named
+        return quote_clause(ctx, q, rec, seg if seg in rec.full_text else None, Kind.LIST)
     best = ranked(ctx, q, hits)
     if not best:
         return None

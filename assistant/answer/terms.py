@@ -37,6 +37,7 @@ LIGHT = frozenset(
         "规定",
     ]
 )
+CONDITIONAL = re.compile(r"的话")  # "没有证明材料的话": a condition's end, no part of its words
 PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
 MODAL_CHARS = re.compile(r"[能会可要该]")
 # points back or quantifies; names nothing itself
@@ -55,7 +56,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
     vocab = vocabulary()
     names = {n for n, _ in vocab.grade_names} | {n for n, _ in vocab.level_names} | {n for n, _ in vocab.degree_names}
     words: list[str | None] = []  # None: a word that carries nothing (it breaks a phrase)
-    for w in ctx.match.lex.cut(PARTICLE_END.sub("", q.asked)):
+    for w in ctx.match.lex.cut(CONDITIONAL.sub("，", PARTICLE_END.sub("", q.asked))):
         w = w.strip().lower()
         bare = MODAL_CHARS.sub("", w) if len(w) == 2 and not is_word(w) else w  # a cutting slip: 人能
         content = (
