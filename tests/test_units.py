@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.retrieve import rrf_fuse
+from assistant.answer.fusion import rrf_fuse
 from assistant.answer.understand import analyze
 from assistant.dates import find_spans
 from assistant.settings import Settings, SettingsError

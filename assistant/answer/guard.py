@@ -18,6 +18,7 @@ from ..dates import find_spans
 from ..ingest.clauses import Clause
 from ..ingest.roundfacts import RoundFacts
 from .asks import answer_type, holds
+from .fusion import AGREED
 from .matching import Matcher
 from .model import Answer, Kind, Trace
 from .terms import specific
@@ -32,8 +33,6 @@ def other_years(q: Question, years: list[int]) -> list[int]:
 
 # answer types whose value in a clause shows it answers (a phone number, an address, a document's name)
 SPECIFIC = frozenset({"phone", "url", "place", "document", "form", "time_of_day"})
-# the fused score of a clause ranked first by both retrievers (reciprocal-rank fusion, k = 60)
-AGREED = 0.0326
 
 
 def typed_evidence(q: Question, scored: list[tuple[Clause, float]], year: int) -> bool:

@@ -1,8 +1,8 @@
 """Retrieval: dense (vector store), BM25 over jieba tokens, and their reciprocal-rank fusion,
 each a LangChain ``BaseRetriever`` so the chain is ordinary LangChain.
 
-    >>> rrf_fuse([["a", "b", "c"], ["b", "a"]], k=60)[0][0]
-    'a'
+    >>> collapse([("n-1#2", 0.9), ("n-1", 0.7)])
+    [('n-1', 0.9)]
 """
 
 from __future__ import annotations
@@ -20,20 +20,7 @@ from ..ingest.clauses import Clause
 from ..ingest.corpus import clause_of
 from ..ingest.index import Index
 from ..text import Lexicon
-
-RRF_K = 60
-
-
-def rrf_fuse(
-    rankings: Sequence[Sequence[str]], k: int = RRF_K, weights: Sequence[float] | None = None
-) -> list[tuple[str, float]]:
-    """Reciprocal rank fusion: score(id) = Σ w / (k + rank); ties keep first-seen order."""
-    weights = weights or [1.0] * len(rankings)
-    scores: dict[str, float] = {}
-    for ranking, w in zip(rankings, weights, strict=True):
-        for rank, doc_id in enumerate(ranking, start=1):
-            scores[doc_id] = scores.get(doc_id, 0.0) + w / (k + rank)
-    return sorted(scores.items(), key=lambda t: -t[1])
+from .fusion import RRF_K, rrf_fuse
 
 
 def collapse(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
