@@ -21,7 +21,7 @@ that breaks the calibration fails a test.
 
 from __future__ import annotations
 
-from ...answer.fusion import AGREED as HIGH  # ranked first by both retrievers
+from ...answer import AGREED as HIGH  # ranked first by both retrievers
 
 MEDIUM = 0.0320
 
