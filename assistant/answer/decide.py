@@ -31,8 +31,15 @@ from .yesno import (
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
 RANK_STATED = re.compile(r"排(?:名)?第?([一二三四五六七八九十\d]+)(?!名?以内|前)")  # "我排第五"
 RANK_LIMIT = re.compile(r"排名前([一二三四五六七八九十\d]+)")  # "（排名前三）"
-LACKING = re.compile(r"没|无|未")
+LACKING = re.compile(r"没|无|未|不在|不是|并非")
 NO_NEED = re.compile(r"不需要|不需|不用|不必|无需|无须|不要")
+ACCEPTED = re.compile(r"认可|承认|认|算|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
+TITLED = re.compile(r"《[^》]*》")
+ALL_OF = re.compile(r"全部|全都|都要|都得|都需|都必须|同时满足|同时具备|同时符合|每一?[条项个]都|所有条件")
+ONE_OF = re.compile(r"(?:一|1|任意一|任一|其中一)[条个]?(?:就|即|便)|(?:满足|符合|具备|占)(?:其中)?(?:一|1|任一)")
+OF_CONDITIONS = re.compile(r"条件|[几一1每]条|[这那]几|路径|途径")  # …of a list of conditions, not "所有业绩成果都要"
+MEETS = re.compile(r"满足|符合|具备|达到|达标")  # how a list is met: names no list
+ONE_OF_LIST = re.compile(r"下列\S{0,6}条件之一")
 ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合同": one way among others, no requirement
 # "A 属于/归/算 B 吗": which of the labelled kinds a thing is
 CATEGORY = re.compile(r"属于|归|算")
@@ -45,12 +52,18 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         draft = _by_label(ctx, q, terms, hits)
         if draft is not None:
             return draft
+    if asks_all_or_one(q.asked):  # 破格那几条要全部满足吗: "具备下列条件之一"
+        draft = _all_or_one(ctx, q, hits)
+        if draft is not None:
+            return draft
     cue = next((c for c in PARTS if c in q.asked), None)
     subject = [t for t in terms if cue is None or cue not in t]
     if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
         return _by_structure(ctx, q, q.grades[0], PARTS[cue])
     # 研究课题得到领导批示算业绩吗: is it among the clauses about 业绩? ("这种业绩还能算吗" asks about the context)
-    if cue and subject and not re.search(rf"(?:{POINTS_BACK.pattern})的?{cue}", q.asked):
+    # (not when the question denies the thing: "论文没公开发表能算吗" asks about what it lacks)
+    lacking = any(negated_in_question(q.core or q.asked, t) or LACKING.match(t) for t in subject)
+    if cue and subject and not lacking and not re.search(rf"(?:{POINTS_BACK.pattern})的?{cue}", q.asked):
         draft = _by_membership(ctx, q, cue, subject, hits)
         if draft is not None:
             return draft
@@ -71,8 +84,13 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     candidates = []
     # a condition the question denies ("没留证明材料…这种业绩还能算吗") is one the deciding sentence must
     # speak of: in the clause that asks, or in the context it points back to ("这种", "这样")
-    scope = q.asked if POINTS_BACK.search(q.core or "") else (q.core or q.asked)
+    # ("我跟这家单位没建立劳动关系，只是项目合作，能通过他们单位报吗": whether the person may apply is asked of
+    # everything they said)
+    core = q.core or ""
+    whole = POINTS_BACK.search(core) or APPLY.search(core) or not any(t in core for t in terms)  # "也行吗"
+    scope = q.asked if whole else (q.core or q.asked)
     denied = [t for t in terms if t in scope and negated_in_question(scope, t)]
+    denied += [t for t in terms if LACKING.match(t) and not ctx.match.present(t)]  # 合同没签: a word of its own
     for rank, rec in enumerate(pool(ctx, hits)):
         if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
             continue
@@ -83,10 +101,20 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             if found and found[-1][0] == terms[-1]:  # the sentence must speak of the predicate
                 candidates.append((-len(found), rank, sent, rec, found))
     # "没跟任何单位签劳动合同，这样能报吗": a requirement the person lacks (not "是不是不用答辩": asks for a need)
-    lacks = bool(denied) and bool(APPLY.search(q.asked) and LACKING.search(scope)) and not NO_NEED.search(scope)
+    said = ASKING.sub("", scope)  # 是不是 denies nothing
+    lacks = bool(denied) and bool(APPLY.search(q.asked) and LACKING.search(said)) and not NO_NEED.search(scope)
+    # "论文没发表的话还会认吗": a thing that lacks what its own item requires ("…发表…论文") is not recognised
+    things = [t for t in terms[:-1] if t not in denied]
+    counts = bool(denied and things and ACCEPTED.search(q.asked) and LACKING.search(said))
+    counts = counts and not NO_NEED.search(scope)
+    if counts and (draft := _item_lacks(ctx, q, things, denied, hits, level)) is not None:
+        return draft
     ranked = sorted(candidates, key=lambda c: c[:2])
-    # a question about one level is decided by the clause's lists of levels first ("高、中级需…")
-    for _, _, sent, rec, found in ranked:
+    # a question about one level is decided by the clause's lists of levels first ("高、中级需…"), among
+    # the sentences that name as many of its words as the best one (not "取得中级职称后" below 破格's own)
+    for n, _, sent, rec, found in ranked:
+        if n > ranked[0][0]:
+            break
         reading = by_levels(sent, level, [f for _, f in found]) if level else None
         if reading is not None:
             term = found[-1][0]  # "副高级是不是不用答辩？", "初级应该不能答辩吧" ask the opposite
@@ -99,6 +127,32 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         reading = _by_negation(q.asked, sent, found)
         if reading is not None:
             return yes_no_draft(ctx, q, rec, sent, reading, level)
+    return None
+
+
+def asks_all_or_one(text: str) -> bool:
+    """Whether a question asks if every item of a list must hold, or one is enough.
+
+    >>> asks_all_or_one("破格那几条要全部满足吗"), asks_all_or_one("满足一条就行吗"), asks_all_or_one("一共几条")
+    (True, True, False)
+    >>> asks_all_or_one("所有业绩成果都要有佐证吗"), asks_all_or_one("成果只要1项就够了吗")
+    (False, False)
+    """
+    return bool((ALL_OF.search(text) or ONE_OF.search(text)) and OF_CONDITIONS.search(text))
+
+
+def _all_or_one(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """Whether every item of a list must hold, or one: the list's head says "符合下列条件之一" (one is
+    enough) — the best-ranked clause that is, or is under, such a head naming the question's words decides."""
+    terms = [t for t in key_terms(ctx, q) if not (OF_CONDITIONS.fullmatch(t) or MEETS.fullmatch(t))]
+    for rec in pool(ctx, hits):
+        if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
+            continue
+        for c in [rec, *ctx.corpus.ancestors(rec.id)]:
+            sent = next((s for s in segments(c.text, c.label) if ONE_OF_LIST.search(s)), None)
+            if sent is not None and any(found_form(ctx, t, sent) for t in terms):
+                reading = Reading(bool(ONE_OF.search(q.asked)) and not ALL_OF.search(q.asked), "alternatives", [])
+                return yes_no_draft(ctx, q, c, sent, reading, None)
     return None
 
 
@@ -115,7 +169,13 @@ def _by_label(ctx: Context, q: Question, terms: list[str], hits: list[Clause]) -
         named = [n for n, t in enumerate(tokens) if any(w in q.asked for w in t - shared)]
         subject = [t for t in terms if not any(t in label or label in t for label, _ in kinds)]
         held = [sum(1 for t in subject if found_form(ctx, t, d)) for _, d in kinds]
-        if len(named) != 1 or not subject or max(held) == 0 or held.count(max(held)) > 1:
+        if not subject or max(held) == 0:
+            continue
+        if not named and _names_whole(ctx, q, segments(rec.full_text, rec.label)):  # 算技术经纪的工作范畴吗
+            home = held.index(max(held))  # in one of the kinds the whole includes: yes (their lists end in 等)
+            reading = Reading(not DENIED_CATEGORY.search(masked), "label", [])
+            return yes_no_draft(ctx, q, rec, kinds[home][1], reading, None)
+        if len(named) != 1 or held.count(max(held)) > 1:
             continue
         home = held.index(max(held))
         reading = Reading(home == named[0], "label", [])
@@ -125,19 +185,51 @@ def _by_label(ctx: Context, q: Question, terms: list[str], hits: list[Clause]) -
     return None
 
 
+WHOLE_SUFFIX = re.compile(r"(?:专业|方向|工作|类)$")
+WHOLE = re.compile(r"^(.{2,12}?)(?:包括|分为|包含)")  # "技术经纪专业包括“…研究方向”和“…运营服务方向”"
+
+
+def _names_whole(ctx: Context, q: Question, segs: list[str]) -> bool:
+    """Whether the question names the whole a statement of the clause divides into its labelled kinds."""
+    for seg in segs:
+        m = WHOLE.match(seg)
+        if m and any(len(name) >= 3 and name in q.asked for name in (m[1], WHOLE_SUFFIX.sub("", m[1]))):
+            return True
+    return False
+
+
+def _item_lacks(
+    ctx: Context, q: Question, things: list[str], denied: list[str], hits: list[Clause], level: str | None
+) -> Draft | None:
+    """No, when an alternative of a sentence that names the thing (one of ``things``) requires what it lacks:
+    "在公开发行的学术刊物上发表…专业论文，或…" for "论文没发表的话还会认吗"."""
+    for rec in pool(ctx, hits):
+        if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
+            continue
+        for sent in segments(rec.full_text, rec.label):
+            for alt in ALTERNATIVES.split(sent):
+                forms = [found_form(ctx, t, alt) for t in denied]
+                if not any(found_form(ctx, t, alt) for t in things):
+                    continue
+                if all(forms) and all(polarities(alt, f) == {True} for f in forms if f):
+                    return yes_no_draft(ctx, q, rec, sent, Reading(False, "requirement", []), level)
+    return None
+
+
 def _lacks_requirement(
     ctx: Context, q: Question, denied: list[str], hits: list[Clause], level: str | None
 ) -> Draft | None:
     """No, when a retrieved sentence requires (states, not as one alternative among others) every
     condition the question says the person lacks: "…并建立人事劳动关系的专业技术人才" for "没签劳动合同"."""
     for rec in pool(ctx, hits):
-        if any(ALTERNATIVES.search(heading(c)) for c in ctx.corpus.ancestors(rec.id)):
-            continue  # an item of "符合下列条件之一": one route among others
+        if any(ALTERNATIVES.search(heading(c)) for c in [rec, *ctx.corpus.ancestors(rec.id)]):
+            continue  # "符合下列条件之一" or an item of it: one route among others
         for sent in segments(rec.full_text, rec.label):
             if ALTERNATIVES.search(sent):
                 continue
-            forms = [found_form(ctx, d, sent) for d in denied]
-            if all(forms) and all(polarities(sent, f) == {True} for f in forms if f):
+            said = TITLED.sub("", sent)  # a name inside a document's title (《…北京市…》) requires nothing
+            forms = [found_form(ctx, d, said) for d in denied]
+            if all(forms) and all(polarities(said, f) == {True} for f in forms if f):
                 return yes_no_draft(ctx, q, rec, sent, Reading(False, "requirement", []), level)
     return None
 
@@ -148,8 +240,10 @@ def _by_negation(question: str, sentence: str, found: list[tuple[str, str]]) -> 
     *subject, (term, form) = found
     clause_says = polarities(sentence, form)
     asked = {negated_in_question(question, term) == denied_after(question, term)}  # denied once: asks "not"
-    if len(clause_says) != 1:
-        return None
+    if len(clause_says) != 1:  # "所有业绩成果都需有…，对于无…的业绩成果不予认可": the phrase of the same subject
+        phrases = [p for p in re.split(r"[，,；;]", sentence) if p != sentence and all(f in p for _, f in found)]
+        readings = [r for p in phrases if (r := _by_negation(question, p, found)) is not None]
+        return readings[0] if len({r.holds for r in readings}) == 1 else None
     for t, f in subject:  # the same subject (无佐证材料的… is not 有佐证材料的…)
         i, j = question.find(t), question.find(term)
         own = 0 <= i < j and "的" in question[i:j]  # a negation before the predicate denies the predicate

@@ -24,10 +24,30 @@ from .model import Answer, Kind, Trace
 from .terms import specific
 from .understand import Question
 
+# a year of the person's own life ("我是2021年硕士毕业的", "2019年取得中级"): no round asked about
+LIFE_EVENT = re.compile(
+    r"(20\d\d)\s*年[^，,。；;？?！!]{0,8}?(?:毕业|入职|参加工作|工作|取得|拿到|评上|获得|转岗|转到|转做|结业)"
+)
+
+
+# "21年的技术经纪职称评审结果": a year written short, before what a round has (not "满21年", "工作21年")
+SHORT_YEAR = re.compile(
+    r"(?<![\d满干做近共了工作])(1[5-9]|2\d)\s*年(?:度|的)?(?=[^，,。？?]{0,4}(?:评审|申报|职称|通知|结果|公示|答辩))"
+)
+
 
 def other_years(q: Question, years: list[int]) -> list[int]:
-    """Years the question names that no document is about (a 2025 round, say)."""
-    asked = {int(y) for y in re.findall(r"(20\d\d)\s*年", q.text)}
+    """Years the question names that no document is about (a 2025 round, say), not years of the
+    person's life ("2021年硕士毕业").
+
+    >>> other_years(Question(text="我是2021年硕士毕业的，硕士要工作满几年", search="", intent="years"), [2023])
+    []
+    >>> other_years(Question(text="21年的技术经纪职称评审结果在哪查", search="", intent="publication"), [2023])
+    [2021]
+    """
+    life = {m.start(1) for m in LIFE_EVENT.finditer(q.text)}
+    asked = {int(m[1]) for m in re.finditer(r"(20\d\d)\s*年", q.text) if m.start(1) not in life}
+    asked |= {2000 + int(m[1]) for m in SHORT_YEAR.finditer(q.text)}  # "21年的评审结果"
     return sorted(asked - set(years)) if years else []
 
 

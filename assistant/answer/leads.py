@@ -14,8 +14,9 @@ from .. import messages as M
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import PHONE
+from ..vocab import vocabulary
 from .confirm import asked_values, confirm
-from .decide import yes_no
+from .decide import asks_all_or_one, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
@@ -37,6 +38,7 @@ from .yesno import is_yes_no
 # asks for the day, not the month ("答辩具体是11月几号")
 DAY_ASKED = re.compile(r"几号|几日|哪天|哪一天|哪一日|具体日期|具体哪|具体是.{0,4}几|确切")
 # asks for a grade's education/experience routes ("工程师的学历条件")
+OTHER_WAY = re.compile(r"办法|途径|路子|渠道|别的|其他|还能|还可以|能不能|能报|可以报|能评|可以评")
 ROUTE_CUE = re.compile(r"学历|资历|工作经历|年限|工作年限")
 
 
@@ -70,6 +72,9 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if not items:
             continue
         best = max(o for o, *_ in items)
+        other = _dated_elsewhere(ctx, q, rec, [a for _, a, *_ in items]) if best == 0 else ""
+        if other:  # "年限计算到哪一天": the date of something that is no step of the schedule
+            return not_stated(ctx, q, M.MISSING_WHEN.format(what=other), None)
         chosen = [it for it in items if it[0] == best] if best > 0 else items
         quote = "".join(dict.fromkeys(seg for *_, seg in chosen))
         if DAY_ASKED.search(q.asked) and best > 0 and not any("日" in s.text for _, _, s, _ in chosen):
@@ -90,6 +95,28 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     return None
 
 
+DATE_WORD = re.compile(r"截止|截至|开始|结束|开放|关闭|日期|时间|时候|期限|哪天|几号|几月")
+
+
+def _dated_elsewhere(ctx: Context, q: Question, rec: Clause, activities: list[str]) -> str:
+    """The thing a date question is about when it names none of the schedule's steps (申报, 审核, 答辩…)
+    but a word the documents use elsewhere (年限, 继续教育); "" otherwise.
+
+    "工作年限算到什么时候" → "年限"; "破格申报什么时候" → "" (the schedule is everyone's)."""
+    lex, text = ctx.match.lex, rec.search_text
+    words = [w for w in lex.cut(q.asked) if len(w) >= 2 and w not in lex.stopwords and not DATE_WORD.search(w)]
+    words = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]  # English is read through its glossary
+    if any(w in a or a in w for w in words for a in activities):
+        return ""
+    vocab = vocabulary()
+    names = {n for n, _ in vocab.grade_names} | {n for n, _ in vocab.level_names} | {n for n, _ in vocab.degree_names}
+    return "、".join(
+        dict.fromkeys(
+            w for w in words if w not in ctx.match.generic and w not in names and ctx.match.present(w) and w not in text
+        )
+    )
+
+
 def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """The education/experience route(s) for the education and/or grade asked about (from the rules)."""
     src = Sources()
@@ -99,6 +126,8 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             continue
         for route in ctx.book.routes(grade):
             rec = ctx.corpus.clauses[route["clause"]]
+            if q.lacked and route.get("title") == q.lacked:  # "没有中级职称，还有办法报高工吗": the others
+                continue
             if q.held:  # "取得中级职称后…", "已经有助工证了": the routes through that title, whatever the degree
                 if route.get("title") != q.held:  # ("大学专科及以上学历毕业、取得助理级职称后…" holds 本科 too)
                     continue
@@ -111,9 +140,17 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if refer and not q.held and not q.education:  # every route of the grade: 技工院校 too
             rec = ctx.corpus.clauses[refer["clause"]]
             sentences.append(M.LEAD_YEARS.format(grade=grade, route=refer["quote"], cite=src.cite(rec)) + "。")
+        breakthrough = ctx.book.rules["grades"].get(grade, {}).get("breakthrough")
+        if q.lacked and breakthrough:  # and the way around every route
+            rec = ctx.corpus.clauses[breakthrough["clause"]]
+            sentences.append(M.LEAD_BREAKTHROUGH.format(quote=breakthrough["quote"], cite=src.cite(rec)))
     if not sentences:
         return None
     note = round_grade_note(ctx.round, q.grade)
+    if q.lacked and is_yes_no(q.asking):  # "还有办法报高工吗": yes, by these routes
+        return Draft(
+            Kind.YES_NO, M.YES_THERE_IS + "".join(sentences), src, notes=[note] if note else [], polarity="yes"
+        )
     return Draft(Kind.FACT, "".join(sentences), src, notes=[note] if note else [])
 
 
@@ -161,9 +198,13 @@ VALUE_YEAR = 2000  # any leap year: only whether the question states a value mat
 
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     """Which leads to try for ``q``, in order: the shape of answer the question asks for."""
-    asks_routes = (q.intent == "years" and (q.education or q.held)) or (
-        q.grade and not q.education and ROUTE_CUE.search(q.asked) and "破格" not in q.asked
+    asks_routes = (
+        (q.intent == "years" and (q.education or q.held))
+        or (q.grade and not q.education and ROUTE_CUE.search(q.asked) and "破格" not in q.asked)
+        or (q.grade and q.lacked and not q.education and OTHER_WAY.search(q.asked))  # 没有中级，还有办法报高工吗
     )
+    if is_yes_no(q.asking) and asks_all_or_one(q.asking):  # 学历条件要同时满足吗: the list's head decides
+        return "yes_no", LEADS["yes_no"]
     if asks_routes:
         key = "routes"
     elif asked_type(q) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates

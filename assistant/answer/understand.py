@@ -90,6 +90,7 @@ class Question:
     foreign_terms: list[str] = field(default_factory=list)  # names the documents never use
     words: list[str] = field(default_factory=list)  # content words
     held: Level | None = None  # a title the question speaks of as held ("取得中级职称后…")
+    lacked: Level | None = None  # a title the question says the person does not hold ("没有中级职称")
     reading: str = ""  # an English question read in the documents' Chinese, for the shape of its answer
     core: str = ""  # the clause that asks, without the caller's context ("我在民企上班，民企的人能报吗")
     core_words: list[str] = field(default_factory=list)  # content words of ``core``
@@ -259,6 +260,24 @@ HELD_FIRST = re.compile(
 )
 
 
+NOT_HELD = re.compile(r"(?:没有|没|未|无|还没有?)(?:评过?|评上|取得|拿到|拿过|考过|有过?)?的?(.{1,6}?)(?:职称|证|资格)")
+
+
+def lacked_title(text: str) -> Level | None:
+    """The level of a title the question says the person does not hold.
+
+    >>> str(lacked_title("专科毕业没有助理职称，想直接申请中级工程师")), lacked_title("想评中级职称")
+    ('初级', None)
+    """
+    m = NOT_HELD.search(text)
+    for name in (m[1], m[1] + "级") if m else ():
+        try:
+            return vocabulary().level(name)
+        except ValueError:
+            continue
+    return None
+
+
 def held_title(text: str) -> Level | None:
     """The level of a title the question speaks of as held: "取得助理级职称后几年…" → 初级.
 
@@ -282,18 +301,23 @@ def held_title(text: str) -> Level | None:
 
 
 STAGES = re.compile(r"流程.{0,8}(?:几步|哪几步|几个阶段|哪几个阶段|哪些阶段|哪些环节|哪几个环节|几个环节|步骤)")
+COUNTED_FROM = re.compile(r"开始(?:算|计算|计)|起算")
+WHEN_ASKED = re.compile(r"哪一?天|几号|几月|什么时候|啥时候|何时|什么日期|什么时间")
+HOW_LONG = re.compile(r"几年|多少年|多久|多长时间|满几年|几个月")
 # "现在还可以网上申报吗": applying now (or after a date) asks about the dates
 APPLY_NOW = re.compile(r"(现在|今天|目前|眼下|之后|以后|过了).{0,8}(申报|报名|网申|提交)")
 
 
 def detect_intent(text: str) -> str:
-    low = text.lower()
+    low = COUNTED_FROM.sub("", text.lower())  # "业绩是从拿到中级以后开始算的": a period's start, no date
     if APPLY_NOW.search(low) and not any(c in low for c in INTENT_CUES[0][1] + INTENT_CUES[1][1]):
         return "dates"
     if STAGES.search(low):  # "流程分成哪几步": the stages are the schedule's
         return "dates"
     for intent, cues in INTENT_CUES:
         if any(c in low for c in cues):
+            if intent == "years" and WHEN_ASKED.search(low) and not HOW_LONG.search(low):
+                return "dates"  # "年限计算到哪一天": a day, not a number of years
             return intent
     return "general"
 
@@ -318,9 +342,13 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         named = [str(g) for g in vocab.grades_in(text)] + [str(d) for d in [vocab.degree_in(text)] if d]
         search = " ".join([search, *(n for n in named if n not in search)])
     grades = vocab.grades_in(search if english else text)
+    lacked = lacked_title(text)
     held = held_title(text)
+    held = None if held == lacked else held  # "没拿过中级职称": named, not held
     if held and len(grades) > 1:  # "取得中级职称后…能评高级工程师": the grade asked about is the other one
         grades = [g for g in grades if GRADE_LEVEL[g] != held] or grades
+    if lacked and len(grades) > 1:  # "没有助理职称，想直接申请中级工程师": nor the title one lacks
+        grades = [g for g in grades if GRADE_LEVEL[g] != lacked] or grades
     intent = detect_intent(focus)
     words = lex.content_words(PARTICLES.sub("", text))
     q = Question(
@@ -334,6 +362,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         injection=bool(INJECTION.search(text)),
         words=words,
         held=held,
+        lacked=lacked,
         reading=chinese_reading(text, lex) if english else "",
         core=core,
         core_words=lex.content_words(PARTICLES.sub("", core)),

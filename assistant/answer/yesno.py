@@ -13,6 +13,8 @@ Three readings, tried in order; when none applies the caller quotes the clause i
     ({False}, {True})
     >>> polarities("没有佐证材料的业绩成果会被认可吗", "认可"), polarities("是不是对身体条件没有要求", "身体条件")
     ({True}, {False})
+    >>> polarities("可不受学历和专业工作经历限制", "限制")
+    {False}
 """
 
 from __future__ import annotations
@@ -25,16 +27,21 @@ from ..vocab import GRADE_LEVEL, Grade, Level
 # the question forms of yes/no ("要不要") hold 不/没 but negate nothing
 ASKING = re.compile(
     r"要不要|需不需要|需要不需要|用不用|是不是|能不能|可不可以|可以不可以|有没有|会不会|算不算|行不行|对不对|是否|能否|可否"
+    r"|(?P<a>[\u4e00-\u9fff])不(?P=a)"  # any A-not-A: 看不看, 认不认, 收不收
 )
 ENDING = re.compile(r"(?:吗|么|嘛|吧|不|没)\s*[？?。!！]*\s*$")
 WH = re.compile(r"什么|哪些|哪个|哪里|哪儿|多少|几|怎么|怎样|如何|为什么|何时|谁|啥")
-NO_WH = re.compile(r"没什么|没有什么|没啥|不怎么|不太")
+CONFIRMING = re.compile(r"吧\s*[？?。!！]*\s*$")
+INDEFINITE = re.compile(r"(?:不|没|无)[^，,。？?]{0,10}?(?:什么|啥)")
+NO_WH = re.compile(r"没什么|没有什么|没啥|不怎么|不太|[这那]几")  # 那几个条件: points, asks nothing
 NEGATION = re.compile(r"不予|不得|不需要|不需|无需|无须|不用|不必|没有|不|没|无|未|免")
 NOT_NEGATION = re.compile(r"不断|不仅|不少|不同|不限|无论|未来|非常|不良")
+SCOPE_ENDS = re.compile(r"的|也|还|就|却|才|但|而且")  # a negation's reach ends here ("没证明材料也认可")
+NEG_FRAME = re.compile(r"(?:不受|不被|免受)[^，,。；;]{0,20}?(限制|约束|影响)")  # a frame: its end is denied
 NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
 # "对X没有要求": a negation after the word, on a light predicate
 NEG_AFTER = re.compile(
-    r"^.{0,3}?(?:(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?)?(?:要求|限制|规定|需要|必要|用)"
+    r"^＿*(?:[^＿]＿*){0,3}?(?:(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?)?(?:要求|限制|规定|需要|必要|用|看|管|卡|限|考虑)"
     r"|不予|不被|不算|不计入?)"  # "…的业绩成果不予认可": denied right after the word
 )
 # answer words by the modal the question uses, first found wins: (pattern, yes, no)
@@ -46,9 +53,11 @@ MODALS = (
     (re.compile(r"会不会|会"), "会", "不会"),
     (re.compile(r"算不算|算"), "算", "不算"),
     (re.compile(r"够不够|够"), "够", "不够"),
+    (re.compile(r"认不认|(?<!被)认可|承认|认(?!为|真|识|可)"), "认可", "不认可"),
     (re.compile(r"行不行|就行|可行"), "行", "不行"),
     (re.compile(r"有没有资格|有资格|资格"), "有资格", "没有资格"),
 )
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 看不看, 认不认
 LEVEL_TOKEN = {"正高": Level.FULL_SENIOR, "副高": Level.ASSOCIATE_SENIOR, "高": Level.ASSOCIATE_SENIOR}
 LEVEL_TOKEN |= {"中": Level.INTERMEDIATE, "初": Level.JUNIOR}
 LEVEL_LIST = re.compile(r"((?:(?:正高|副高|高|中|初)级?、)*(?:正高|副高|高|中|初))级")
@@ -67,6 +76,8 @@ def is_yes_no(text: str) -> bool:
     (True, False, False)
     """
     plain = NO_WH.sub("", ASKING.sub("", text))  # 没什么要求吧 asks nothing about 什么
+    if CONFIRMING.search(text):  # "不需要…填什么量化指标吧": 什么 after a negation means "any"
+        plain = INDEFINITE.sub("", plain)
     return bool(ASKING.search(text) or ENDING.search(text)) and not WH.search(plain) and not REQUEST.search(text)
 
 
@@ -89,8 +100,12 @@ def polarities(text: str, term: str) -> set[bool]:
     predicate ("对身体条件没有要求"). The question forms 要不要, 是不是… negate nothing.
     """
     text = NOT_NEGATION.sub(lambda m: "＿" * len(m[0]), ASKING.sub(lambda m: "＿" * len(m[0]), text))
+    framed = {f.span(1) for f in NEG_FRAME.finditer(text)}  # 不受学历和专业工作经历限制: 限制 denied
     out = set()
     for m in re.finditer(re.escape(term), text):
+        if any(start <= m.start() and m.end() == end for start, end in framed):
+            out.add(False)
+            continue
         before = re.split(r"[，,。；;：:]", text[max(0, m.start() - NEG_WINDOW) : m.start()])[-1]
         neg = [n for n in NEGATION.finditer(before) if "的" not in before[n.end() :]]
         after = re.split(r"[，,。；;：:]", text[m.end() : m.end() + 8])[0]
@@ -104,8 +119,8 @@ def answer_words(question: str) -> tuple[str, str]:
 
     >>> answer_words("没有佐证材料的业绩成果会被认可吗"), answer_words("量化指标不需要填报吧")
     (('会', '不会'), ('不需要', '需要'))
-    >>> answer_words("民营企业的员工是不是没资格申报")
-    ('没有资格', '有资格')
+    >>> answer_words("民营企业的员工是不是没资格申报"), answer_words("破格看不看学历")
+    (('没有资格', '有资格'), ('看', '不看'))
     """
     best: tuple[int, str, str] = (-1, "是", "不是")
     for pat, yes, no in MODALS:
@@ -114,6 +129,9 @@ def answer_words(question: str) -> tuple[str, str]:
             denied = before in ("不", "没", "无") and yes != "有"  # 没有 is no modal "有"; 没资格 denies
             if m.start() > best[0] and (denied or before not in ("没", "无")):
                 best = (m.start(), no, yes) if denied else (m.start(), yes, no)
+    for m in A_NOT_A.finditer(question):  # "看不看" asks 看 or 不看, unless a modal starts there or later
+        if m.start() > best[0]:
+            best = (m.start(), m[1], "不" + m[1])
     return best[1], best[2]
 
 
@@ -137,15 +155,21 @@ def denied_after(question: str, term: str) -> bool:
 
 def negated_in_question(question: str, term: str) -> bool:
     """Whether the question denies ``term``: a negation before it in the same clause with no 的
-    between ("没跟单位建立人事劳动关系" denies 关系; "无佐证材料的业绩" does not deny 业绩), or a
-    negation on a light predicate right after it ("对职业道德没什么要求")."""
+    between ("没跟单位建立人事劳动关系" denies 关系; "无佐证材料的业绩" does not deny 业绩) and no adverb
+    that starts a predicate of its own ("业绩没证明材料也认可吗" denies 证明材料, not 认可), or a
+    negation on a light predicate right after it ("对职业道德没什么要求").
+
+    >>> negated_in_question("业绩没证明材料也认可吗", "认可"), negated_in_question("跟单位没建立劳动关系", "劳动关系")
+    (False, True)
+    """
     text = NOT_NEGATION.sub(lambda m: "＿" * len(m[0]), ASKING.sub(lambda m: "＿" * len(m[0]), question))
     i = text.find(term)
     if i < 0:
         return False
     before = re.split(r"[，,。；;：:？?]", text[:i])[-1]
     after = re.split(r"[，,。；;：:]", text[i + len(term) : i + len(term) + 10])[0]
-    return any("的" not in before[n.end() :] for n in NEGATION.finditer(before)) or bool(NEG_AFTER.search(after))
+    own = [n for n in NEGATION.finditer(before) if not SCOPE_ENDS.search(before[n.end() :])]
+    return bool(own) or bool(NEG_AFTER.search(after))
 
 
 @dataclass

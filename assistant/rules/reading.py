@@ -72,7 +72,9 @@ OTHER_SERIES = re.compile(
 )
 NEGATION = r"(?:没有|没|无|不具备|不满足|不符合|不够|尚未|未|还没|不)"
 NEAR = "[^，。；,;！？!?]"  # a negation speaks of words in its own clause only
-ACHIEVE_WORDS = r"(?:成果|论文|专著|著作|编著|教材|合同|报告|课题|协议|方案|文章)"
+ACHIEVE_WORDS = (
+    r"(?:成果|论文|专著|著作|编著|教材|(?<!劳动)(?<!聘用)(?<!雇佣)合同|报告|课题|协议|方案|文章)"  # not 劳动合同
+)
 UNSURE = re.compile(r"不知道|不清楚|不确定|不太清楚|说不好|不好说|不懂|不了解|拿不准")
 YES = re.compile(r"^(是|是的|有|有的|对|对的|嗯|具备|符合|满足|可以|都有|都满足|都符合|都具备|yes|没问题|当然)")
 NO = re.compile(r"^(否|不是|没有|没|无|不具备|不符合|不满足|不|no|都没有|一项都没有)")
