@@ -62,6 +62,7 @@ SOURCE_LINE = "[{n}] 《{source}》{section}：“{quote}”"
 PHONE_SEP = "，"
 
 # ---- eligibility (rules in rules.yaml; the reasons quote the standard) -------------------------
+ELIG_EDU_BELOW = "你的学历（{edu}）低于所列各项的最低学历：最低一项为“{quote}”"
 ELIG_EDU_LOW = "你的学历（{edu}）不符合“{quote}”"
 ELIG_ASSUME_HIGHER_EDU = "你的学历（{edu}）高于“{route_edu}”，标准对该级别没有单列{edu}的条件，这里按{route_edu}的条件核对（学历高于要求视为满足）。"
 ELIG_ROUTE_NO_YEARS = "符合“{quote}”（未规定年限）"
@@ -113,6 +114,8 @@ ASK_FACT = {
 
 VERDICT_ELIGIBLE = "可以申报{grade}：按你提供的情况，各项条件都符合。"
 VERDICT_NOT_ELIGIBLE = "目前还不能申报{grade}：按你提供的情况，有条件不符合。"
+VERDICT_CATEGORY = "可以申报{grade}，须“{route}”；你本人能否申报还不能确定，要看下列各项条件。"
+VERDICT_ROUTE_MET = "学历和专业工作经历符合申报{grade}的条件（“{route}”）；能否申报还不能确定，要看下列其余条件。"
 VERDICT_NEED_MORE = "还不能确定你能否申报{grade}，需要再了解你的一些情况。"
 VERDICT_REFER = (
     "技工院校毕业生申报{grade}，不按本标准的学历条件，而是按{doc}有关规定申报；请查阅该办法或致电咨询：{phones}。"

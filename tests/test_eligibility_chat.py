@@ -37,6 +37,8 @@ def test_grade_check(bot, case):
         assert result["follow_up"] and result["follow_up"] in d["answer"]
     if "note" in case:
         assert case["note"] in d["answer"]
+    if "polarity" in case:  # a yes/no grade check: of a kind of person, or about the route itself
+        assert d.get("polarity") == case["polarity"], d["answer"]
     # the reply states the verdict first, then the facts it used, then each condition with an [n] that exists
     first, second = d["answer"].splitlines()[:2]
     assert second.startswith("我理解的情况：")

@@ -54,6 +54,8 @@ DENIED_APPLY = re.compile(r"不能|不可以|不可|没资格|没有资格|不�
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
 ONLY_ASKING = re.compile(r"[吗么呢吧嘛啊呀？?。!！\s]*$")
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
+# a grade check that asks about the education/experience condition itself ("刚毕业就能报吗，没有工龄要求？")
+ROUTE_ASKED = re.compile(r"工龄|年限|年头|学历|直接|刚毕业|毕业就|一毕业|不用等|不用干|不用工作")
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
@@ -226,11 +228,38 @@ class GradeDesk:
         answer = self.render(result, today, args, under)
         answer.question = q.text
         answer.polarity = _polarity(q, result.verdict)
+        route = self._category_route(q, r, result, session)
+        if route is not None:  # "大专学历能不能评工程师": of a kind of person, yes — by this route
+            answer.lead = M.VERDICT_CATEGORY.format(grade=result.grade, route=route)
+            answer.polarity = "no" if DENIED_APPLY.search(q.asking) else "yes"
+        elif (met := self._route_met(q, result)) is not None:  # "硕士刚毕业就能报助理工程师吗": by this route
+            answer.lead = M.VERDICT_ROUTE_MET.format(grade=result.grade, route=met)
+            if ROUTE_ASKED.search(q.text):  # "…没有工龄要求？": the route is what is asked, and it holds
+                answer.polarity = "no" if DENIED_APPLY.search(q.asking) else "yes"
         answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
         # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)
         consulted = [(c.id, 1.0) for c in answer.citations]
         answer.trace = Trace(understood=q.summary(), retrieved=consulted, route="grade_check")
         return answer
+
+    def _category_route(self, q: Question, r: Reading, result: Result, session: Session | None) -> str | None:
+        """The route a yes/no about a kind of person opens ("中专能评助理工程师吗", "非本系列副高可以转评高工吗"):
+        nobody's own years are stated, and the education/experience condition waits only for them."""
+        if result.verdict != "need_more_info" or not is_yes_no(q.asking) or _specific(q.text, r):
+            return None
+        if session is not None and session.facts.keys() - r.facts.keys():
+            return None  # facts of a person from earlier turns: a personal check
+        edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
+        route = self.book.route(edu.citation.id) if edu and edu.status == "unknown" else None
+        return str(route["quote"]) if route else None
+
+    def _route_met(self, q: Question, result: Result) -> str | None:
+        """The route a yes/no grade check meets while other conditions still wait for facts."""
+        if result.verdict != "need_more_info" or not is_yes_no(q.asking):
+            return None
+        edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
+        route = self.book.route(edu.citation.id) if edu and edu.status == "met" else None
+        return str(route["quote"]) if route else None
 
     def _merged(self, r: Reading, session: Session | None) -> dict[str, Any]:
         """The session's facts with the message's merged in: corrections win, another grade drops

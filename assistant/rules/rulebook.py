@@ -231,7 +231,15 @@ class Rulebook:
             return _Outcome("unknown", M.ELIG_EDU_UNKNOWN, unknown[0].clause, missing, route=unknown[0].route)
         # not met on every route: cite the route for the person's own education if there is one
         own = [o for r, o in zip(g["routes"], outcomes, strict=True) if r.get("education") == f.education]
-        return (own or outcomes)[0]
+        if own:
+            return own[0]
+        # below every route's degree (中专 for 工程师): the route with the lowest degree shows the floor
+        by_degree = [(DEGREE_RANK[Degree(r["education"])], r) for r in g["routes"] if r.get("education")]
+        if f.education is not None and by_degree and all(DEGREE_RANK[f.education] < rank for rank, _ in by_degree):
+            lowest = min(by_degree, key=lambda pair: pair[0])[1]
+            reason = M.ELIG_EDU_BELOW.format(edu=f.education, quote=lowest["quote"])
+            return _Outcome("not_met", reason, lowest["clause"])
+        return outcomes[0]
 
     def _breakthrough(self, g: dict[str, Any], f: Facts) -> _Outcome:
         """``可不受学历和专业工作经历限制，破格申报`` when one item is met."""
