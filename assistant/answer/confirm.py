@@ -141,7 +141,8 @@ def _routes(ctx: Context, q: Question) -> list[dict[str, Any]]:
     return [
         r
         for r in ctx.book.routes(q.grade)
-        if (not q.education or r.get("education") == str(q.education)) and (not q.held or r.get("title") == q.held)
+        if (not q.education or r.get("education") == str(q.education))
+        and (r.get("title") == q.held if q.held else not r.get("title"))  # a title route needs the title
     ]
 
 

@@ -33,6 +33,8 @@ RANK_STATED = re.compile(r"排(?:名)?第?([一二三四五六七八九十\d]+)(
 RANK_LIMIT = re.compile(r"排名前([一二三四五六七八九十\d]+)")  # "（排名前三）"
 LACKING = re.compile(r"没|无|未|不在|不是|并非")
 NO_NEED = re.compile(r"不需要|不需|不用|不必|无需|无须|不要")
+NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
+LACKING_ANY = re.compile(r"没|无|未|不在|不是|并非|不[填交写签发]|不参加|不提供|不上传")
 ACCEPTED = re.compile(r"认可|承认|认|算|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
 ALL_OF = re.compile(r"全部|全都|都要|都得|都需|都必须|同时满足|同时具备|同时符合|每一?[条项个]都|所有条件")
@@ -102,7 +104,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
                 candidates.append((-len(found), rank, sent, rec, found))
     # "没跟任何单位签劳动合同，这样能报吗": a requirement the person lacks (not "是不是不用答辩": asks for a need)
     said = ASKING.sub("", scope)  # 是不是 denies nothing
-    lacks = bool(denied) and bool(APPLY.search(q.asked) and LACKING.search(said)) and not NO_NEED.search(scope)
+    # ("不填也没关系吧", "没参加过继续教育也没关系吧": whether lacking it is acceptable)
+    asks_ok = APPLY.search(q.asked) or NO_MATTER.search(q.asked)
+    lacks = bool(denied) and bool(asks_ok and LACKING_ANY.search(said)) and not NO_NEED.search(scope)
     # "论文没发表的话还会认吗": a thing that lacks what its own item requires ("…发表…论文") is not recognised
     things = [t for t in terms[:-1] if t not in denied]
     counts = bool(denied and things and ACCEPTED.search(q.asked) and LACKING.search(said))
@@ -121,7 +125,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             if (polarities(q.asked, term) == {False}) != denied_after(q.asked, term):
                 reading.holds = not reading.holds
             return yes_no_draft(ctx, q, rec, sent, reading, level)
-    if lacks and (draft := _lacks_requirement(ctx, q, denied, hits, level)) is not None:
+    # "没参加继续教育应该不影响申报吧": the conditions lacked, not the predicate denied as the question's claim
+    lacked = [d for d in denied if d != terms[-1]] or denied
+    if lacks and (draft := _lacks_requirement(ctx, q, lacked, hits, level)) is not None:
         return draft
     for _, _, sent, rec, found in ranked:
         reading = _by_negation(q.asked, sent, found)
@@ -207,7 +213,7 @@ def _item_lacks(
         if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
             continue
         for sent in segments(rec.full_text, rec.label):
-            for alt in ALTERNATIVES.split(sent):
+            for alt in re.split(r"[，,；;]|或", sent):  # the phrase that names the thing
                 forms = [found_form(ctx, t, alt) for t in denied]
                 if not any(found_form(ctx, t, alt) for t in things):
                     continue

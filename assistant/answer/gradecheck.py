@@ -44,7 +44,8 @@ ASKS_RULE = re.compile(
 )
 # "…也得先干满一年吧": a requirement of years asked about, not the person's case
 ASKS_YEARS_RULE = re.compile(
-    r"(?:得|要|需要|必须|需)\S{0,4}满?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)年\S{0,3}[吗吧么]"
+    r"(?:(?<![取获懂记])得|要|需要|必须|需)\S{0,4}满?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)年"
+    r"[^，,。；;\s]{0,8}?(?:[吗吧么]|是吗|对吗|对吧)"
 )
 # "高级和中级能同时报吗": two grades at once is a question about the rules
 BOTH = re.compile(r"同时|一起报|两个(?:级别|职称|等级)|都报|兼报")

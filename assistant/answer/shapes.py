@@ -19,6 +19,7 @@ from .draft import (
     Draft,
     best_quote,
     defines,
+    heading,
     overlap,
     pool,
     quote_clause,
@@ -192,10 +193,29 @@ def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return not_stated(ctx, q, BY_NAME[name].missing, about[0] if about else None)  # 通过率: never named
     subject = subject_terms(ctx, q, BY_NAME[name].cue)
     for rec in about:
+        title = heading(rec)  # "（二）具体流程及工作要求。按…《通知》…执行": the heading names the subject
         for sent in segments(rec.full_text, rec.label):
-            if span.search(sent) and (not subject or any(found_form(ctx, t, sent) for t in subject)):
-                return quote_clause(ctx, q, rec, sent if sent in rec.full_text else None)
+            if span.search(sent) and (not subject or any(found_form(ctx, t, sent + title) for t in subject)):
+                draft = quote_clause(ctx, q, rec, sent if sent in rec.full_text else None)
+                return _with_abbreviation(ctx, draft, sent)
     return not_stated(ctx, q, BY_NAME[name].missing, about[0] if about else None)
+
+
+ABBREVIATED = re.compile(r"《([^》]{1,8})》")
+
+
+def _with_abbreviation(ctx: Context, draft: Draft, sent: str) -> Draft:
+    """A short name the sentence uses (《通知》) with the sentence that defines it ("（以下简称《通知》）")."""
+    for m in ABBREVIATED.finditer(sent):
+        short = f"以下简称{m[0]}"
+        for rec in ctx.corpus.clauses.values():
+            text = rec.full_text
+            if short in text and rec.indexed:
+                defining = next((seg for seg in segments(text, rec.label) if short in seg), text)
+                cite = draft.sources.cite(rec, defining)
+                draft.lead += M.ABBREVIATION.format(short=m[0], quote=defining, cite=cite)
+                return draft
+    return draft
 
 
 def subject_terms(ctx: Context, q: Question, cue: re.Pattern[str]) -> list[str]:

@@ -42,13 +42,16 @@ PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～
 MODAL_CHARS = re.compile(r"[能会可要该]")
 # points back or quantifies; names nothing itself
 DEICTIC = re.compile(r"这样|这种|这个|这些|这类|此类|那样|那种|那个|那些|任何|每个|一些|某些|这家|那家|这边|那边")
-NEG_FILLER = re.compile(r"没什么|没啥|没有什么|不太|没多大|没多少")  # 对职业道德没什么要求: no claim of its own
+# 对职业道德没什么要求, 不填也没关系吧: no claim of its own
+NEG_FILLER = re.compile(r"没什么|没啥|没有什么|不太|没多大|没多少|没关系|无所谓|不要紧|不碍事")
 COPULA = re.compile(r"(?:不|只|就|还|也|都|并不|并非)是")  # "我不是第一作者只是参与的": the claim is in what follows
 COUNTED_WORD = re.compile(
     r"(?:\d+|[零一二两三四五六七八九十]{1,3})\s*[项篇个年月日号次份]"
 )  # 一项: a value, not a claim
 # "不看学历", "不管年限", "不限专业": a negated verb of regard; the claim is the negation of what follows
 NEG_REGARD = re.compile(r"(?:不|没|无|不用|不再)(?:看|管|论|卡|查|限|考虑|计较|在乎|在意|讲究|追究)")
+PRONOUNS = "我你他她咱俺"
+NEG_VERB = re.compile(r"(?:不|没|未)[填交写签报]")  # "量化指标不填": denies the word before, names nothing
 PLACE_DENIED = re.compile(r"不在|没在|非|不属于|并非")  # "人不在北京的单位上班": the place is what is denied
 MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够|资格|有资格)")
 
@@ -64,6 +67,8 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
     for w in ctx.match.lex.cut(CONDITIONAL.sub("，", PARTICLE_END.sub("", asked))):
         w = w.strip().lower()
         bare = MODAL_CHARS.sub("", w) if len(w) == 2 and not is_word(w) else w  # a cutting slip: 人能
+        if len(w) == 2 and not is_word(w) and w[0] in PRONOUNS:
+            bare = ""  # 我报, 你填: a pronoun glued to a verb
         content = (
             len(bare) >= 2
             and w not in ctx.match.lex.stopwords
@@ -76,6 +81,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
             and not NEG_FILLER.fullmatch(w)
             and not COPULA.fullmatch(w)
             and not NEG_REGARD.fullmatch(w)
+            and not NEG_VERB.fullmatch(w)
             and not MODAL_WORD.fullmatch(w)
             and not COUNTED_WORD.fullmatch(w)
             and not DEICTIC.fullmatch(w)

@@ -301,6 +301,8 @@ def held_title(text: str) -> Level | None:
 
 
 STAGES = re.compile(r"流程.{0,8}(?:几步|哪几步|几个阶段|哪几个阶段|哪些阶段|哪些环节|哪几个环节|几个环节|步骤)")
+APPLY_ASKED = re.compile(r"(?:能|可以|能不能|可不可以|影响)\S{0,3}(?:申报|报|评|参评)")
+LACK_STATED = re.compile(r"没|未|无|不是|不在")
 COUNTED_FROM = re.compile(r"开始(?:算|计算|计)|起算")
 WHEN_ASKED = re.compile(r"哪一?天|几号|几月|什么时候|啥时候|何时|什么日期|什么时间")
 HOW_LONG = re.compile(r"几年|多少年|多久|多长时间|满几年|几个月")
@@ -335,7 +337,11 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     # what is retrieved for: the clause that asks, when the caller's context comes with it ("我在高校做过
     # 科研管理，现在转岗了，想知道运营服务方向包括哪些工作"); the grade and degree the context names still count
     points_back = bool(POINTS_BACK.match(core))  # "…签了劳动合同，这样能报吗": the context is the subject
+    # "继续教育没按要求参加，不影响我报职称吧": what the person lacks is the subject of whether they may apply
+    context = text[: len(text) - len(core)] if text.endswith(core) else ""
+    points_back = points_back or bool(APPLY_ASKED.search(core) and LACK_STATED.search(context))
     focus = core if not english and core != text and len(re.findall(r"[\u4e00-\u9fff]", core)) >= 4 else text
+    focus = focus if lex.content_words(focus) else text  # "…没有佐证材料，也可以算吧": the clause names nothing
     focus = text if points_back else focus
     search = lex.expand(focus)
     if focus != text:

@@ -27,6 +27,7 @@ from ..vocab import GRADE_LEVEL, Grade, Level
 # the question forms of yes/no ("要不要") hold 不/没 but negate nothing
 ASKING = re.compile(
     r"要不要|需不需要|需要不需要|用不用|是不是|能不能|可不可以|可以不可以|有没有|会不会|算不算|行不行|对不对|是否|能否|可否"
+    r"|真的假的|是真的吗|是这样吗"
     r"|(?P<a>[\u4e00-\u9fff])不(?P=a)"  # any A-not-A: 看不看, 认不认, 收不收
 )
 ENDING = re.compile(r"(?:吗|么|嘛|吧|不|没)\s*[？?。!！]*\s*$")
@@ -41,7 +42,7 @@ NEG_FRAME = re.compile(r"(?:不受|不被|免受)[^，,。；;]{0,20}?(限制|�
 NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
 # "对X没有要求": a negation after the word, on a light predicate
 NEG_AFTER = re.compile(
-    r"^＿*(?:[^＿]＿*){0,3}?(?:(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?)?(?:要求|限制|规定|需要|必要|用|看|管|卡|限|考虑)"
+    r"^＿*(?:[^＿]＿*){0,3}?(?:(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?|按要求|按时|按规定)?(?:要求|限制|规定|需要|必要|用|看|管|卡|限|考虑|填|写|交|签|参加|上传|提供)"
     r"|不予|不被|不算|不计入?)"  # "…的业绩成果不予认可": denied right after the word
 )
 # answer words by the modal the question uses, first found wins: (pattern, yes, no)
@@ -53,6 +54,8 @@ MODALS = (
     (re.compile(r"会不会|会"), "会", "不会"),
     (re.compile(r"算不算|算"), "算", "不算"),
     (re.compile(r"够不够|够"), "够", "不够"),
+    (re.compile(r"影响"), "会影响", "不影响"),
+    (re.compile(r"没关系|无所谓|不要紧|不碍事"), "没关系", "不行"),
     (re.compile(r"认不认|(?<!被)认可|承认|认(?!为|真|识|可)"), "认可", "不认可"),
     (re.compile(r"行不行|就行|可行"), "行", "不行"),
     (re.compile(r"有没有资格|有资格|资格"), "有资格", "没有资格"),

@@ -62,7 +62,7 @@ CORRECTED_AS = re.compile(r"(?:应该|其实|而|但|只)?是\s*$")  # "……�
 WORK_WORDS = re.compile(r"毕业|工作|从事|干|做|经验|经历|本专业|技术转移")  # a duration of work, not of a title
 FIELD_WORDS = re.compile(r"毕业|工作|从事")  # "有，取得后干了6年" still answers how long a title is held
 SINCE_TITLE = re.compile(
-    r"(?:取得|拿到|获得|评上|评了|考取)\S{0,6}?(?:之?后|以来)"
+    r"(?:取得|拿到|拿了|获得|评上|评了|考取|有了)\S{0,6}?(?:之?后|以来)"
 )  # "…职称，取得后干了4年", "拿到助理以后做技术转移满4年": the title's years
 SWITCHED = re.compile(r"转(?:到|做|岗|行|入|来|去|至|型)")  # "有经济系列副高，转到技术转移岗位3年": years since both
 FIELD_OWN = re.compile(r"技术转移|技术经纪|成果转化|转移转化|本专业|这行|这一行")  # years in the field itself
@@ -138,6 +138,7 @@ class _TitleReader:
         self.titles: list[dict[str, Any]] = []
         self.targets: list[str] = []
         self.last_title: dict[str, Any] | None = None  # a title whose years may follow in the next clause
+        self.title_since = False  # the title's clause said "…以后": the next duration is the title's
         self.aside_title: dict[str, Any] | None = None  # the title of the clause before ("…，是经济系列的")
         self.last_role: str | None = None  # the role of the last grade/title named ("target" | "held")
         self.correcting = False  # a correction marker was seen: later values replace earlier ones
@@ -185,6 +186,7 @@ class _TitleReader:
             self._add_title(t)
             seg_title = True
             self.last_title = t if "years" not in t else None
+            self.title_since = bool(SINCE_TITLE.search(seg))  # "拿了助理级职称以后，干满3年": its years follow
             self.aside_title = t
         if not seg_title:
             self._plain(seg)
@@ -245,7 +247,8 @@ class _TitleReader:
             return
         value = durs[0][1]
         work = WORK_WORDS.search(seg)
-        if self.last_title is not None and (not work or SINCE_TITLE.search(seg) or SWITCHED.search(seg)):
+        since = SINCE_TITLE.search(seg) or self.title_since
+        if self.last_title is not None and (not work or since or SWITCHED.search(seg)):
             self.last_title["years"] = value  # "我有经济系列的副高级职称，3年了"
             self.r.duration_of = "title"
             if SWITCHED.search(seg):  # "…，转到技术转移岗位3年了": in the field as long

@@ -231,8 +231,10 @@ class Rulebook:
             return _Outcome("unknown", M.ELIG_EDU_UNKNOWN, unknown[0].clause, missing, route=unknown[0].route)
         # not met on every route: cite the route for the person's own education if there is one
         own = [o for r, o in zip(g["routes"], outcomes, strict=True) if r.get("education") == f.education]
-        if own:
-            return own[0]
+        held = {t.level for t in f.titles} if f.titles else set()
+        titled = [o for r, o in zip(g["routes"], outcomes, strict=True) if r.get("title") and r["title"] in held]
+        if titled or own:  # the route through the title the person holds, else the one for their degree
+            return (titled or own)[0]
         # below every route's degree (中专 for 工程师): the route with the lowest degree shows the floor
         by_degree = [(DEGREE_RANK[Degree(r["education"])], r) for r in g["routes"] if r.get("education")]
         if f.education is not None and by_degree and all(DEGREE_RANK[f.education] < rank for rank, _ in by_degree):
