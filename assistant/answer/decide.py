@@ -36,6 +36,8 @@ NO_NEED = re.compile(r"不需要|不需|不用|不必|无需|无须|不要")
 NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
 LACKING_ANY = re.compile(r"没|无|未|不在|不是|并非|不[填交写签发]|不参加|不提供|不上传")
 ACCEPTED = re.compile(r"认可|承认|认|算|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
+QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+ENUMERATES = re.compile(r"包括|包含|分为|有")
 TITLED = re.compile(r"《[^》]*》")
 ALL_OF = re.compile(r"全部|全都|都要|都得|都需|都必须|同时满足|同时具备|同时符合|每一?[条项个]都|所有条件")
 ONE_OF = re.compile(r"(?:一|1|任意一|任一|其中一)[条个]?(?:就|即|便)|(?:满足|符合|具备|占)(?:其中)?(?:一|1|任一)")
@@ -58,6 +60,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         draft = _all_or_one(ctx, q, hits)
         if draft is not None:
             return draft
+    stated = ranks_stated(q.asked)
+    if stated and (draft := _by_rank(ctx, q, stated, hits)) is not None:  # 厅局级领导的批示就够了吗 (正高)
+        return draft
     cue = next((c for c in PARTS if c in q.asked), None)
     subject = [t for t in terms if cue is None or cue not in t]
     if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
@@ -72,6 +77,10 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     level = grade_level(q.grades)
     if level and not terms and APPLY.search(q.asked):
         return _by_round(ctx, q, level)
+    # 有没有“技术转移转化管理方向”这个方向: a name quoted that the documents never use
+    named = [m[1] for m in QUOTED.finditer(q.asked) if m[1] not in ctx.match.corpus_text]
+    if named and (draft := _quoted_absent(ctx, q, named[0], hits)) is not None:
+        return draft
     # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
     asking = q.core or q.asked  # the caller's context (我在行业协会工作，…) is not what is asked
     absent = [t for t in terms if t in asking and not ctx.match.present(t) and specific(t, ctx.match.corpus_text)]
@@ -116,10 +125,12 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     ranked = sorted(candidates, key=lambda c: c[:2])
     # a question about one level is decided by the clause's lists of levels first ("高、中级需…"), among
     # the sentences that name as many of its words as the best one (not "取得中级职称后" below 破格's own)
+    several = levels_in(q.asked) if not level else []  # "高级、中级、初级三个级别都得答辩吗"
     for n, _, sent, rec, found in ranked:
         if n > ranked[0][0]:
             break
-        reading = by_levels(sent, level, [f for _, f in found]) if level else None
+        forms = [f for _, f in found]
+        reading = by_levels(sent, level, forms) if level else _every_level(sent, several, forms)
         if reading is not None:
             term = found[-1][0]  # "副高级是不是不用答辩？", "初级应该不能答辩吧" ask the opposite
             if (polarities(q.asked, term) == {False}) != denied_after(q.asked, term):
@@ -134,6 +145,102 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if reading is not None:
             return yes_no_draft(ctx, q, rec, sent, reading, level)
     return None
+
+
+WHICH_KIND = re.compile(r"(?:哪个|哪一个|哪类|哪一类|哪种|什么)(?:方向|类别|类型)|(?:属于|归|算|报)哪")
+
+
+def which_kind(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """ "我平时做需求分析、技术评价…，该报哪个方向": the labelled kind whose definition holds the most of
+    the work described (its rarest words count most), quoted."""
+    terms = key_terms(ctx, q)
+    for rec in pool(ctx, hits):
+        kinds = labelled(segments(rec.full_text, rec.label))
+        if len(kinds) < 2:
+            continue
+        subject = [t for t in terms if not any(t in label or label in t for label, _ in kinds)]
+        rare = {t: 1 / (1 + ctx.match.corpus_text.count(t)) for t in subject}
+        held = [sum(rare[t] for t in subject if found_form(ctx, t, d)) for _, d in kinds]
+        if not held or max(held) == 0 or held.count(max(held)) > 1:
+            continue
+        label, definition = kinds[held.index(max(held))]
+        name = f"{label}方向" if f"{label}方向" in rec.full_text else label
+        src = Sources()
+        lead = M.WHICH_KIND.format(name=name, quote=definition, cite=src.cite(rec, definition))
+        return Draft(Kind.FACT, lead, src)
+    return None
+
+
+# the ranks of authority the standard requires of a thing ("省部级及以上媒体", "厅局级以上领导肯定性批示"),
+# and the lower words people use for what they have ("行业公众号", "普通企业的项目"): data, highest first
+RANK_WORDS = {
+    "国家级": 4, "国家重大": 4, "国家": 4, "省部级": 3, "省级": 3, "部级": 3, "厅局级": 2, "厅级": 2, "局级": 2,
+    "地市级": 1, "区级": 1, "县级": 1, "行业": 0, "公众号": 0, "自媒体": 0, "企业": 0, "普通": 0, "公司": 0,
+}  # fmt: skip
+RANK_NOUNS = {"批示": "批示", "媒体": "媒体", "报道": "媒体", "宣传": "媒体", "公众号": "媒体", "项目": "项目",
+              "课题": "课题", "政府": "政府", "部门": "政府", "采纳": "政府"}  # fmt: skip
+RANKED = re.compile(rf"({'|'.join(sorted(RANK_WORDS, key=len, reverse=True))})(?:及)?(?:以上)?")
+RANK_NOUN = re.compile("|".join(RANK_NOUNS))
+
+
+def ranks_stated(text: str) -> list[tuple[int, str]]:
+    """The (rank, kind of thing) a question states, not those it denies ("不是国家重大科技项目").
+
+    >>> ranks_stated("研究课题拿到厅局级领导的批示就够了吗"), ranks_stated("不是国家重大科技项目，只是普通企业的项目")
+    ([(2, '批示')], [(0, '项目')])
+    """
+    out = []
+    for m in RANKED.finditer(text):
+        if re.search(r"不是|并非|没有|非$", text[max(0, m.start() - 3) : m.start()]):
+            continue
+        noun = RANK_NOUN.search(text, m.end(), m.end() + 10) or RANK_NOUN.search(text, m.start(), m.end())
+        if noun:
+            out.append((RANK_WORDS[m[1]], RANK_NOUNS[noun[0]]))
+    return list(dict.fromkeys(out))
+
+
+def _by_rank(ctx: Context, q: Question, stated: list[tuple[int, str]], hits: list[Clause]) -> Draft | None:
+    """No, when the grade's clause requires a higher rank of the same kind of thing than the question
+    states ("得到省部级以上领导肯定性批示" against 厅局级); yes when it states at least that rank."""
+    for rec in pool(ctx, hits)[:5]:
+        if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
+            continue
+        for sent in segments(rec.full_text, rec.label):
+            for rank, noun in stated:
+                need = [r for r, n in ranks_stated(sent) if n == noun]
+                if need:
+                    reading = Reading(rank >= min(need) and within_rank(q.asked, sent), "rank", [])
+                    own = _owner(ctx, rec, sent)  # the most specific clause that says it is cited
+                    return yes_no_draft(ctx, q, own, sent, reading, grade_level(q.grades))
+    return None
+
+
+def _owner(ctx: Context, rec: Clause, sentence: str) -> Clause:
+    """The clause under ``rec`` (or ``rec``) whose own text holds ``sentence``."""
+    under = [c for c in ctx.corpus.clauses.values() if c.id.startswith(rec.id + "-") and sentence in c.text]
+    return min(under, key=lambda c: len(c.text)) if under else rec
+
+
+def _quoted_absent(ctx: Context, q: Question, name: str, hits: list[Clause]) -> Draft | None:
+    """No, when the documents list the kind the quoted name claims to be (its last word: 方向) and it is
+    not among them: "技术经纪专业包括“…研究方向”和“…运营服务方向”"."""
+    head = name[-2:]
+    for rec in pool(ctx, hits):
+        for sent in segments(rec.full_text, rec.label):
+            if len(re.findall(rf"[^”“，。、和]+{re.escape(head)}", sent)) >= 2 and ENUMERATES.search(sent):
+                return yes_no_draft(ctx, q, rec, sent, Reading(False, "not_listed", []), None)
+    return None
+
+
+def _every_level(sentence: str, levels: list[str], forms: list[str]) -> Reading | None:
+    """Several levels asked at once: the sentence's level lists hold them all, or leave one out."""
+    if len(levels) < 2:
+        return None
+    readings = [by_levels(sentence, lvl, forms) for lvl in levels]
+    if any(r is None for r in readings):
+        return None
+    listed = next(r.levels for r in readings if r is not None)
+    return Reading(all(r.holds for r in readings if r is not None), "levels", listed)
 
 
 def asks_all_or_one(text: str) -> bool:
@@ -172,9 +279,13 @@ def _by_label(ctx: Context, q: Question, terms: list[str], hits: list[Clause]) -
             continue
         tokens = [set(ctx.match.lex.tokenize(label)) for label, _ in kinds]
         shared = set.intersection(*tokens)
-        named = [n for n, t in enumerate(tokens) if any(w in q.asked for w in t - shared)]
+        verb = CATEGORY.search(q.asked)  # the kind named after 算/属于/归 ("研究技术转移政策算运营服务方向吗")
+        tail = q.asked[verb.end() :] if verb else q.asked
+        named = [n for n, t in enumerate(tokens) if any(w in tail for w in t - shared)]
         subject = [t for t in terms if not any(t in label or label in t for label, _ in kinds)]
-        held = [sum(1 for t in subject if found_form(ctx, t, d)) for _, d in kinds]
+        # the rarer the word, the more it tells which kind holds it (投融资 over 科技)
+        rare = {t: 1 / (1 + ctx.match.corpus_text.count(t)) for t in subject}
+        held = [sum(rare[t] for t in subject if found_form(ctx, t, d)) for _, d in kinds]
         if not subject or max(held) == 0:
             continue
         if not named and _names_whole(ctx, q, segments(rec.full_text, rec.label)):  # 算技术经纪的工作范畴吗

@@ -51,6 +51,7 @@ ASKS_YEARS_RULE = re.compile(
 BOTH = re.compile(r"同时|一起报|两个(?:级别|职称|等级)|都报|兼报")
 BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
 VERDICT_POLARITY = {"eligible": True, "not_eligible": False}
+YES_NO_FORM = re.compile(r"能不能|可不可以|够不够|符不符合|是不是|满不满足")  # 能不能 denies nothing
 DENIED_APPLY = re.compile(r"不能|不可以|不可|没资格|没有资格|不够|不符合|不满足")  # "是不是不能报" asks the opposite
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
 ONLY_ASKING = re.compile(r"[吗么呢吧嘛啊呀？?。!！\s]*$")
@@ -232,11 +233,11 @@ class GradeDesk:
         route = self._category_route(q, r, result, session)
         if route is not None:  # "大专学历能不能评工程师": of a kind of person, yes — by this route
             answer.lead = M.VERDICT_CATEGORY.format(grade=result.grade, route=route)
-            answer.polarity = "no" if DENIED_APPLY.search(q.asking) else "yes"
+            answer.polarity = "no" if _denies_applying(q.asking) else "yes"
         elif (met := self._route_met(q, result)) is not None:  # "硕士刚毕业就能报助理工程师吗": by this route
             answer.lead = M.VERDICT_ROUTE_MET.format(grade=result.grade, route=met)
             if ROUTE_ASKED.search(q.text):  # "…没有工龄要求？": the route is what is asked, and it holds
-                answer.polarity = "no" if DENIED_APPLY.search(q.asking) else "yes"
+                answer.polarity = "no" if _denies_applying(q.asking) else "yes"
         answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
         # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)
         consulted = [(c.id, 1.0) for c in answer.citations]
@@ -405,9 +406,18 @@ def _polarity(q: Question, verdict: str) -> str | None:
     said = VERDICT_POLARITY.get(verdict)
     if said is None or not is_yes_no(q.asking):
         return None
-    if DENIED_APPLY.search(q.asking):
+    if _denies_applying(q.asking):
         said = not said
     return "yes" if said else "no"
+
+
+def _denies_applying(text: str) -> bool:
+    """Whether a yes/no asks about not being able to apply ("是不是不能报"), not "能不能评".
+
+    >>> _denies_applying("大专学历能不能评工程师"), _denies_applying("我是不是不能报工程师")
+    (False, True)
+    """
+    return bool(DENIED_APPLY.search(YES_NO_FORM.sub("", text)))
 
 
 def _asks_to_apply(text: str) -> bool:

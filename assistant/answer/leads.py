@@ -16,7 +16,7 @@ from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import vocabulary
 from .confirm import asked_values, confirm
-from .decide import asks_all_or_one, yes_no
+from .decide import WHICH_KIND, asks_all_or_one, which_kind, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
@@ -205,6 +205,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     )
     if is_yes_no(q.asking) and asks_all_or_one(q.asking):  # 学历条件要同时满足吗: the list's head decides
         return "yes_no", LEADS["yes_no"]
+    if WHICH_KIND.search(q.asking) and not q.grades:  # 我这种该报哪个方向: the kind whose definition holds it
+        return "which_kind", (which_kind, *LEADS["general"])
     if asks_routes:
         key = "routes"
     elif asked_type(q) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates

@@ -7,8 +7,8 @@ Three readings, tried in order; when none applies the caller quotes the clause i
 3. negation: the clause states the asked thing, or denies it (不予认可); the question may itself
    be negated ("是不是不用…"), and the answer is to the question as worded.
 
-    >>> levels_in("高、中级需进行答辩评审")
-    ['副高级', '中级']
+    >>> levels_in("高、中级需进行答辩评审"), levels_in("大学本科及以上学历毕业、取得中级职称后")
+    (['副高级', '中级'], [])
     >>> polarities("对于无佐证材料的业绩成果不予认可", "认可"), polarities("按要求参加继续教育", "继续教育")
     ({False}, {True})
     >>> polarities("没有佐证材料的业绩成果会被认可吗", "认可"), polarities("是不是对身体条件没有要求", "身体条件")
@@ -57,12 +57,13 @@ MODALS = (
     (re.compile(r"影响"), "会影响", "不影响"),
     (re.compile(r"没关系|无所谓|不要紧|不碍事"), "没关系", "不行"),
     (re.compile(r"认不认|(?<!被)认可|承认|认(?!为|真|识|可)"), "认可", "不认可"),
-    (re.compile(r"行不行|就行|可行"), "行", "不行"),
+    (re.compile(r"行不行|就行|也行|可行|(?<![进执银])行吗"), "行", "不行"),
     (re.compile(r"有没有资格|有资格|资格"), "有资格", "没有资格"),
 )
 A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 看不看, 认不认
 LEVEL_TOKEN = {"正高": Level.FULL_SENIOR, "副高": Level.ASSOCIATE_SENIOR, "高": Level.ASSOCIATE_SENIOR}
 LEVEL_TOKEN |= {"中": Level.INTERMEDIATE, "初": Level.JUNIOR}
+HELD_BEFORE = re.compile(r"(?:取得|获得|拿到|具有|具备)$")
 LEVEL_LIST = re.compile(r"((?:(?:正高|副高|高|中|初)级?、)*(?:正高|副高|高|中|初))级")
 
 
@@ -88,6 +89,8 @@ def levels_in(text: str) -> list[str]:
     """The levels a clause names in lists like 副高级、中级、初级 or 高、中级 (高 is 副高级 here)."""
     out: list[str] = []
     for m in LEVEL_LIST.finditer(text):
+        if HELD_BEFORE.search(text[max(0, m.start() - 3) : m.start()]):
+            continue  # "取得中级职称后": a title held, no list of the levels something applies to
         for token in m[1].replace("级", "").split("、"):
             lvl = LEVEL_TOKEN[token].value
             if lvl not in out:
