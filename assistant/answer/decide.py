@@ -83,7 +83,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return draft
     # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
     asking = q.core or q.asked  # the caller's context (我在行业协会工作，…) is not what is asked
-    absent = [t for t in terms if t in asking and not ctx.match.present(t) and specific(t, ctx.match.corpus_text)]
+    low = asking.lower()  # terms are lower-cased (PPT → ppt)
+    absent = [t for t in terms if t in low and not ctx.match.present(t) and specific(t, ctx.match.corpus_text)]
     if absent:
         shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
         if cue and len(q.grades) == 1:  # 破格条件里有没有"获得科技奖励"这一条: not among the items listed

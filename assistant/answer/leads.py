@@ -14,7 +14,7 @@ from .. import messages as M
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import PHONE
-from ..vocab import vocabulary
+from ..vocab import Degree, vocabulary
 from .confirm import asked_values, confirm
 from .decide import WHICH_KIND, asks_all_or_one, which_kind, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
@@ -64,6 +64,9 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     A question about applying ("现在还能申报吗") is also answered from the round's window clause."""
     qtok = ctx.match.question_tokens(q)
     window = [ctx.corpus.clauses[ctx.round.window.clause]] if ctx.round.window else []
+    outside = round_grade_note(ctx.round, q.grade, M.NOT_IN_ROUND)  # "正高级工程师哪一年开始评审"
+    if outside:
+        return Draft(Kind.NOT_IN_DOCUMENTS, outside + M.CALL.format(phones=_phones(ctx)), Sources(), abstained=True)
     for rec in [*hits[:3], *(c for c in window if c not in hits[:3])]:
         year = rec.doc_year
         if not year:
@@ -117,8 +120,16 @@ def _dated_elsewhere(ctx: Context, q: Question, rec: Clause, activities: list[st
     )
 
 
+def _phones(ctx: Context) -> str:
+    return M.PHONE_SEP.join(ctx.round.helplines)
+
+
 def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """The education/experience route(s) for the education and/or grade asked about (from the rules)."""
+    if q.education is Degree.TECHNICAL and q.grade and (refer := ctx.book.refer(q.grade)):
+        # 技工院校: the standard refers to another document, which states the years; these documents do not
+        missing = M.MISSING_REFERRED.format(doc=ctx.book.rules["refer_document"])
+        return not_stated(ctx, q, missing, ctx.corpus.clauses[refer["clause"]])
     src = Sources()
     sentences = []
     for grade in ctx.book.grades():

@@ -34,11 +34,9 @@ def past_round_note(year: int, facts: RoundFacts, today: dt.date) -> str:
     return M.NOTE_PAST_ROUND.format(year=year, today=cn_date(today), phones=M.PHONE_SEP.join(facts.helplines))
 
 
-def round_grade_note(facts: RoundFacts, grade: Grade | None) -> str:
-    """A note when ``grade`` is not reviewed in this round (正高级 in 2023)."""
+def round_grade_note(facts: RoundFacts, grade: Grade | None, template: str = M.NOTE_ROUND_GRADES) -> str:
+    """A note when ``grade`` is not reviewed in this round (正高级 in 2023), in ``template``'s words."""
     if not grade or not facts.round_levels or GRADE_LEVEL[grade] in facts.round_levels:
         return ""
     year = facts.window.year if facts.window else (facts.years[-1] if facts.years else "")
-    return M.NOTE_ROUND_GRADES.format(
-        year=year, grades="、".join(facts.round_levels), grade=grade, level=GRADE_LEVEL[grade]
-    )
+    return template.format(year=year, grades="、".join(facts.round_levels), grade=grade, level=GRADE_LEVEL[grade])

@@ -47,6 +47,7 @@ DETAIL_TYPES = (
     "document",
     "form",
     "person",
+    "certificate",
 )
 # a cue that names the thing counted ("名额", "通过率", "学时"), not only how it is asked ("多少钱", "几点")
 COUNTED = ("count", "amount", "duration")
