@@ -15,7 +15,7 @@ from .draft import Context, Draft, best_quote, heading, labelled, pool, segments
 from .model import Kind, Sources
 from .shapes import PART_NAME, PARTS, not_stated
 from .terms import found_form, key_terms, specific
-from .understand import POINTS_BACK, Question
+from .understand import CONCURRENT, POINTS_BACK, Question
 from .yesno import (
     ASKING,
     Reading,
@@ -56,6 +56,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         draft = _by_label(ctx, q, terms, hits)
         if draft is not None:
             return draft
+    if CONCURRENT.search(q.asked):  # 高级和中级能同时报吗: the documents say nothing of applying twice at once
+        return not_stated(ctx, q, M.MISSING_CONCURRENT, None)
     if asks_all_or_one(q.asked):  # 破格那几条要全部满足吗: "具备下列条件之一"
         draft = _all_or_one(ctx, q, hits)
         if draft is not None:

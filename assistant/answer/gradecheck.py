@@ -29,7 +29,7 @@ from ..vocab import LEVEL_RANK, Level
 from .asks import SOME
 from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
-from .understand import Question
+from .understand import CONCURRENT, Question
 from .yesno import is_yes_no
 
 CAN_APPLY = re.compile(
@@ -47,8 +47,6 @@ ASKS_YEARS_RULE = re.compile(
     r"(?:(?<![取获懂记])得|要|需要|必须|需)\S{0,4}满?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)年"
     r"[^，,。；;\s]{0,8}?(?:[吗吧么]|是吗|对吗|对吧)"
 )
-# "高级和中级能同时报吗": two grades at once is a question about the rules
-BOTH = re.compile(r"同时|一起报|两个(?:级别|职称|等级)|都报|兼报")
 BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
 VERDICT_POLARITY = {"eligible": True, "not_eligible": False}
 YES_NO_FORM = re.compile(r"能不能|可不可以|够不够|符不符合|是不是|满不满足")  # 能不能 denies nothing
@@ -169,7 +167,7 @@ class GradeDesk:
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts)
         plain = SOME.sub("", simplify_numbers(text))  # not "这几年做技术转移"
-        rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or BOTH.search(text)) or (
+        rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or CONCURRENT.search(text)) or (
             bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r)
         )
         other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check

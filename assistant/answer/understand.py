@@ -307,6 +307,10 @@ def held_title(text: str) -> Level | None:
 
 
 STAGES = re.compile(r"流程.{0,8}(?:几步|哪几步|几个阶段|哪几个阶段|哪些阶段|哪些环节|哪几个环节|几个环节|步骤)")
+# applying for two grades or series at once ("高级和中级能同时报吗", "中级和副高一块儿报"): the documents are silent
+CONCURRENT = re.compile(
+    r"(?:同时|一起|一块儿?|都)(?:报|申报|申请|参评|评)|同时.{0,6}(?:两个|两级|几个)|两个(?:级别|职称|专业|系列|等级)|兼报"
+)
 APPLY_ASKED = re.compile(r"(?:能|可以|能不能|可不可以|影响)\S{0,3}(?:申报|报|评|参评)")
 LACK_STATED = re.compile(r"没|未|无|不是|不在")
 COUNTED_FROM = re.compile(r"开始(?:算|计算|计)|起算")
