@@ -34,7 +34,7 @@ RANK_LIMIT = re.compile(r"排名前([一二三四五六七八九十\d]+)")  # "�
 LACKING = re.compile(r"没|无|未|不在|不是|并非")
 NO_NEED = re.compile(r"不需要|不需|不用|不必|无需|无须|不要")
 NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
-LACKING_ANY = re.compile(r"没|无|未|不在|不是|并非|不[填交写签发]|不参加|不提供|不上传")
+LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
 ACCEPTED = re.compile(r"认可|承认|认|算|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 ENUMERATES = re.compile(r"包括|包含|分为|有")
@@ -153,6 +153,14 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 WHICH_KIND = re.compile(r"(?:哪个|哪一个|哪类|哪一类|哪种|什么)(?:方向|类别|类型)|(?:属于|归|算|报)哪")
 
 
+def _held_by_kinds(ctx: Context, terms: list[str], kinds: list[tuple[str, str]]) -> tuple[list[str], list[float]]:
+    """The question's words that are no kind's label, and how much of them each kind's definition holds:
+    the rarer the word in the documents, the more it tells which kind holds it (投融资 over 科技)."""
+    subject = [t for t in terms if not any(t in label or label in t for label, _ in kinds)]
+    rare = {t: 1 / (1 + ctx.match.corpus_text.count(t)) for t in subject}
+    return subject, [sum(rare[t] for t in subject if found_form(ctx, t, d)) for _, d in kinds]
+
+
 def which_kind(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """ "我平时做需求分析、技术评价…，该报哪个方向": the labelled kind whose definition holds the most of
     the work described (its rarest words count most), quoted."""
@@ -161,9 +169,7 @@ def which_kind(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         kinds = labelled(segments(rec.full_text, rec.label))
         if len(kinds) < 2:
             continue
-        subject = [t for t in terms if not any(t in label or label in t for label, _ in kinds)]
-        rare = {t: 1 / (1 + ctx.match.corpus_text.count(t)) for t in subject}
-        held = [sum(rare[t] for t in subject if found_form(ctx, t, d)) for _, d in kinds]
+        _, held = _held_by_kinds(ctx, terms, kinds)
         if not held or max(held) == 0 or held.count(max(held)) > 1:
             continue
         label, definition = kinds[held.index(max(held))]
@@ -285,10 +291,7 @@ def _by_label(ctx: Context, q: Question, terms: list[str], hits: list[Clause]) -
         verb = CATEGORY.search(q.asked)  # the kind named after 算/属于/归 ("研究技术转移政策算运营服务方向吗")
         tail = q.asked[verb.end() :] if verb else q.asked
         named = [n for n, t in enumerate(tokens) if any(w in tail for w in t - shared)]
-        subject = [t for t in terms if not any(t in label or label in t for label, _ in kinds)]
-        # the rarer the word, the more it tells which kind holds it (投融资 over 科技)
-        rare = {t: 1 / (1 + ctx.match.corpus_text.count(t)) for t in subject}
-        held = [sum(rare[t] for t in subject if found_form(ctx, t, d)) for _, d in kinds]
+        subject, held = _held_by_kinds(ctx, terms, kinds)
         if not subject or max(held) == 0:
             continue
         if not named and _names_whole(ctx, q, segments(rec.full_text, rec.label)):  # 算技术经纪的工作范畴吗
