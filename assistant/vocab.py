@@ -157,6 +157,14 @@ class Vocabulary:
         names = [(n, str(g), False) for n, g in self.grade_names] + [(n, str(d), False) for n, d in self.degree_names]
         return list(dict.fromkeys(m.value for m in scan(text, names) if m.name != m.value.lower()))
 
+    def rank_words(self) -> frozenset[str]:
+        """Every name of a grade, level or degree: words that place a person, never the claim asked.
+
+        >>> "高工" in vocabulary().rank_words()
+        True
+        """
+        return frozenset(n for n, _ in (*self.grade_names, *self.level_names, *self.degree_names))
+
     def jieba_words(self) -> tuple[str, ...]:
         """The Chinese names, for the tokenizer to keep whole."""
         names = [n for n, _ in (*self.grade_names, *self.degree_names, *self.level_names, *self.other_titles)]

@@ -19,8 +19,7 @@ from typing import Any
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import NUMERAL, PHONE, cn_number
-from .decide import yes_no_draft
-from .draft import Context, Draft, dated_items, on_topic, pool, segments
+from .draft import Context, Draft, dated_items, on_topic, pool, segments, yes_no_draft
 from .shapes import part_asked
 from .understand import Question, digits_in_dates
 from .yesno import Reading, grade_level, is_yes_no, negated_in_question

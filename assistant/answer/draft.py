@@ -21,6 +21,7 @@ from ..rules.rulebook import Rulebook
 from .matching import Matcher
 from .model import Kind, Part, Sources
 from .understand import Question
+from .yesno import Reading, answer_words
 
 SEGMENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 MAX_QUOTE = 160
@@ -175,3 +176,18 @@ def dated_items(ctx: Context, qtok: set[str], rec: Clause, year: int) -> list[tu
             if activity:
                 items.append((len(qtok & ctx.match.tokens(activity)), activity, span, seg.strip()))
     return items
+
+
+def yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None) -> Draft:
+    """The yes/no answer to the question as worded: the word (能/不能, 需要/不需要…) the reading decides,
+    the sentence quoted, and which levels a list left out when that is why it is no."""
+    yes_word, no_word = answer_words(q.asked)
+    src = Sources()
+    quote = sentence if sentence in rec.full_text else best_quote(ctx, q, rec)
+    cite = src.cite(rec, quote)
+    holds_as_asked = r.holds
+    word = yes_word if holds_as_asked else no_word
+    lead = M.YESNO_QUOTE.format(word=word, source=rec.doc_short, section=rec.section, quote=quote, cite=cite)
+    if r.why == "levels" and not r.holds and level and level not in r.levels:
+        lead += M.YESNO_LEFT_OUT.format(listed="、".join(r.levels), level=level)
+    return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds_as_asked else "no")

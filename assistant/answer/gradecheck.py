@@ -388,8 +388,6 @@ def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = 
     return M.UNDERSTOOD.format(items=M.UNDERSTOOD_SEP.join(items)) if items else ""
 
 
-
-
 def _polarity(q: Question, verdict: str) -> str | None:
     """A verdict as the answer to a yes/no question as worded: "能报吗" → no when not eligible;
     "是不是不能报" → yes. No polarity while the check still needs facts.

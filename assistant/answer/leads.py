@@ -16,8 +16,9 @@ from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .confirm import asked_values, confirm
-from .decide import WHICH_KIND, asks_all_or_one, which_kind, yes_no
+from .decide import yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
+from .lists import WHICH_KIND, asks_all_or_one, which_kind
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
 from .shapes import (
@@ -111,8 +112,7 @@ def _dated_elsewhere(ctx: Context, q: Question, rec: Clause, activities: list[st
     words = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]  # English is read through its glossary
     if any(w in a or a in w for w in words for a in activities):
         return ""
-    vocab = vocabulary()
-    names = {n for n, _ in vocab.grade_names} | {n for n, _ in vocab.level_names} | {n for n, _ in vocab.degree_names}
+    names = vocabulary().rank_words()
     return "、".join(
         dict.fromkeys(
             w for w in words if w not in ctx.match.generic and w not in names and ctx.match.present(w) and w not in text

@@ -59,8 +59,7 @@ MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用
 def key_terms(ctx: Context, q: Question) -> list[str]:
     """The words that carry the question's claim, in order: no grade names, asking forms (能不能),
     light verbs (参加); a word the documents never use is read with its neighbour ("私营" + "企业")."""
-    vocab = vocabulary()
-    names = {n for n, _ in vocab.grade_names} | {n for n, _ in vocab.level_names} | {n for n, _ in vocab.degree_names}
+    names = vocabulary().rank_words()
     words: list[str | None] = []  # None: a word that carries nothing (it breaks a phrase)
     prev_raw = ""  # the word before, as cut
     asked = ASKING.sub("，", q.asked)  # "查不查学历": the asking form is no word of the claim (nor 人查)
