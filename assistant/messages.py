@@ -35,6 +35,7 @@ OVERVIEW_ACHIEVEMENTS = "· 成果条件：{head}，{count}（成果的种类见
 OVERVIEW_BREAKTHROUGH = "· 破格（具备其中一项，可不受学历和专业工作经历限制）：{items}{cite}"
 OVERVIEW_BASIC = "· 基本条件：{basic}等{cite}；{ability}{cite2}"
 YES_THERE_IS = "有。"
+YES_BY_ROUTES = "能。按评价标准，可以这样申报："
 YESNO_QUOTE = "{word}。根据《{source}》“{section}”：“{quote}”{cite}"
 YESNO_NEGATED_QUESTION = "{asked}，{word}。根据《{source}》“{section}”：“{quote}”{cite}"
 YESNO_LEFT_OUT = "该条只列了{listed}，没有{level}。"

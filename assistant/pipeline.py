@@ -28,6 +28,7 @@ from .answer.model import Answer, ToolCall
 from .answer.notes import window_note
 from .answer.retrieve import HybridRetriever, make_retriever
 from .answer.spelling import Speller
+from .answer.split import combine, split_questions
 from .answer.understand import Question, analyze
 from .ingest.clauses import Clause
 from .ingest.corpus import Corpus
@@ -193,6 +194,14 @@ class Assistant:
             return self.desk.answer(q, facts, session, today)
         if self.llm is not None and looks_like_instruction(q.text):  # words addressed to the model never reach it
             return self.composer.abstain(replace(q, injection=True), "question addresses the model")
+        parts = [] if q.injection else split_questions(q.text)
+        if len(parts) > 1:  # "网上申报什么时候？答辩几月？": each question answered, one answer
+            return combine(q.text, [self._from_documents(self._understand(p), session) for p in parts])
+        return self._from_documents(q, session)
+
+    def _from_documents(self, q: Question, session: Session | None) -> Answer:
+        """The answer the documents give to ``q`` (not a grade check)."""
+        today = self.settings.today
         if session is not None:  # a question from the documents; a pending follow-up stays pending
             standalone = self._standalone(q.text, session)
             if standalone != q.text:

@@ -19,7 +19,10 @@ pytestmark = pytest.mark.e2e
 
 @pytest.mark.parametrize("case", CASES, ids=[c["q"][:24] for c in CASES])
 def test_grade_check(bot, case):
-    d = bot.ask(case["q"]).to_dict()
+    session = bot.new_session() if case.get("before") else None
+    for said in case.get("before", []):  # earlier messages of the same conversation
+        bot.ask(said, session)
+    d = bot.ask(case["q"], session).to_dict()
     if case.get("tool") is False:
         assert d["tool_calls"] == [], d["tool_calls"]
         return

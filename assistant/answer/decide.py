@@ -26,7 +26,7 @@ from .lists import (
 from .model import Kind, Sources
 from .shapes import PART_NAME, PARTS, not_stated
 from .terms import found_form, key_terms, specific
-from .understand import CONCURRENT, POINTS_BACK, Question
+from .understand import CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
 from .yesno import (
     ASKING,
     Reading,
@@ -42,6 +42,7 @@ from .yesno import (
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
 LACKING = re.compile(r"没|无|未|不在|不是|并非")
 NO_NEED = re.compile(r"不需要|不需|不用|不必|无需|无须|不要")
+OTHER = r"(?:其他|其它|别的|任何)\S{0,2}"  # "…也没有其他证明材料": the things named before are of this kind
 NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
 LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
 ACCEPTED = re.compile(r"认可|承认|认|算|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
@@ -76,7 +77,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if draft is not None:
             return draft
     level = grade_level(q.grades)
-    if level and not terms and APPLY.search(q.asked):
+    if level and not terms and (APPLY.search(q.asked) or ROUND_ASKED.search(q.asked)):  # 今年有正高吗
         return _by_round(ctx, q, level)
     # 有没有“技术转移转化管理方向”这个方向: a name quoted that the documents never use
     named = [m[1] for m in QUOTED.finditer(q.asked) if m[1] not in ctx.match.corpus_text]
@@ -104,6 +105,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     scope = q.asked if whole else (q.core or q.asked)
     denied = [t for t in terms if t in scope and negated_in_question(scope, t)]
     denied += [t for t in terms if LACKING.match(t) and not ctx.match.present(t)]  # 合同没签: a word of its own
+    # "没留合同也没有其他证明材料": 合同 is one of the 证明材料 denied after it, which the sentence must name
+    denied = [t for t in denied if not any(re.search(rf"{re.escape(t)}.*{OTHER}{re.escape(d)}", scope) for d in denied)]
     for rank, rec in enumerate(pool(ctx, hits)):
         if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
             continue

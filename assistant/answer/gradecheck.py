@@ -29,7 +29,7 @@ from ..vocab import LEVEL_RANK, Level
 from .asks import SOME
 from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
-from .understand import CONCURRENT, Question
+from .understand import CONCURRENT, ROUND_ASKED, Question, asking_clause
 from .yesno import is_yes_no
 
 CAN_APPLY = re.compile(
@@ -54,6 +54,10 @@ DENIED_APPLY = re.compile(r"不能|不可以|不可|没资格|没有资格|不�
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
 ONLY_ASKING = re.compile(r"[吗么呢吧嘛啊呀？?。!！\s]*$")
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
+# "…想报高级工程师，够条件吗", "条件怎么算" after the person's facts: whether they meet it, not what it is
+MEETS_RULE = re.compile(
+    r"(?:够|符合|满足|达到|具备|达标)(?:不够|不符合|不满足)?(?:申报的?)?(?:条件|要求|资格)|怎么算|如何算"
+)
 # a grade check that asks about the education/experience condition itself ("刚毕业就能报吗，没有工龄要求？")
 ROUTE_ASKED = re.compile(r"工龄|年限|年头|学历|直接|刚毕业|毕业就|一毕业|不用等|不用干|不用工作")
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
@@ -170,12 +174,14 @@ class GradeDesk:
         rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or CONCURRENT.search(text)) or (
             bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r)
         )
+        if MEETS_RULE.search(plain) and (_specific(text, r) or s.topic == "grade_check"):
+            rule_question = False
         other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
         if s.facts or s.topic == "grade_check":
             carried = self._carries_on(text, r, s, other_topic)
             if carried is not None:
                 return r if carried else None
-        if rule_question:
+        if rule_question or ROUND_ASKED.search(asking_clause(text)):
             return None
         return r if self._starts_check(text, r, s, other_topic) else None
 

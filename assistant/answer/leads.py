@@ -33,7 +33,7 @@ from .shapes import (
     part,
     part_asked,
 )
-from .understand import Question
+from .understand import APPLY_ASKED, Question
 from .yesno import is_yes_no
 
 # asks for the day, not the month ("答辩具体是11月几号")
@@ -131,7 +131,8 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         missing = M.MISSING_REFERRED.format(doc=ctx.book.rules["refer_document"])
         return not_stated(ctx, q, missing, ctx.corpus.clauses[refer["clause"]])
     src = Sources()
-    sentences = []
+    said: dict[str, list[tuple[str, str]]] = {}  # route text → (grade, citation marker)
+    breaks: list[str] = []
     for grade in ctx.book.grades():
         if q.grade is not None and grade != q.grade:
             continue
@@ -146,15 +147,20 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
                 continue
             text = re.sub(r"^（\d+）", "", rec.text).rstrip("；;。")
             extra = "" if route["years"] else M.LEAD_YEARS_NO_LIMIT
-            sentences.append(M.LEAD_YEARS.format(grade=grade, route=text + extra, cite=src.cite(rec)) + "。")
+            said.setdefault(text + extra, []).append((grade, src.cite(rec)))
         refer = ctx.book.refer(grade)
-        if refer and not q.held and not q.education:  # every route of the grade: 技工院校 too
+        if refer and not q.held and q.education in (None, Degree.TECHNICAL):  # every route of the grade: 技工院校 too
             rec = ctx.corpus.clauses[refer["clause"]]
-            sentences.append(M.LEAD_YEARS.format(grade=grade, route=refer["quote"], cite=src.cite(rec)) + "。")
+            said.setdefault(refer["quote"], []).append((grade, src.cite(rec)))
         breakthrough = ctx.book.rules["grades"].get(grade, {}).get("breakthrough")
         if q.lacked and breakthrough:  # and the way around every route
             rec = ctx.corpus.clauses[breakthrough["clause"]]
-            sentences.append(M.LEAD_BREAKTHROUGH.format(quote=breakthrough["quote"], cite=src.cite(rec)))
+            breaks.append(M.LEAD_BREAKTHROUGH.format(quote=breakthrough["quote"], cite=src.cite(rec)))
+    # a route several grades share is said once ("技工院校毕业生按…申报" for every grade)
+    sentences = [
+        M.LEAD_YEARS.format(grade="、".join(g for g, _ in by), route=text, cite="".join(c for _, c in by)) + "。"
+        for text, by in said.items()
+    ] + breaks
     if not sentences:
         return None
     note = round_grade_note(ctx.round, q.grade)
@@ -162,6 +168,8 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return Draft(
             Kind.YES_NO, M.YES_THERE_IS + "".join(sentences), src, notes=[note] if note else [], polarity="yes"
         )
+    if applies_at_all(q):  # "技工院校毕业的人也能报这个职称吗": yes, by these routes
+        return Draft(Kind.YES_NO, M.YES_BY_ROUTES + "".join(sentences), src, polarity="yes")
     return Draft(Kind.FACT, "".join(sentences), src, notes=[note] if note else [])
 
 
@@ -207,12 +215,21 @@ LEADS: dict[str, tuple[Lead, ...]] = {
 VALUE_YEAR = 2000  # any leap year: only whether the question states a value matters to the plan
 
 
+def applies_at_all(q: Question) -> bool:
+    """Whether ``q`` asks if people of one education may apply at all, naming no grade and no condition:
+    "技工院校毕业的人也能报这个技术经纪职称吗" (yes: by the routes that take that education)."""
+    return bool(
+        q.education and not q.grades and not q.held and is_yes_no(q.asking) and APPLY_ASKED.search(q.asking)
+    ) and not part_asked(q)
+
+
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     """Which leads to try for ``q``, in order: the shape of answer the question asks for."""
     asks_routes = (
         (q.intent == "years" and (q.education or q.held))
         or (q.grade and not q.education and ROUTE_CUE.search(q.asked) and "破格" not in q.asked)
         or (q.grade and q.lacked and not q.education and OTHER_WAY.search(q.asked))  # 没有中级，还有办法报高工吗
+        or applies_at_all(q)
     )
     if is_yes_no(q.asking) and asks_all_or_one(q.asking):  # 学历条件要同时满足吗: the list's head decides
         return "yes_no", LEADS["yes_no"]

@@ -41,7 +41,9 @@ CONDITIONAL = re.compile(r"的话")  # "没有证明材料的话": a condition's
 PARTICLE_END = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]*$)")
 MODAL_CHARS = re.compile(r"[能会可要该]")
 # points back or quantifies; names nothing itself
-DEICTIC = re.compile(r"这样|这种|这个|这些|这类|此类|那样|那种|那个|那些|任何|每个|一些|某些|这家|那家|这边|那边")
+DEICTIC = re.compile(
+    r"这样|这种|这个|这些|这类|此类|那样|那种|那个|那些|任何|每个|一些|某些|这家|那家|这边|那边|[这那]一\w|一说|说法"
+)
 # 对职业道德没什么要求, 不填也没关系吧: no claim of its own
 NEG_FILLER = re.compile(r"没什么|没啥|没有什么|不太|没多大|没多少|没关系|无所谓|不要紧|不碍事")
 COPULA = re.compile(r"(?:不|只|就|还|也|都|并不|并非)是")  # "我不是第一作者只是参与的": the claim is in what follows
@@ -84,6 +86,7 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
             and not MODAL_WORD.fullmatch(w)
             and not COUNTED_WORD.fullmatch(w)
             and not DEICTIC.fullmatch(w)
+            and not (prev_raw in ("这", "那") and w.startswith("一"))  # 这 + 一级: points back
             and bool(re.search(r"[\u4e00-\u9fffa-z]", w))
         )
         words.append(bare if content else None)
