@@ -224,7 +224,7 @@ class Assistant:
     def _standalone(self, text: str, session: Session) -> str:
         """A follow-up ("那高级呢？", "顺便问下，答辩在几月？") as a standalone question: after a grade
         check, about the grade checked; else by the LLM if there is one, else by rule."""
-        from .answer.followup import is_follow_up, resolve, strip_discourse, with_grade
+        from .answer.followup import about_grade, is_follow_up, resolve, strip_discourse, with_grade
         from .answer.llm import LLMError
 
         text = strip_discourse(text)
@@ -232,6 +232,8 @@ class Assistant:
             about = with_grade(text, session.grade)  # "那需要几项成果呢？" after checking 工程师
             if about:
                 return about
+        if session.grade and (about := about_grade(text, session.grade)):  # "那成果条件要几项？"
+            return about
         previous = session.last_question
         if not previous or not is_follow_up(text):
             return text

@@ -24,6 +24,8 @@ def _check_turn(bot: Any, session: Session, turn: dict[str, Any]) -> None:
     where = (turn["say"], d["answer"][:300])
     for phrase in turn.get("has", []):
         assert phrase in d["answer"], where
+    if "cite" in turn:
+        assert turn["cite"] in [c["id"] for c in d["citations"]], where
     if "check" not in turn:
         assert d["tool_calls"] == [], where
         if "answered" in turn:

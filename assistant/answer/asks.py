@@ -148,6 +148,30 @@ def answer_type(text: str) -> str | None:
     return None
 
 
-def holds(name: str, text: str) -> bool:
-    """Does ``text`` hold a span of answer type ``name``?"""
-    return bool(BY_NAME[name].span.search(text))
+# a count asked in a unit of its own is answered only by a number in that unit ("论文要多少字": not
+# "3项及以上"); papers and items (篇, 项) are counted alike: the standard counts 论文 among its 项
+UNITS = (
+    (re.compile(r"字"), "字"),
+    (re.compile(r"页"), "页"),
+    (re.compile(r"人|名额"), "[人名]"),
+    (re.compile(r"次"), "次"),
+    (re.compile(r"分"), "分"),
+    (re.compile(r"比例|通过率|百分之"), "%|百分之"),
+)
+
+
+def span_of(name: str, asked: str = "") -> re.Pattern[str]:
+    """The span that answers type ``name``; for a count, in the unit ``asked`` uses.
+
+    >>> bool(span_of("count", "论文要多少字").search("3项及以上")), bool(span_of("count", "要几项").search("3项及以上"))
+    (False, True)
+    """
+    t = BY_NAME[name]
+    cue = t.cue.search(SOME.sub("", asked)) if name == "count" else None
+    unit = next((u for pat, u in UNITS if cue and pat.search(cue[0])), None)
+    return re.compile(rf"{NUM}\s*(?:{unit})" if unit and "%" not in unit else unit) if unit else t.span
+
+
+def holds(name: str, text: str, asked: str = "") -> bool:
+    """Does ``text`` hold a span of answer type ``name`` (in the unit ``asked`` counts in)?"""
+    return bool(span_of(name, asked).search(text))

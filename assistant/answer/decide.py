@@ -6,6 +6,7 @@ the question as worded and carries its polarity.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import messages as M
@@ -24,9 +25,9 @@ from .lists import (
     within_rank,
 )
 from .model import Kind, Sources
-from .shapes import PART_NAME, PARTS, not_stated
+from .shapes import PART_NAME, PARTS, not_stated, part_cue
 from .terms import found_form, key_terms, specific
-from .understand import CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
+from .understand import APPLY_ASKED, CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
 from .yesno import (
     ASKING,
     Reading,
@@ -42,6 +43,8 @@ from .yesno import (
 APPLY = re.compile(r"申报|评|报|参评|参加评审")
 LACKING = re.compile(r"没|无|未|不在|不是|并非")
 NO_NEED = re.compile(r"不需要|不需|不用|不必|无需|无须|不要")
+DEFINES = re.compile(r"^[^：:，,。]{2,12}[：:]")
+SCOPE_HEADING = re.compile(r"人员范围|申报范围|申报对象|适用范围")  # the clause on who may apply
 OTHER = r"(?:其他|其它|别的|任何)\S{0,2}"  # "…也没有其他证明材料": the things named before are of this kind
 NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
 LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
@@ -65,7 +68,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     stated = ranks_stated(q.asked)
     if stated and (draft := by_rank(ctx, q, stated, hits)) is not None:  # 厅局级领导的批示就够了吗 (正高)
         return draft
-    cue = next((c for c in PARTS if c in q.asked), None)
+    cue = part_cue(q.asked)
     subject = [t for t in terms if cue is None or cue not in t]
     if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
         return _by_structure(ctx, q, q.grades[0], PARTS[cue])
@@ -107,14 +110,22 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     denied += [t for t in terms if LACKING.match(t) and not ctx.match.present(t)]  # 合同没签: a word of its own
     # "没留合同也没有其他证明材料": 合同 is one of the 证明材料 denied after it, which the sentence must name
     denied = [t for t in denied if not any(re.search(rf"{re.escape(t)}.*{OTHER}{re.escape(d)}", scope) for d in denied)]
+    # "我是澳门人，在一家咨询公司工作，可以申报吗": who may apply is decided by the clauses on who applies
+    who = not q.grades and cue is None and bool(APPLY_ASKED.search(q.asking) or SCOPE_HEADING.search(q.asking))
     for rank, rec in enumerate(pool(ctx, hits)):
         if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
             continue
+        if who and (SCOPE_HEADING.search(heading(rec)) or rec.id == ctx.book.rules["basic"]["clause"]):
+            rank = -1  # the notice's scope and the standard's basic conditions (从事技术转移转化工作)
         for sent in segments(rec.full_text, rec.label):
             found = [(t, f) for t in terms if (f := found_form(ctx, t, sent))]
             if denied and not all(any(t == d for t, _ in found) for d in denied):
                 continue
-            if found and found[-1][0] == terms[-1]:  # the sentence must speak of the predicate
+            if who and rank == -1 and found:  # any of the person's words, in the scope clause (as a phrase first)
+                joined = sum(a + b in sent for a, b in itertools.pairwise(terms))
+                defines = bool(DEFINES.match(sent))  # "技术转移转化研究：从事…": what a direction is, no rule
+                candidates.append((-len(found) - len(terms) - joined + defines, rank, sent, rec, found))
+            elif found and found[-1][0] == terms[-1]:  # the sentence must speak of the predicate
                 candidates.append((-len(found), rank, sent, rec, found))
     # "没跟任何单位签劳动合同，这样能报吗": a requirement the person lacks (not "是不是不用答辩": asks for a need)
     said = ASKING.sub("", scope)  # 是不是 denies nothing
@@ -149,6 +160,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         reading = _by_negation(q.asked, sent, found)
         if reading is not None:
             return yes_no_draft(ctx, q, rec, sent, reading, level)
+    if who and ranked and ranked[0][1] == -1 and not denied:  # "我是香港居民…，属于申报人员范围吗": it says so
+        _, _, sent, rec, _ = ranked[0]
+        return yes_no_draft(ctx, q, rec, sent, Reading(True, "membership", []), None)
     return None
 
 

@@ -59,6 +59,22 @@ def with_grade(text: str, grade: str) -> str | None:
     return f"{grade}{m['what']}？"
 
 
+# "那成果条件要几项？": the grade under discussion is meant
+THEN_PART = re.compile(r"^\s*(?:那|那么)\s*(?P<rest>.*(?:业绩|成果|论文|破格|条件|年限|要求).*)$")
+
+
+def about_grade(text: str, grade: str) -> str | None:
+    """A "那…" question on a part of the conditions that names no grade, asked of ``grade``.
+
+    >>> about_grade("那成果条件要几项？", "高级工程师"), about_grade("那答辩在几月？", "高级工程师")
+    ('高级工程师的成果条件要几项？', None)
+    """
+    m = THEN_PART.match(text)
+    if not m or vocabulary().grades_in(text) or vocabulary().degree_in(text):
+        return None
+    return f"{grade}的{m['rest'].strip()}"
+
+
 def resolve(text: str, previous: str | None) -> str | None:
     """The standalone question ``text`` stands for after ``previous``, or None if it stands alone."""
     if not previous:
@@ -80,4 +96,26 @@ def resolve(text: str, previous: str | None) -> str | None:
         old_edu = vocab.degree_in(previous)
         if old_edu:
             return _replace_first(previous, [n for n, d in vocab.degree_names if d == old_edu], edu)
+    sibling = _sibling(what, previous)
+    if sibling:  # "那如果我是运营服务方向呢" after "…研究方向有什么要求": the other of the same kind
+        return previous.replace(sibling, SUBJECT.sub("", what), 1)
     return f"{previous.rstrip('？?。')}，{what}呢？"
+
+
+SUBJECT = re.compile(r"^(?:如果|要是|假如)?(?:我|我们|本人)?(?:是|做|搞|走|报)?")
+
+
+def _sibling(what: str, previous: str) -> str | None:
+    """The phrase of ``previous`` that ``what`` stands in for: the same head word (方向, 系列…) after
+    another modifier ("研究方向" for "运营服务方向").
+
+    >>> _sibling("如果我是运营服务方向", "高级工程师的业绩条件里，研究方向有什么要求？")
+    '研究方向'
+    """
+    name = SUBJECT.sub("", what)
+    head = name[-2:]
+    if len(name) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", head) or name in previous:
+        return None
+    i = previous.find(head)
+    phrase = previous[max(0, i - 2) : i + 2] if i >= 2 else ""
+    return phrase if re.fullmatch(r"[\u4e00-\u9fff]{4}", phrase) else None

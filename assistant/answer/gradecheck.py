@@ -52,6 +52,7 @@ VERDICT_POLARITY = {"eligible": True, "not_eligible": False}
 YES_NO_FORM = re.compile(r"能不能|可不可以|够不够|符不符合|是不是|满不满足")  # 能不能 denies nothing
 DENIED_APPLY = re.compile(r"不能|不可以|不可|没资格|没有资格|不够|不符合|不满足")  # "是不是不能报" asks the opposite
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
+ENDS_ASKING = re.compile(r"[吗么吧嘛？?]\s*$")
 ONLY_ASKING = re.compile(r"[吗么呢吧嘛啊呀？?。!！\s]*$")
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 # "…想报高级工程师，够条件吗", "条件怎么算" after the person's facts: whether they meet it, not what it is
@@ -213,6 +214,8 @@ class GradeDesk:
         # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade;
         # "…这种业绩还能算吗" asks about something else ("能" without applying)
         person = [k for k in PERSON_FACTS if k in r.facts]
+        if set(person) <= {"basic_met", "performance_met"} and ENDS_ASKING.search(text):
+            return False  # "继续教育没按要求参加，不影响我报职称吧": whether the rule allows it
         stated = (can_apply and bool(APPLYING.search(text))) or not ASKING.search(text)
         return bool(person) and _specific(text, r) and stated and not other_topic
 
@@ -220,6 +223,10 @@ class GradeDesk:
     def answer(self, q: Question, said: Reading | dict[str, Any], session: Session | None, today: dt.date) -> Answer:
         """Check the conversation's facts with what ``said`` adds; the session remembers them."""
         r = said if isinstance(said, Reading) else Reading(facts=dict(said))
+        counted = ""
+        if r.since_year and "years_in_field" not in r.facts:  # "2020年毕业，一直在做": counted to today
+            r.facts["years_in_field"] = years_since(r.since_year, today)
+            counted = M.NOTE_YEARS_COUNTED.format(year=r.since_year, today=f"{today:%Y年%-m月%-d日}")
         facts = self._merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
         result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)
@@ -232,6 +239,7 @@ class GradeDesk:
             session.duration_of = r.duration_of or session.duration_of
             session.expect, session.expect_level = self._next_expect(result)
         answer = self.render(result, today, args, under)
+        answer.notes = [counted, *answer.notes] if counted else answer.notes
         answer.question = q.text
         answer.polarity = _polarity(q, result.verdict)
         route = self._category_route(q, r, result, session)
@@ -333,6 +341,15 @@ class GradeDesk:
             citations=src.citations,
             notes=[n for n in notes if n],
         )
+
+
+def years_since(year: int, today: dt.date) -> int:
+    """Full years from a graduation in ``year`` (taken as 1 July, when most graduate) to ``today``.
+
+    >>> years_since(2020, dt.date(2026, 12, 7)), years_since(2020, dt.date(2026, 3, 1))
+    (6, 5)
+    """
+    return max(0, (today - dt.date(year, 7, 1)).days // 365)
 
 
 def span(years: float) -> str:

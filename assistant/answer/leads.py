@@ -22,6 +22,7 @@ from .lists import WHICH_KIND, asks_all_or_one, which_kind
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
 from .shapes import (
+    CONTENT_OF,
     DETAIL_TYPES,
     asked_type,
     asks_list,
@@ -32,6 +33,8 @@ from .shapes import (
     overview,
     part,
     part_asked,
+    parts_named,
+    referred_content,
 )
 from .understand import APPLY_ASKED, Question
 from .yesno import is_yes_no
@@ -156,11 +159,16 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if q.lacked and breakthrough:  # and the way around every route
             rec = ctx.corpus.clauses[breakthrough["clause"]]
             breaks.append(M.LEAD_BREAKTHROUGH.format(quote=breakthrough["quote"], cite=src.cite(rec)))
-    # a route several grades share is said once ("技工院校毕业生按…申报" for every grade)
+    # a route several grades share is said once ("技工院校毕业生按…申报" for every grade); the routes of
+    # one grade in one sentence ("申报高级工程师：博士…满2年[1]；硕士…满7年[2]。")
+    by_grades: dict[str, list[str]] = {}
+    for text, by in said.items():
+        grades = "、".join(g for g, _ in by)
+        by_grades.setdefault(grades, []).append(text + "".join(c for _, c in by))
     sentences = [
-        M.LEAD_YEARS.format(grade="、".join(g for g, _ in by), route=text, cite="".join(c for _, c in by)) + "。"
-        for text, by in said.items()
-    ] + breaks
+        M.LEAD_YEARS.format(grade=g, route="；".join(routes), cite="") + "。" for g, routes in by_grades.items()
+    ]
+    sentences += breaks
     if not sentences:
         return None
     note = round_grade_note(ctx.round, q.grade)
@@ -226,8 +234,14 @@ def applies_at_all(q: Question) -> bool:
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     """Which leads to try for ``q``, in order: the shape of answer the question asks for."""
     asks_routes = (
-        (q.intent == "years" and (q.education or q.held))
-        or (q.grade and not q.education and ROUTE_CUE.search(q.asked) and "破格" not in q.asked)
+        (q.intent == "years" and (q.education or q.held or (q.grade and "破格" not in q.asked)))
+        or (
+            q.grade
+            and not q.education
+            and ROUTE_CUE.search(q.asked)
+            and "破格" not in q.asked
+            and parts_named(q.asked) < 2
+        )
         or (q.grade and q.lacked and not q.education and OTHER_WAY.search(q.asked))  # 没有中级，还有办法报高工吗
         or applies_at_all(q)
     )
@@ -237,6 +251,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         return "which_kind", (which_kind, *LEADS["general"])
     if asks_routes:
         key = "routes"
+    elif parts_named(q.asked) >= 2 and asks_overview(q):  # "…条件讲一下，学历、业绩、成果都要"
+        key = "overview"
     elif asked_type(q) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates
         key = "detail"
     elif part_asked(q) and not is_yes_no(q.asking):
@@ -257,6 +273,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "list"
     else:
         key = "general"
+    if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says
+        return key, (referred_content, *LEADS[key])
     # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before
     if is_yes_no(q.asking) and (asks_routes or asked_values(q.asking, VALUE_YEAR)):
         return "confirm", (confirm, *LEADS[key])

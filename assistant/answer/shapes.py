@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .. import messages as M
 from ..ingest.clauses import Clause
-from .asks import BY_NAME, answer_type, holds
+from .asks import BY_NAME, answer_type, holds, span_of
 from .draft import (
     FIRST_BONUS,
     Context,
@@ -70,13 +70,27 @@ PART_NAME = {
 }
 
 
+# the parts of a grade's conditions a question may name ("学历、业绩、成果都要")
+PART_CUES = (r"学历|资历|工作经历|年限", r"业绩", r"成果|论文", r"破格", r"基本条件|职业道德|继续教育")
+
+
+def parts_named(text: str) -> int:
+    """How many parts of a grade's conditions ``text`` names.
+
+    >>> parts_named("工程师的申报条件能完整讲一下吗，学历、业绩、成果都要"), parts_named("高工的业绩条件")
+    (3, 1)
+    """
+    return sum(bool(re.search(cue, text)) for cue in PART_CUES)
+
+
 def asks_overview(q: Question) -> bool:
-    """ "高级工程师需要什么条件？": one grade, its conditions in general (not one part of them)."""
+    """ "高级工程师需要什么条件？": one grade, its conditions in general (not one part of them);
+    "…条件讲一下，学历、业绩、成果都要": several of its parts at once."""
     asking = q.asking
     return (
         len(q.grades) == 1
         and bool(OVERVIEW_CUE.search(asking))
-        and not SUB_TOPIC.search(asking)
+        and (not SUB_TOPIC.search(asking) or parts_named(q.asked) >= 2)
         and not is_yes_no(asking)
     )
 
@@ -108,7 +122,22 @@ def part_asked(q: Question) -> str | None:
     """ "高级工程师的业绩要求": one grade and one part of its conditions (业绩, 成果, 破格)."""
     if len(q.grades) != 1:
         return None
-    return next((PARTS[cue] for cue in PARTS if cue in q.asked), None)
+    cue = part_cue(q.asked)
+    return PARTS[cue] if cue else None
+
+
+# "科技成果转移转化" names the field, not the 成果 part of a grade's conditions
+FIELD_NAME = re.compile(r"科技成果|成果(?:转移|转化)")
+
+
+def part_cue(text: str) -> str | None:
+    """The word that names a part of a grade's conditions (业绩, 成果, 论文, 破格), if any.
+
+    >>> part_cue("高工的成果要几项"), part_cue("我在民企从事科技成果转移转化工作，属于申报范围吗")
+    ('成果', None)
+    """
+    plain = FIELD_NAME.sub("＿", text)
+    return next((cue for cue in PARTS if cue in plain), None)
 
 
 def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
@@ -124,7 +153,7 @@ def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         clause_id = entry[direction]
     rec = ctx.corpus.clauses[clause_id]
     name = asked_type(q)
-    if name in DETAIL_TYPES and not holds(name, rec.full_text):  # 业绩里的"经济效益"要多少金额: not stated
+    if name in DETAIL_TYPES and not holds(name, rec.full_text, q.asked):  # "经济效益"要多少金额: not stated
         return not_stated(ctx, q, BY_NAME[name].missing, rec)
     return quote_clause(ctx, q, rec, rec.full_text, Kind.LIST if rec.children else Kind.QUOTE)
 
@@ -188,7 +217,7 @@ def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     name = asked_type(q) or ""
     clauses = pool(ctx, hits)
     about = ranked(ctx, q, clauses, depth=len(clauses))
-    span = BY_NAME[name].span
+    span = span_of(name, q.asked)
     cue = BY_NAME[name].cue.search(q.asked)
     if name in COUNTED and cue and NAMES_THING.fullmatch(cue[0]) and not ctx.match.present(cue[0]):  # 名额
         return not_stated(ctx, q, BY_NAME[name].missing, about[0] if about else None)  # 通过率: never named
@@ -242,3 +271,31 @@ def not_stated(ctx: Context, q: Question, missing: str, context: Clause | None, 
     else:
         lead = M.NOT_STATED.format(missing=missing, context=shown, phones=phones)
     return Draft(Kind.NOT_IN_DOCUMENTS, lead, src, abstained=True)
+
+
+# ---- the content of a document the documents only name ---------------------------------------------
+# "实施办法里具体要求是什么", "80号文里还规定了什么": asked about what another document says
+CONTENT_OF = re.compile(
+    r"(?:办法|通知|文件|文|规定)》?(?:里|中|内|上)|(?:办法|文件|文)》?\S{0,3}(?:具体|有什么|有哪些|怎么|如何)\S{0,2}"
+    r"(?:规定|要求|内容)"
+)
+TITLE = re.compile(r"《([^》]{6,})》(?:（([^）]*〔\d{4}〕\d+号)）)?")
+NAMED = 4  # characters of a title's own wording that name it ("实施办法", "制度改革")
+
+
+def referred_content(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """The documents do not hold what a document they only refer to says (《…实施办法》, the 80号 notice):
+    not stated, with the clause that refers to it as context."""
+    ours = "".join(dict.fromkeys(c.doc_title for c in ctx.corpus.clauses.values()))
+    for rec in ctx.corpus.clauses.values():
+        for m in TITLE.finditer(rec.text):
+            title, number = m[1], m[2] or ""
+            if title in ours:
+                continue
+            own = {title[i : i + NAMED] for i in range(len(title) - NAMED + 1)} - {
+                ours[i : i + NAMED] for i in range(len(ours) - NAMED + 1)
+            }
+            numbered = re.search(r"(\d+)号", number)
+            if any(g in q.asked for g in own) or (numbered and re.search(rf"{numbered[1]}号", q.asked)):
+                return not_stated(ctx, q, M.MISSING_REFERRED_CONTENT.format(doc=f"《{title}》"), rec)
+    return None

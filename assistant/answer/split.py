@@ -12,6 +12,8 @@ the citations numbered again.
     ['工程师的成果要几项，', '高级工程师的成果要几项？']
     >>> split_questions("硕士申报工程师要干几年，高级工程师要几年")
     ['硕士申报工程师要干几年，', '硕士申报高级工程师要干几年？']
+    >>> split_questions("博士毕业报工程师有没有年限要求？报高级工程师要干满几年？")
+    ['博士毕业报工程师有没有年限要求？', '博士毕业，报高级工程师要干满几年？']
 """
 
 from __future__ import annotations
@@ -92,18 +94,23 @@ def _name_of(text: str, grade: Grade) -> str:
 
 def _completed(part: str, previous: str) -> str:
     """A part that names only another grade ("高级工程师要几项") asks what the one before asked of it
-    ("工程师的成果要几项"); "那硕士呢" is read as a follow-up of the one before."""
+    ("工程师的成果要几项"); "那硕士呢" is read as a follow-up of the one before; a part naming a grade and
+    no degree is asked of the degree named before ("博士毕业报工程师…？报高工要几年？")."""
     if is_follow_up(part):
         return resolve(part, previous) or part
-    grades, before = vocabulary().grades_in(part), vocabulary().grades_in(previous)
-    if len(grades) != 1 or len(before) != 1 or grades == before:
-        return part
-    rest = re.sub(r"^[的又也]+", "", part.replace(_name_of(part, grades[0]), "", 1)).strip(" 呢？?，,")
-    old = _name_of(previous, before[0])
-    head, tail = previous[: previous.index(old)], previous[previous.index(old) + len(old) :].rstrip(" ，,？?")
-    if not (tail.endswith(rest) or ASKS_ONLY.fullmatch(rest)):
-        return part  # it asks something of its own
-    return f"{head}{grades[0]}{tail}？"
+    vocab = vocabulary()
+    grades, before = vocab.grades_in(part), vocab.grades_in(previous)
+    if len(grades) == 1 and len(before) == 1 and grades != before:
+        rest = re.sub(r"^[的又也]+", "", part.replace(_name_of(part, grades[0]), "", 1)).strip(" 呢？?，,")
+        old = _name_of(previous, before[0])
+        head, tail = previous[: previous.index(old)], previous[previous.index(old) + len(old) :].rstrip(" ，,？?")
+        if rest and (tail.endswith(rest) or ASKS_ONLY.fullmatch(rest)):
+            return f"{head}{grades[0]}{tail}？"
+    degrees = vocab.degree_mentions(previous)
+    if grades and degrees and not vocab.degree_mentions(part):
+        d = degrees[0]
+        return previous[d.start : d.end] + ("毕业" if previous[d.end :].startswith("毕业") else "") + "，" + part
+    return part
 
 
 def combine(question: str, answers: list[Answer]) -> Answer:

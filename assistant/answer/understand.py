@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import Lexicon, normalize, to_simplified
-from ..vocab import GRADE_LEVEL, Degree, Grade, Level, vocabulary
+from ..vocab import GRADE_LEVEL, Degree, Grade, Level, scan, vocabulary
 from .asks import SOME
 from .yesno import is_yes_no
 
@@ -193,6 +193,7 @@ ASKS = re.compile(
 
 POINTS_BACK = re.compile(r"(?:我|像我)?(?:这样|这种|这些|这类|此类|这个情况|这种情况)")
 VALUE_ASKED = re.compile(r"几|多少|多久|多长|什么|哪|何时|啥")  # not "我怎么打不通" (a complaint)
+TOPIC_THEN = re.compile(r"(?:那|那么)?(?P<what>.{1,12}?)呢")  # "那助理工程师呢，…": the subject of what follows
 ELLIPTIC = re.compile(r"呢$")  # "…，那中级呢": a question about something else, asked the same way
 GOES_ON = re.compile(r"分别|各自|各|具体|都")  # "…分几个阶段，分别什么时候": the same question goes on
 HAS_SOME = re.compile(r"有几[个项次年位家件篇份条]")  # "手头有几个项目" (but "申报有几个方向" may ask: not strict)
@@ -230,6 +231,8 @@ def asking_clause(text: str) -> str:
     '硕士评工程师要满两年吗'
     >>> asking_clause("硕士毕业三年了 能直接报中级工程师吗 要求工作几年")
     '能直接报中级工程师吗，要求工作几年'
+    >>> asking_clause("那助理工程师呢，也要答辩吗")
+    '助理工程师，也要答辩吗'
     """
     clauses = [c for c in CLAUSE_BREAK.split(text) if c]
     asker = next((i for i, c in enumerate(clauses) if ASKER.search(c)), 0)
@@ -244,6 +247,8 @@ def asking_clause(text: str) -> str:
     if last == clauses[-1] and ELLIPTIC.search(last):  # "…什么时候截止，评审机构审核呢": asks about the last
         return last
     i = clauses.index(asking[0])
+    if TOPIC_THEN.fullmatch(asking[0]) and len(asking) > 1:  # "那助理工程师呢，也要答辩吗": X is its subject
+        return TOPIC_THEN.sub(r"\g<what>", asking[0]) + "，" + asking[1]
     wh = next((c for c in asking[1:] if not is_yes_no(c) and VALUE_ASKED.search(c)), None)
     if wh and is_yes_no(asking[0]):  # "能报中级吗，要求工作几年": the yes/no turns on what the wh-clause asks
         return "，".join(clauses[i : clauses.index(wh) + 1])
@@ -314,7 +319,7 @@ CONCURRENT = re.compile(
 )
 THIS_ROUND = r"(?:这次|本次|此次|今年|这一?轮|这批|这届)"
 # "我想报正高级工程师，这次的申报包含正高吗": what the round reviews is asked, not whether this person may apply
-ROUND_ASKED = re.compile(THIS_ROUND + r"\S{0,6}(?:包含|包括|含|有没有|有|评不评|评审?)\S{0,6}[吗么]")
+ROUND_ASKED = re.compile(THIS_ROUND + r"\S{0,6}(?:包含|包括|含|有没有|有|评不评|评审?)\S{0,6}[吗么嘛呢]")
 APPLY_ASKED = re.compile(r"(?:能|可以|能不能|可不可以|影响)\S{0,3}(?:申报|报|评|参评)")
 LACK_STATED = re.compile(r"没|未|无|不是|不在")
 COUNTED_FROM = re.compile(r"开始(?:算|计算|计)|起算")
@@ -377,7 +382,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         intent=intent,
         grade=grades[0] if grades else None,
         grades=grades,
-        education=vocab.degree_in(search if english else text),
+        education=vocab.degree_in(search) if english else degree_stated(text),
         english=english,
         injection=bool(INJECTION.search(text)),
         words=words,
@@ -390,6 +395,22 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     if corpus_text and not english:
         q.foreign_terms = foreign_terms(text, corpus_text, lex)
     return q
+
+
+DEGREE_DENIED = re.compile(r"(?:不是|没有|没|非|并非|不算|除了)\S{0,2}$")
+
+
+def degree_stated(text: str) -> Degree | None:
+    """The degree ``text`` says the person has, not one it denies ("如果不是本科，是大专毕业的" → 大专).
+
+    >>> degree_stated("没有硕士学历，只有本科的话"), degree_stated("硕士毕业几年能评高工")
+    (<Degree.BACHELOR: '大学本科'>, <Degree.MASTER: '硕士研究生'>)
+    """
+    vocab = vocabulary()
+    kept = [m for m in vocab.degree_mentions(text) if not DEGREE_DENIED.search(text[max(0, m.start - 4) : m.start])]
+    if not kept:
+        return vocab.degree_in(text)  # every degree denied: as before
+    return vocab.degree_in(text[kept[0].start :])
 
 
 # compounds of directions that jieba tags as places: "哪些东西可以算" names no place
@@ -412,4 +433,28 @@ def foreign_terms(text: str, corpus_text: str, lex: Lexicon) -> list[str]:
         nxt = pairs[i + 1][0] if i + 1 < len(pairs) else ""
         if flag == "ns" or (flag.startswith("n") and any(nxt.startswith(h) for h in QUALIFIED_HEADS)):
             out.append(w)
-    return out
+    return out + [m for m in other_series_asked(text) if m not in out]
+
+
+HELD_CUE = re.compile(r"取得|已有|有了?|拿到?|评上|获得|具有|持有|我是|本人是")
+
+
+def other_series_asked(text: str) -> list[str]:
+    """Another series, or a title of one, that ``text`` asks about rather than says the person holds.
+
+    >>> other_series_asked("经济系列的高级经济师评审条件是什么"), other_series_asked("我有高级经济师职称，能报高工吗")
+    (['经济系列', '高级经济师'], [])
+    >>> other_series_asked("高级经济师转过来能报高工吗"), other_series_asked("会计系列中级职称需要什么学历")
+    ([], ['会计系列'])
+    """
+    vocab = vocabulary()
+    names = [f"{n}系列" for n in vocab.other_series_names] + [n for n, _ in vocab.other_titles]
+    named = scan(text, [(n, n, False) for n in names])
+    # "高级经济师能报高工吗": a grade of this series is asked (not "会计系列中级职称": that series' level)
+    ends = {m.end for m in named}
+    ours = [
+        m for m in vocab.title_mentions(text) if not m.other_series and not ends & {m.start - 2, m.start - 1, m.start}
+    ]
+    if ours:
+        return []
+    return [m.name for m in named if not HELD_CUE.search(text[max(0, m.start - 8) : m.start])]

@@ -37,7 +37,8 @@ INDEFINITE = re.compile(r"(?:不|没|无)[^，,。？?]{0,10}?(?:什么|啥)")
 NO_WH = re.compile(r"没什么|没有什么|没啥|不怎么|不太|[这那]几")  # 那几个条件: points, asks nothing
 NEGATION = re.compile(r"不予|不得|不需要|不需|无需|无须|不用|不必|没有|不|没|无|未|免")
 NOT_NEGATION = re.compile(r"不断|不仅|不少|不同|不限|无论|未来|非常|不良")
-OTHER_KIND = re.compile(r"别的|其他的?|其它的?|任何的?")  # "没有别的…", "没有其他的…": the negation reaches on
+# "没有别的…", "不用满一定的…": the negation reaches on
+OTHER_KIND = re.compile(r"别的|其他的?|其它的?|任何的?|一定的?")
 SCOPE_ENDS = re.compile(r"的|也|还|就|却|才|但|而且")  # a negation's reach ends here ("没证明材料也认可")
 NEG_FRAME = re.compile(r"(?:不受|不被|免受)[^，,。；;]{0,20}?(限制|约束|影响)")  # a frame: its end is denied
 NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
@@ -61,6 +62,7 @@ MODALS = (
     (re.compile(r"行不行|就行|也行|可行|(?<![进执银])行吗"), "行", "不行"),
     (re.compile(r"有没有资格|有资格|资格"), "有资格", "没有资格"),
     (re.compile(r"包不包括|包括|包含"), "包括", "不包括"),
+    (re.compile(r"属不属于|属于"), "属于", "不属于"),
 )
 A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 看不看, 认不认
 LEVEL_TOKEN = {"正高": Level.FULL_SENIOR, "副高": Level.ASSOCIATE_SENIOR, "高": Level.ASSOCIATE_SENIOR}

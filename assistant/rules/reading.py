@@ -70,6 +70,11 @@ ORDINAL_YEAR = re.compile(rf"第\s*{NUM}\s*年")  # "毕业第一年就评了助
 OTHER_SERIES = re.compile(
     r"非本系列|不是本系列|不属于本系列|其他系列|别的系列|其它系列|外系列|(?<!工程技术)(?<!工程)(?<!本)系列(?!（技术经纪）)"
 )
+# "没问题", "没毛病": a yes said with a negation; a space between two clauses of a chat message is a comma
+POSITIVE = re.compile(r"(?:都|也)?没(?:什么|啥|有)?(?:问题|毛病)|不成问题|没得说")
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+GRADUATED_IN = re.compile(r"((?:19|20)\d\d)\s*年(?:\d{1,2}月)?[^，。；,;\d]{0,6}?毕业")  # "2020年硕士毕业"
+CONTINUED = re.compile(r"一直|至今|到现在|到今天|毕业后|毕业以后|此后|之后")  # …and has worked in the field since
 NEGATION = r"(?:没有|没|无|不具备|不满足|不符合|不够|尚未|未|还没|不)"
 NEAR = "[^，。；,;！？!?]"  # a negation speaks of words in its own clause only
 ACHIEVE_WORDS = (
@@ -80,6 +85,12 @@ YES = re.compile(r"^(是|是的|有|有的|对|对的|嗯|具备|符合|满足|�
 NO = re.compile(r"^(否|不是|没有|没|无|不具备|不符合|不满足|不|no|都没有|一项都没有)")
 ASKING = re.compile(r"[？?]|吗|么|嘛|什么|哪|几|多少|怎么|如何|是否|有没有|能不能|可不可以|要不要|需不需要")
 SEGMENTS = re.compile(r"[，,。；;！？!?\n]|而且|并且|同时")
+# the outcomes the performance items name, said as done: "实现了较好的经济效益和社会效益", "课题得到了…肯定性批示"
+PERFORMANCE_DONE = re.compile(
+    r"(?:实现|取得|产生)了?\S{0,6}(?:经济效益|社会效益|经济和社会效益)|(?:得到|获得)了?\S{0,10}肯定性?批示"
+    r"|为\S{0,10}(?:落地|交易|商业化)\S{0,6}做出了?\S{0,4}贡献"
+)
+HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
 BREAK_ITEMS = {
     1: re.compile(r"采纳|形成.{0,6}政策法规"),
     2: re.compile(r"国家重大科技项目|国家重大专项"),
@@ -104,6 +115,7 @@ class Reading:
     bare_duration: float | None = None
     duration_of: str | None = None
     under: dict[float, float] = field(default_factory=dict)
+    since_year: int | None = None  # "2020年毕业，一直做技术转移": the years run from then to the day asked
 
 
 def read_facts(text: str, expect: str | None = None, expect_level: str | None = None) -> dict[str, Any]:
@@ -115,7 +127,7 @@ def read(
     text: str, expect: str | None = None, expect_level: str | None = None, known: dict[str, Any] | None = None
 ) -> Reading:
     """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects."""
-    text = simplify_numbers(as_chinese(text))
+    text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
     r = Reading(correction=bool(CORRECTION.search(text)))
     low = text.strip().lower()
     _TitleReader(r, expect, expect_level, known or {}).run(text)
@@ -125,6 +137,9 @@ def read(
     bare = is_reply(low) and not {"education", "grade", "years_in_field"} & set(r.facts)
     _read_answers(text, low, expect, expect_level, r, bare)
     _read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
+    graduated = GRADUATED_IN.search(text)
+    if graduated and "years_in_field" not in r.facts and CONTINUED.search(text):
+        r.since_year = int(graduated[1])
     return r
 
 
@@ -139,6 +154,7 @@ class _TitleReader:
         self.targets: list[str] = []
         self.last_title: dict[str, Any] | None = None  # a title whose years may follow in the next clause
         self.title_since = False  # the title's clause said "…以后": the next duration is the title's
+        self.switched = False  # a clause after the title said "转到…": the next duration is in the field too
         self.aside_title: dict[str, Any] | None = None  # the title of the clause before ("…，是经济系列的")
         self.last_role: str | None = None  # the role of the last grade/title named ("target" | "held")
         self.correcting = False  # a correction marker was seen: later values replace earlier ones
@@ -187,6 +203,7 @@ class _TitleReader:
             seg_title = True
             self.last_title = t if "years" not in t else None
             self.title_since = bool(SINCE_TITLE.search(seg))  # "拿了助理级职称以后，干满3年": its years follow
+            self.switched = False
             self.aside_title = t
         if not seg_title:
             self._plain(seg)
@@ -242,16 +259,20 @@ class _TitleReader:
     def durations(self, seg: str) -> None:
         durs = durations(seg, self.r.under)
         if not durs:
-            if not vocabulary().degree_in(seg):  # "我是高工，本科，已经6年了": a degree aside keeps the title
+            if (SINCE_TITLE.search(seg) or SWITCHED.search(seg)) and self.last_title is not None:
+                self.title_since = True  # "评上工程师了，评上之后一直做技术转移，满6年": the title's years
+                self.switched = bool(SWITCHED.search(seg))  # "…高级经济师，后来转到技术转移岗位，干满4年"
+            elif not vocabulary().degree_in(seg):  # "我是高工，本科，已经6年了": a degree aside keeps the title
                 self.last_title = None
             return
         value = durs[0][1]
         work = WORK_WORDS.search(seg)
         since = SINCE_TITLE.search(seg) or self.title_since
-        if self.last_title is not None and (not work or since or SWITCHED.search(seg)):
+        switched = SWITCHED.search(seg) or self.switched
+        if self.last_title is not None and (not work or since or switched):
             self.last_title["years"] = value  # "我有经济系列的副高级职称，3年了"
             self.r.duration_of = "title"
-            if SWITCHED.search(seg):  # "…，转到技术转移岗位3年了": in the field as long
+            if switched:  # "…，转到技术转移岗位3年了": in the field as long
                 self._years_in_field(value, bare=False, own=True)
         elif self.correcting and not work and self.r.duration_of == "title" and self.titles:
             self.titles[-1]["years"] = value  # "取得中级职称3年，不对，是4年"
@@ -405,6 +426,7 @@ def _clauses_with(text: str, word: str) -> list[str]:
 
 def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
     said = [s for s in _clauses_with(text, "业绩") if not UNSURE.search(s)]
+    done = [s for s in _segments(text) if PERFORMANCE_DONE.search(s) and not ASKING.search(s) and not HOW_MUCH.search(s)]
     if any(
         re.search(rf"{NEGATION}{NEAR}{{0,4}}业绩", s)
         or re.search(r"业绩.{0,4}(不够|不足|不满足|不符合|没有|不具备)", s)
@@ -413,6 +435,8 @@ def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, 
         facts["performance_met"] = False
     elif any(re.search(r"有|具备|满足|符合|达到|够", s) for s in said):
         facts["performance_met"] = True
+    elif any(not re.search(rf"{NEGATION}{NEAR}{{0,3}}(?:实现|取得|产生|得到|获得|做出)", s) for s in done):
+        facts["performance_met"] = True  # "运营的项目实现了较好的经济效益和社会效益": an outcome the items name
     elif expect == "performance" and (answer := _yes_no(low)) is not None:
         facts["performance_met"] = answer
 
@@ -424,8 +448,9 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
         rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
     ):
         for m in re.finditer(pat, text):
-            if not any(p.search(m[0]) for p in BREAK_ITEMS.values()) and cn_number(m[1]) <= MAX_COUNT:
-                counts[m.start(1)] = cn_number(m[1])  # 破格 facts are not 成果 counts
+            clause = _clause_around(text, m.start(), m.end())  # 破格 facts are not 成果 counts
+            if not any(p.search(clause) for p in BREAK_ITEMS.values()) and cn_number(m[1]) <= MAX_COUNT:
+                counts[m.start(1)] = cn_number(m[1])
     if counts and re.search(rf"{ACHIEVE_WORDS}{NEAR}{{0,2}}一\s*(?:项|篇|个|份|本|部)\s*(?:都|也)\s*没", text):
         facts["achievements"] = 0  # "论文一篇也没有"
     elif counts:
@@ -438,6 +463,17 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
             facts["achievements"] = int(cn_number(bare[1]))
         elif NO.match(low) and is_reply(low):
             facts["achievements"] = 0
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds ``text[start:end]``.
+
+    >>> _clause_around("没有职称，我主持的一份报告形成了政策法规，被采纳了", 9, 13)
+    '我主持的一份报告形成了政策法规'
+    """
+    before = [m.end() for m in SEGMENTS.finditer(text, 0, start)]
+    after = SEGMENTS.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
@@ -459,10 +495,10 @@ def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str,
 
 
 def _read_basic(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    if re.search(rf"{NEGATION}{NEAR}{{0,4}}(基本条件|继续教育)", text):
+    if re.search(rf"{NEGATION}{NEAR}{{0,4}}(基本条件|继续教育)|(基本条件|继续教育){NEAR}{{0,3}}?{NEGATION}", text):
         facts["basic_met"] = False
     elif re.search(
-        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)|(基本条件|继续教育).{0,3}(都)?(符合|满足|具备|参加|完成)",
+        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)|(基本条件|继续教育).{0,6}?(符合|满足|具备|参加|完成)",
         text,
     ):
         facts["basic_met"] = True
