@@ -189,7 +189,7 @@ class Assistant:
         q: Question = x["q"]
         session: Session | None = x.get("session")
         today = self.settings.today
-        facts = self.desk.wants(q, session)
+        facts = self.desk.wants(q, session, today)
         if facts is not None:
             return self.desk.answer(q, facts, session, today)
         if self.llm is not None and looks_like_instruction(q.text):  # words addressed to the model never reach it

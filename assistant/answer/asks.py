@@ -19,7 +19,9 @@ from ..text import NUMERAL as NUM
 from ..text import PHONE
 
 # 几 that counts rather than asks ("手头有几个项目", "好几年", "其中几个", "几个同事都报了"), and "…什么的" (etc.)
-SOME = re.compile(r"(?:^|(?<=[，,。\s好这那前近过了头上中里位司门]))几(?:[个项次年位家件篇份条]|十|百)|什么的")
+SOME = re.compile(
+    r"(?:^|(?<=[，,。\s好这那前近过了头上中里位司门]))几(?:[个项次年位家件篇份条]|十|百)|什么的|(?:啥|什么|哪样)都"
+)  # "啥都算上": everything, asked of nothing
 
 
 @dataclass(frozen=True)

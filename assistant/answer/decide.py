@@ -26,7 +26,7 @@ from .lists import (
 )
 from .model import Kind, Sources
 from .shapes import PART_NAME, PARTS, not_stated, part_cue
-from .terms import found_form, key_terms, specific
+from .terms import VERB_COMPLEMENT, found_form, key_terms, specific
 from .understand import APPLY_ASKED, CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
 from .yesno import (
     ASKING,
@@ -48,7 +48,7 @@ SCOPE_HEADING = re.compile(r"人员范围|申报范围|申报对象|适用范围
 OTHER = r"(?:其他|其它|别的|任何)\S{0,2}"  # "…也没有其他证明材料": the things named before are of this kind
 NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
 LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
-ACCEPTED = re.compile(r"认可|承认|认|算|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
+ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
 ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合同": one way among others, no requirement
 
@@ -89,7 +89,11 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)
     asking = q.core or q.asked  # the caller's context (我在行业协会工作，…) is not what is asked
     low = asking.lower()  # terms are lower-cased (PPT → ppt)
-    absent = [t for t in terms if t in low and not ctx.match.present(t) and specific(t, ctx.match.corpus_text)]
+    absent = [
+        t
+        for t in terms
+        if t in low and not ctx.match.present(t) and specific(t, ctx.match.corpus_text) and not VERB_COMPLEMENT.match(t)
+    ]
     if absent:
         shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
         if cue and len(q.grades) == 1:  # 破格条件里有没有"获得科技奖励"这一条: not among the items listed

@@ -6,6 +6,8 @@
 '硕士研究生毕业几年可以申报工程师？'
 >>> resolve("具体是哪一天？", "答辩在几月？")
 '答辩在几月，具体是哪一天？'
+>>> resolve("需要什么证件", "外籍人才可以申报吗？")
+'外籍人才可以申报吗，需要什么证件'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
 >>> with_grade("那需要几项成果呢？", "工程师")
@@ -25,6 +27,10 @@ FOLLOW_UP = re.compile(
 )
 # "具体是哪一天？", "确切几号": the detail of what was just asked
 DETAIL = re.compile(r"^\s*(?:那|那么)?(?:具体|确切|准确)(?:是|在|到)?\S{0,2}(?:哪|几|什么|多少)\S{0,4}?[？?。]?\s*$")
+# "需要什么证件？", "要准备哪些材料": what the thing just asked about needs, its subject left out
+SUBJECTLESS = re.compile(
+    r"^\s*(?:那|那么)?(?:还)?(?:需要|要|得)(?:提供|准备|带|交|出具)?(?:什么|哪些|啥)\S{0,4}?[？?。]?\s*$"
+)
 PRONOUN = re.compile(r"^\s*(?:那个|这个|它的|那)(?P<rest>.+)$")
 # words that move a conversation along without being part of the question ("顺便问下，答辩在几月？")
 DISCOURSE = re.compile(
@@ -41,7 +47,7 @@ def strip_discourse(text: str) -> str:
 
 
 def is_follow_up(text: str) -> bool:
-    return bool(FOLLOW_UP.match(text) or DETAIL.match(text))
+    return bool(FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text))
 
 
 def _replace_first(text: str, names: list[str], new: str) -> str | None:
@@ -79,7 +85,7 @@ def resolve(text: str, previous: str | None) -> str | None:
     """The standalone question ``text`` stands for after ``previous``, or None if it stands alone."""
     if not previous:
         return None
-    if DETAIL.match(text):
+    if DETAIL.match(text) or SUBJECTLESS.match(text):
         return f"{previous.rstrip('？?。')}，{text.strip()}"
     m = FOLLOW_UP.match(text)
     if not m:

@@ -29,7 +29,7 @@ from ..vocab import LEVEL_RANK, Level
 from .asks import SOME
 from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
-from .understand import CONCURRENT, ROUND_ASKED, Question, asking_clause
+from .understand import ASKER, CONCURRENT, ROUND_ASKED, Question, asking_clause
 from .yesno import is_yes_no
 
 CAN_APPLY = re.compile(
@@ -54,13 +54,16 @@ DENIED_APPLY = re.compile(r"不能|不可以|不可|没资格|没有资格|不�
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
 ENDS_ASKING = re.compile(r"[吗么吧嘛？?]\s*$")
 ONLY_ASKING = re.compile(r"[吗么呢吧嘛啊呀？?。!！\s]*$")
+AS_REQUIRED = re.compile(r"按(?:照)?(?:要求|规定)")  # "按要求参加继续教育" states a fact, asks no rule
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 # "…想报高级工程师，够条件吗", "条件怎么算" after the person's facts: whether they meet it, not what it is
 MEETS_RULE = re.compile(
     r"(?:够|符合|满足|达到|具备|达标)(?:不够|不符合|不满足)?(?:申报的?)?(?:条件|要求|资格)|怎么算|如何算"
 )
 # a grade check that asks about the education/experience condition itself ("刚毕业就能报吗，没有工龄要求？")
-ROUTE_ASKED = re.compile(r"工龄|年限|年头|学历|直接|刚毕业|毕业就|一毕业|不用等|不用干|不用工作")
+ROUTE_ASKED = re.compile(
+    r"工龄|年限|年头|学历|直接|刚毕业|毕业就|一毕业|不用等|不用干|不用工作|还?不到[一二两三\d]年|不满[一二两三\d]年"
+)
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
@@ -158,7 +161,7 @@ class GradeDesk:
         self.window_note = window_note  # the note on the round's application window, for a day
 
     # ---- routing ------------------------------------------------------------------------------
-    def wants(self, q: Question, session: Session | None) -> Reading | None:
+    def wants(self, q: Question, session: Session | None, today: dt.date | None = None) -> Reading | None:
         """What ``q`` says if it is a grade check (or carries one on), else None (answer from the documents).
 
         A grade check is: "我能申报X吗" with facts about the person; in a conversation, the answer
@@ -170,10 +173,10 @@ class GradeDesk:
             return None
         s = session or Session()
         text = as_chinese(q.text)
-        r = read(text, s.expect, s.expect_level, s.facts)
+        r = read(text, s.expect, s.expect_level, s.facts, today)
         plain = SOME.sub("", simplify_numbers(text))  # not "这几年做技术转移"
         rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or CONCURRENT.search(text)) or (
-            bool(RULE_WORDS.search(text) and ASKING.search(text)) and not _specific(text, r)
+            bool(RULE_WORDS.search(AS_REQUIRED.sub("", text)) and ASKING.search(text)) and not _specific(text, r)
         )
         if MEETS_RULE.search(plain) and (_specific(text, r) or s.topic == "grade_check"):
             rule_question = False
@@ -205,7 +208,8 @@ class GradeDesk:
     def _starts_check(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool:
         """A new check: "我能申报X吗" about the person, "我能评吗" (the grade under discussion), or facts."""
         personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
-        can_apply = _asks_to_apply(text)
+        asked = asking_clause(text)  # "我准备报工程师，请问中级是要参加答辩评审的吗": the question after 请问
+        can_apply = _asks_to_apply(asked if ASKER.search(text) and asked != text else text)
         if "grade" in r.facts:  # "同事都想报…，中级的评审结果在哪里公示": the question is about something else
             return can_apply and personal and not other_topic
         if can_apply and s.grade and PERSONAL.search(text) and len(_cjk(text)) <= 8:
@@ -216,7 +220,7 @@ class GradeDesk:
         person = [k for k in PERSON_FACTS if k in r.facts]
         if set(person) <= {"basic_met", "performance_met"} and ENDS_ASKING.search(text):
             return False  # "继续教育没按要求参加，不影响我报职称吧": whether the rule allows it
-        stated = (can_apply and bool(APPLYING.search(text))) or not ASKING.search(text)
+        stated = (can_apply and bool(APPLYING.search(text))) or not ASKING.search(SOME.sub("", text))  # 前几年
         return bool(person) and _specific(text, r) and stated and not other_topic
 
     # ---- answering ----------------------------------------------------------------------------

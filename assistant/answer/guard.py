@@ -55,6 +55,11 @@ def other_years(q: Question, years: list[int]) -> list[int]:
 SPECIFIC = frozenset({"phone", "url", "place", "document", "form", "time_of_day"})
 
 
+WRITING = re.compile(
+    r"(?:帮我|帮忙|替我|给我|请你?)\S{0,2}(?:写|起草|撰写|拟|润色|修改|生成|编)\S{0,3}(?:一份|一篇|一个|个|篇|份)"
+)
+
+
 def typed_evidence(q: Question, scored: list[tuple[Clause, float]], year: int) -> bool:
     """Does the evidence answer ``q`` whatever its words: it asks for a typed value (a date, a phone,
     a count…), both retrievers rank the same clause first, and that clause holds a value of that type?
@@ -75,6 +80,8 @@ def refusal_reason(
     outweighs unfamiliar words (not names the documents never use, nor other years)."""
     if q.injection:
         return "instruction injection"
+    if WRITING.search(q.text):  # "帮我写一份工作总结": a task, not a question on the documents
+        return "asks for writing, not for what the documents say"
     if q.foreign_terms:
         return "names outside the documents: " + "、".join(q.foreign_terms)
     if other_years(q, facts.years):

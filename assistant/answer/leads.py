@@ -43,6 +43,7 @@ from .yesno import is_yes_no
 DAY_ASKED = re.compile(r"几号|几日|哪天|哪一天|哪一日|具体日期|具体哪|具体是.{0,4}几|确切")
 # asks for a grade's education/experience routes ("工程师的学历条件")
 OTHER_WAY = re.compile(r"办法|途径|路子|渠道|别的|其他|还能|还可以|能不能|能报|可以报|能评|可以评")
+YEARS_ASKED = re.compile(r"(?<![好这那])几年|多少年|多久|多长时间|年限")  # asked in the clause that asks
 ROUTE_CUE = re.compile(r"学历|资历|工作经历|年限|工作年限")
 
 
@@ -144,7 +145,8 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             if q.lacked and route.get("title") == q.lacked:  # "没有中级职称，还有办法报高工吗": the others
                 continue
             if q.held:  # "取得中级职称后…", "已经有助工证了": the routes through that title, whatever the degree
-                if route.get("title") != q.held:  # ("大学专科及以上学历毕业、取得助理级职称后…" holds 本科 too)
+                by_degree = q.education and "title" not in route and q.education in rec.text  # and the degree's own
+                if route.get("title") != q.held and not by_degree:  # ("大学专科及以上…取得助理级职称后…" holds 本科)
                     continue
             elif q.education and q.education not in rec.text:
                 continue
@@ -234,7 +236,10 @@ def applies_at_all(q: Question) -> bool:
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     """Which leads to try for ``q``, in order: the shape of answer the question asks for."""
     asks_routes = (
-        (q.intent == "years" and (q.education or q.held or (q.grade and "破格" not in q.asked)))
+        (
+            q.intent == "years"
+            and (q.education or q.held or (q.grade and "破格" not in q.asked and YEARS_ASKED.search(q.asking)))
+        )
         or (
             q.grade
             and not q.education

@@ -31,7 +31,7 @@ from .notes import round_grade_note
 from .overview import overview_parts
 from .terms import found_form, key_terms
 from .understand import Question
-from .yesno import is_yes_no
+from .yesno import REQUEST, is_yes_no
 
 CONTEXT_MIN = 2.0  # idf the context clause must share with the question (about one specific word)
 DETAIL_TYPES = (
@@ -54,6 +54,7 @@ COUNTED = ("count", "amount", "duration")
 NAMES_THING = re.compile(r"(?![几多哪什怎])[\u4e00-\u9fff]{2,4}")
 OVERVIEW_CUE = re.compile(
     r"条件|要求|标准|资格|门槛|怎么评|怎样评|如何评|怎么申报|如何申报|怎么报|需要什么|要什么|具备什么|满足什么"
+    r"|哪几个方面|哪些方面|各方面|各项|全面|整体"
 )
 # a question about one part of the conditions is not an overview
 SUB_TOPIC = re.compile(
@@ -87,9 +88,10 @@ def asks_overview(q: Question) -> bool:
     """ "高级工程师需要什么条件？": one grade, its conditions in general (not one part of them);
     "…条件讲一下，学历、业绩、成果都要": several of its parts at once."""
     asking = q.asking
+    requested = REQUEST.search(q.asked) and OVERVIEW_CUE.search(q.asked)  # "…哪几个方面准备，请把各项条件都讲一讲"
     return (
         len(q.grades) == 1
-        and bool(OVERVIEW_CUE.search(asking))
+        and bool(OVERVIEW_CUE.search(asking) or requested)
         and (not SUB_TOPIC.search(asking) or parts_named(q.asked) >= 2)
         and not is_yes_no(asking)
     )

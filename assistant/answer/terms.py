@@ -55,7 +55,7 @@ NEG_REGARD = re.compile(r"(?:不|没|无|不用|不再)(?:看|管|论|卡|查|�
 PRONOUNS = "我你他她咱俺"
 NEG_VERB = re.compile(r"(?:不|没|未)[填交写签报]")  # "量化指标不填": denies the word before, names nothing
 PLACE_DENIED = re.compile(r"不在|没在|非|不属于|并非")  # "人不在北京的单位上班": the place is what is denied
-MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够|资格|有资格)")
+MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够|资格|有资格|算数|作数)")
 
 
 def key_terms(ctx: Context, q: Question) -> list[str]:
@@ -111,6 +111,9 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
 
 
 COMMON = 10000  # a word this frequent in the language (通过, 准备, 形式) says little on its own
+
+
+VERB_COMPLEMENT = re.compile(r"^[\u4e00-\u9fff][到给完]$")  # 发到, 交给, 填完: a verb and its result, no name
 
 
 def specific(term: str, corpus_text: str) -> bool:

@@ -32,6 +32,7 @@ ASKING = re.compile(
 )
 ENDING = re.compile(r"(?:吗|么|嘛|吧|不|没)\s*[？?。!！]*\s*$")
 WH = re.compile(r"什么|哪些|哪个|哪里|哪儿|多少|几|怎么|怎样|如何|为什么|何时|谁|啥")
+MODAL_ASKED = re.compile(r"(?:得|要|需要|能|可以|会|用)[^，,。；;？?]{1,10}[？?]\s*$")  # a modal asked with "？" alone
 CONFIRMING = re.compile(r"吧\s*[？?。!！]*\s*$")
 INDEFINITE = re.compile(r"(?:不|没|无)[^，,。？?]{0,10}?(?:什么|啥)")
 NO_WH = re.compile(r"没什么|没有什么|没啥|不怎么|不太|[这那]几")  # 那几个条件: points, asks nothing
@@ -49,12 +50,16 @@ NEG_AFTER = re.compile(
 )
 # answer words by the modal the question uses, first found wins: (pattern, yes, no)
 MODALS = (
-    (re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|(?<![主重只想])要(?!求)"), "需要", "不需要"),
+    (
+        re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|(?<![主重只想])要(?!求)|(?<=[也还都就])得"),
+        "需要",
+        "不需要",
+    ),
     (re.compile(r"能不能|能否|能"), "能", "不能"),
     (re.compile(r"可不可以|可以不可以|可否|可以"), "可以", "不可以"),
     (re.compile(r"有没有|有"), "有", "没有"),
     (re.compile(r"会不会|会"), "会", "不会"),
-    (re.compile(r"算不算|算"), "算", "不算"),
+    (re.compile(r"算不算|算|作数"), "算", "不算"),
     (re.compile(r"够不够|够"), "够", "不够"),
     (re.compile(r"影响"), "会影响", "不影响"),
     (re.compile(r"没关系|无所谓|不要紧|不碍事"), "没关系", "不行"),
@@ -86,7 +91,8 @@ def is_yes_no(text: str) -> bool:
     plain = NO_WH.sub("", ASKING.sub("", text))  # 没什么要求吧 asks nothing about 什么
     if CONFIRMING.search(text):  # "不需要…填什么量化指标吧": 什么 after a negation means "any"
         plain = INDEFINITE.sub("", plain)
-    return bool(ASKING.search(text) or ENDING.search(text)) and not WH.search(plain) and not REQUEST.search(text)
+    asked = ASKING.search(text) or ENDING.search(text) or MODAL_ASKED.search(text)  # "助工也得答辩？"
+    return bool(asked) and not WH.search(plain) and not REQUEST.search(text)
 
 
 def levels_in(text: str) -> list[str]:

@@ -23,6 +23,7 @@ and English is read through the same Chinese patterns.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +91,7 @@ PERFORMANCE_DONE = re.compile(
     r"(?:实现|取得|产生)了?\S{0,6}(?:经济效益|社会效益|经济和社会效益)|(?:得到|获得)了?\S{0,10}肯定性?批示"
     r"|为\S{0,10}(?:落地|交易|商业化)\S{0,6}做出了?\S{0,4}贡献"
 )
+FIELD_NAME = re.compile(r"科技成果|成果(?:转移|转化)")
 HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
 BREAK_ITEMS = {
     1: re.compile(r"采纳|形成.{0,6}政策法规"),
@@ -124,10 +126,17 @@ def read_facts(text: str, expect: str | None = None, expect_level: str | None = 
 
 
 def read(
-    text: str, expect: str | None = None, expect_level: str | None = None, known: dict[str, Any] | None = None
+    text: str,
+    expect: str | None = None,
+    expect_level: str | None = None,
+    known: dict[str, Any] | None = None,
+    today: dt.date | None = None,
 ) -> Reading:
-    """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects."""
+    """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects; ``today`` turns
+    "2016年取得…", "2019年起…至今" into the years since then."""
     text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
+    if today is not None:
+        text = years_from_dates(text, today)
     r = Reading(correction=bool(CORRECTION.search(text)))
     low = text.strip().lower()
     _TitleReader(r, expect, expect_level, known or {}).run(text)
@@ -199,7 +208,7 @@ class _TitleReader:
             if durs:
                 t["years"] = durs[0][1]
                 self.r.duration_of = "title"
-            self._add_title(t)
+            t = self._add_title(t)
             seg_title = True
             self.last_title = t if "years" not in t else None
             self.title_since = bool(SINCE_TITLE.search(seg))  # "拿了助理级职称以后，干满3年": its years follow
@@ -208,16 +217,24 @@ class _TitleReader:
         if not seg_title:
             self._plain(seg)
 
-    def _add_title(self, t: dict[str, Any]) -> None:
+    def _add_title(self, t: dict[str, Any]) -> dict[str, Any]:
+        """Add a title held; the same title named again ("评了助理工程师，拿到助理以后…") is the same one."""
         if self.correcting and self.titles and self.last_role == "held":
             self.titles.pop()  # "取得中级职称，不对，是初级": the correction replaces it
+        same = next((o for o in self.titles if (o["level"], o["series"]) == (t["level"], t["series"])), None)
+        if same is not None:
+            same.update({k: v for k, v in t.items() if v is not None})
+            return same
         self.titles.append(t)
+        return t
 
     def _role(self, seg: str, m: Mention) -> str:
         """target (the grade asked about), held (a title the person has), denied, corrected or asked."""
         before, after = seg[: m.start], seg[m.end :]
         if re.search(r"(?:有没有|是不是|有无)\s*$", before):
             return "asked"  # "有没有中级职称都能评吗": neither held nor denied
+        if re.search(r"指导\s*$", before):
+            return "asked"  # "能够指导助理工程师工作": an ability, neither a grade asked nor a title held
         if NEG_BEFORE.search(before) or NEG_AFTER.match(after):
             if self._corrects_grade(m):
                 return "corrected"
@@ -443,6 +460,7 @@ def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, 
 
 def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
     counts: dict[int, float] = {}  # by the number's position: "3篇论文和1个合同" counts 1 once
+    text = FIELD_NAME.sub(lambda m: "＿" * len(m[0]), text)  # "三个成果转化项目": the field, no 成果
     for pat in (
         rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,14}}?{ACHIEVE_WORDS}",
         rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
@@ -463,6 +481,31 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
             facts["achievements"] = int(cn_number(bare[1]))
         elif NO.match(low) and is_reply(low):
             facts["achievements"] = 0
+
+
+# "2016年取得助理工程师职称" (a title since a year), "2019年起调到技术转移部至今" (work since a year)
+TITLE_IN_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(取得|评上|拿到|获得|考取|评了)了?([^，。；,;！？!?]{2,14}?)(?=[，。；,;！？!?]|$)"
+)
+WORK_SINCE_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来)([^，。；,;！？!?]{0,24}?(?:至今|到现在|到今天))"
+)
+
+
+def years_from_dates(text: str, today: dt.date) -> str:
+    """Years since a stated year, counted to ``today`` (taken from 1 July of that year).
+
+    >>> years_from_dates("2016年取得助理工程师职称，此后一直做技术转移", dt.date(2026, 12, 7))
+    '取得助理工程师职称10年，此后一直做技术转移'
+    >>> years_from_dates("2019年起调到集团技术转移部至今", dt.date(2026, 12, 7))
+    '调到集团技术转移部至今7年'
+    """
+
+    def since(year: str) -> int:
+        return max(0, (today - dt.date(int(year), 7, 1)).days // 365)
+
+    text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1])}年", text)
+    return WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}{since(m[1])}年", text)
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -498,7 +541,8 @@ def _read_basic(text: str, low: str, expect: str | None, facts: dict[str, Any]) 
     if re.search(rf"{NEGATION}{NEAR}{{0,4}}(基本条件|继续教育)|(基本条件|继续教育){NEAR}{{0,3}}?{NEGATION}", text):
         facts["basic_met"] = False
     elif re.search(
-        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)|(基本条件|继续教育).{0,6}?(符合|满足|具备|参加|完成)",
+        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)"
+        r"|(基本条件|继续教育).{0,6}?(符合|满足|具备|参加|完成|良好|达标|上了|修完|学完|都有)",
         text,
     ):
         facts["basic_met"] = True

@@ -204,8 +204,11 @@ class Rulebook:
         if not with_years:
             return _Outcome("unknown", quote, route["clause"], [*missing, "title_years"], route=route)
         best = max(with_years, key=lambda t: t.years or 0.0)
-        have = _years(best.years or 0.0)
-        if (best.years or 0.0) < need:
+        since = best.years or 0.0
+        if f.years_in_field is not None:  # held 8 years, in this field 4: the years in the field count
+            since = min(since, f.years_in_field)
+        have = _years(since)
+        if since < need:
             return _Outcome("not_met", M.ELIG_YEARS_SHORT.format(quote=quote, have=have), route["clause"])
         if missing:
             return _Outcome("unknown", quote, route["clause"], missing, route=route)
