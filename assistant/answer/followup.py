@@ -8,6 +8,8 @@
 '答辩在几月，具体是哪一天？'
 >>> resolve("需要什么证件", "外籍人才可以申报吗？")
 '外籍人才可以申报吗，需要什么证件'
+>>> resolve("不好意思问错了 我想问的是中级的", "高工成果要几项")
+'工程师成果要几项'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
 >>> with_grade("那需要几项成果呢？", "工程师")
@@ -46,8 +48,14 @@ def strip_discourse(text: str) -> str:
     return rest if rest.strip() else text
 
 
+# "不好意思问错了，我想问的是中级的": the same question, of what is named now
+ASKED_INSTEAD = re.compile(
+    r"^.{0,8}?(?:问错了?|说错了?|搞错了?|不对)[，,。\s]*(?:我)?(?:想问的?是|要问的?是|问的是|应该是|是)(?P<what>.{1,10}?)的?[。？?！!]?\s*$"
+)
+
+
 def is_follow_up(text: str) -> bool:
-    return bool(FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text))
+    return bool(FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text) or ASKED_INSTEAD.match(text))
 
 
 def _replace_first(text: str, names: list[str], new: str) -> str | None:
@@ -87,6 +95,8 @@ def resolve(text: str, previous: str | None) -> str | None:
         return None
     if DETAIL.match(text) or SUBJECTLESS.match(text):
         return f"{previous.rstrip('？?。')}，{text.strip()}"
+    if instead := ASKED_INSTEAD.match(text):  # "问错了，我想问的是中级的" after "高工成果要几项"
+        return resolve(f"那{instead['what']}呢？", previous)
     m = FOLLOW_UP.match(text)
     if not m:
         return None

@@ -25,7 +25,7 @@ from ..rules.model import Facts, Result
 from ..rules.reading import ASKING, UNSURE, Reading, as_chinese, is_reply, read, simplify_numbers
 from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
-from ..vocab import LEVEL_RANK, Level
+from ..vocab import LEVEL_RANK, Degree, Level
 from .asks import SOME
 from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
@@ -169,7 +169,7 @@ class GradeDesk:
         about the grade under discussion; and a message that only states personal facts
         ("我硕士，做技术转移八年了"), which the check then asks the grade for.
         """
-        if q.injection:
+        if q.injection or q.foreign_terms:  # "想报电子信息专业的中级": another specialty, not this standard
             return None
         s = session or Session()
         text = as_chinese(q.text)
@@ -187,6 +187,10 @@ class GradeDesk:
                 return r if carried else None
         if rule_question or ROUND_ASKED.search(asking_clause(text)):
             return None
+        if is_follow_up(text):  # "问错了，我想问的是中级的" after a question: that question again
+            return None
+        if r.facts.get("education") == Degree.TECHNICAL and "grade" not in r.facts:
+            return None  # "技工院校毕业的能报吗": the documents refer them elsewhere, whatever the grade
         return r if self._starts_check(text, r, s, other_topic) else None
 
     def _carries_on(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool | None:

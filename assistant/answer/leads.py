@@ -138,7 +138,7 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     said: dict[str, list[tuple[str, str]]] = {}  # route text → (grade, citation marker)
     breaks: list[str] = []
     for grade in ctx.book.grades():
-        if q.grade is not None and grade != q.grade:
+        if q.grades and grade not in q.grades:  # "一位拟报助理工程师，一位拟报工程师": each of them
             continue
         for route in ctx.book.routes(grade):
             rec = ctx.corpus.clauses[route["clause"]]

@@ -65,7 +65,7 @@ FIELD_WORDS = re.compile(r"毕业|工作|从事")  # "有，取得后干了6年"
 SINCE_TITLE = re.compile(
     r"(?:取得|拿到|拿了|获得|评上|评了|考取|有了)\S{0,6}?(?:之?后|以来)"
 )  # "…职称，取得后干了4年", "拿到助理以后做技术转移满4年": the title's years
-SWITCHED = re.compile(r"转(?:到|做|岗|行|入|来|去|至|型)")  # "有经济系列副高，转到技术转移岗位3年": years since both
+SWITCHED = re.compile(r"转(?:到|做|岗|行|入|来|去|至|型)|调(?:到|入|至)")  # "有经济系列副高，转到技术转移岗位3年": years since both
 FIELD_OWN = re.compile(r"技术转移|技术经纪|成果转化|转移转化|本专业|这行|这一行")  # years in the field itself
 ORDINAL_YEAR = re.compile(rf"第\s*{NUM}\s*年")  # "毕业第一年就评了助理": when, not how long
 OTHER_SERIES = re.compile(
@@ -89,6 +89,7 @@ SEGMENTS = re.compile(r"[，,。；;！？!?\n]|而且|并且|同时")
 # the outcomes the performance items name, said as done: "实现了较好的经济效益和社会效益", "课题得到了…肯定性批示"
 PERFORMANCE_DONE = re.compile(
     r"(?:实现|取得|产生)了?\S{0,6}(?:经济效益|社会效益|经济和社会效益)|(?:得到|获得)了?\S{0,10}肯定性?批示"
+    r"|(?:经济|社会)(?:和社会)?效益\S{0,3}(?:不错|很好|较好|显著|明显|良好)"
     r"|为\S{0,10}(?:落地|交易|商业化)\S{0,6}做出了?\S{0,4}贡献"
 )
 FIELD_NAME = re.compile(r"科技成果|成果(?:转移|转化)")
@@ -498,14 +499,14 @@ def years_from_dates(text: str, today: dt.date) -> str:
     >>> years_from_dates("2016年取得助理工程师职称，此后一直做技术转移", dt.date(2026, 12, 7))
     '取得助理工程师职称10年，此后一直做技术转移'
     >>> years_from_dates("2019年起调到集团技术转移部至今", dt.date(2026, 12, 7))
-    '调到集团技术转移部至今7年'
+    '调到集团技术转移部至今已有7年'
     """
 
     def since(year: str) -> int:
         return max(0, (today - dt.date(int(year), 7, 1)).days // 365)
 
     text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1])}年", text)
-    return WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}{since(m[1])}年", text)
+    return WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
