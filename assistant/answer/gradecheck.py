@@ -169,8 +169,8 @@ class GradeDesk:
         about the grade under discussion; and a message that only states personal facts
         ("我硕士，做技术转移八年了"), which the check then asks the grade for.
         """
-        if q.injection or q.foreign_terms:  # "想报电子信息专业的中级": another specialty, not this standard
-            return None
+        if q.injection or any(re.search(rf"{re.escape(t)}(?:专业|系列)", q.text) for t in q.foreign_terms):
+            return None  # "想报电子信息专业的中级": another specialty, not this standard
         s = session or Session()
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts, today)

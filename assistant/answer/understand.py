@@ -415,7 +415,7 @@ def degree_stated(text: str) -> Degree | None:
 
 
 # compounds of directions that jieba tags as places: "哪些东西可以算" names no place
-NOT_PLACES = frozenset({"东西", "南北", "东南", "西北", "东北", "西南", "中外", "内外", "上下", "前后"})
+NOT_PLACES = frozenset({"东西", "南北", "东南", "西北", "东北", "西南", "中外", "内外", "上下", "前后", "沾边"})
 
 
 def foreign_terms(text: str, corpus_text: str, lex: Lexicon) -> list[str]:
