@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .. import messages as M
 from ..ingest.clauses import Clause
+from ..vocab import FIELD_NAME
 from .asks import BY_NAME, answer_type, holds, span_of
 from .draft import (
     FIRST_BONUS,
@@ -128,8 +129,6 @@ def part_asked(q: Question) -> str | None:
     return PARTS[cue] if cue else None
 
 
-# "科技成果转移转化" names the field, not the 成果 part of a grade's conditions
-FIELD_NAME = re.compile(r"科技成果|成果(?:转移|转化)")
 
 
 def part_cue(text: str) -> str | None:
@@ -138,7 +137,7 @@ def part_cue(text: str) -> str | None:
     >>> part_cue("高工的成果要几项"), part_cue("我在民企从事科技成果转移转化工作，属于申报范围吗")
     ('成果', None)
     """
-    plain = FIELD_NAME.sub("＿", text)
+    plain = FIELD_NAME.sub("＿", text)  # "科技成果转移转化" names the field, not the 成果 part
     return next((cue for cue in PARTS if cue in plain), None)
 
 

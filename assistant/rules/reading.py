@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import cn_number
-from ..vocab import GRADE_LEVEL, LEVEL_GRADE, LEVEL_RANK, Grade, Level, Mention, vocabulary
+from ..vocab import FIELD_NAME, GRADE_LEVEL, LEVEL_GRADE, LEVEL_RANK, Grade, Level, Mention, vocabulary
 from .phrases import MAX_COUNT, MAX_YEARS, NUM, OVER, UNDER, as_chinese, durations, parse_duration, simplify_numbers
 
 TARGET_BEFORE = re.compile(r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*$")
@@ -92,7 +92,6 @@ PERFORMANCE_DONE = re.compile(
     r"|(?:经济|社会)(?:和社会)?效益\S{0,3}(?:不错|很好|较好|显著|明显|良好)"
     r"|为\S{0,10}(?:落地|交易|商业化)\S{0,6}做出了?\S{0,4}贡献"
 )
-FIELD_NAME = re.compile(r"科技成果|成果(?:转移|转化)")
 HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
 BREAK_ITEMS = {
     1: re.compile(r"采纳|形成.{0,6}政策法规"),
