@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..rules.reading import stated_education
 from ..text import Lexicon, normalize, to_simplified
 from ..vocab import GRADE_LEVEL, Degree, Grade, Level, scan, vocabulary
 from .asks import SOME
@@ -398,20 +399,15 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     return q
 
 
-DEGREE_DENIED = re.compile(r"(?:不是|没有|没|非|并非|不算|除了)\S{0,2}$")
-
-
 def degree_stated(text: str) -> Degree | None:
-    """The degree ``text`` says the person has, not one it denies ("如果不是本科，是大专毕业的" → 大专).
+    """The degree ``text`` says the person has, not one it denies ("如果不是本科，是大专毕业的" → 大专): the
+    grade check's reading; when every degree named is denied, the first named.
 
     >>> degree_stated("没有硕士学历，只有本科的话"), degree_stated("硕士毕业几年能评高工")
     (<Degree.BACHELOR: '大学本科'>, <Degree.MASTER: '硕士研究生'>)
     """
-    vocab = vocabulary()
-    kept = [m for m in vocab.degree_mentions(text) if not DEGREE_DENIED.search(text[max(0, m.start - 4) : m.start])]
-    if not kept:
-        return vocab.degree_in(text)  # every degree denied: as before
-    return vocab.degree_in(text[kept[0].start :])
+    edu = stated_education(text)
+    return Degree(edu) if edu else vocabulary().degree_in(text)
 
 
 # compounds of directions that jieba tags as places: "哪些东西可以算" names no place

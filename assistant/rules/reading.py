@@ -140,7 +140,7 @@ def read(
     r = Reading(correction=bool(CORRECTION.search(text)))
     low = text.strip().lower()
     _TitleReader(r, expect, expect_level, known or {}).run(text)
-    edu = _education(text)
+    edu = stated_education(text)
     if edu:
         r.facts["education"] = edu
     bare = is_reply(low) and not {"education", "grade", "years_in_field"} & set(r.facts)
@@ -344,7 +344,7 @@ def _segments(text: str) -> list[str]:
 
 
 # ---- degrees ----------------------------------------------------------------------------------------
-def _education(text: str) -> str | None:
+def stated_education(text: str) -> str | None:
     """The degree the person states: not one they deny ("不是硕士，是本科"); after a correction, the last."""
     kept: list[tuple[int, str]] = []
     corrected_at = _correction_at(text)
