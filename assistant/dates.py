@@ -18,8 +18,19 @@ _WEEKDAY = r"(?:（周[一二三四五六日天]）|\(周[一二三四五六日�
 _DASH = r"\s*[-—－–~～至到]\s*"
 _DAY_SPAN = re.compile(rf"(\d{{1,2}})月(\d{{1,2}})日{_WEEKDAY}{_DASH}(?:(\d{{1,2}})月)?(\d{{1,2}})日{_WEEKDAY}")
 _MONTH_SPAN = re.compile(rf"(?<![\d日])(\d{{1,2}})月{_DASH}(\d{{1,2}})月(?!\d{{1,2}}日)")
-_MONTH = re.compile(r"(?<![\d\-—－–~～至到])(\d{1,2})月(?!\d{1,2}日|\s*[-—－–~～至到])")
+_MONTH = re.compile(r"(?<![\d\-—－–~～至])(?<![日月]到)(\d{1,2})月(?!\d{1,2}日|\s*[-—－–~～至到])")  # "到8月份"
 _DAY = re.compile(rf"(\d{{1,2}})月(\d{{1,2}})日{_WEEKDAY}")
+# part of a month, as people say it: "8月底", "7月中旬", "到8月初"
+_PART = re.compile(r"(?<![\d\-—－–~～至])(\d{1,2})月份?(上旬|中旬|下旬|初|中|底|末)")
+_PART_DAYS = {
+    "上旬": (1, 10),
+    "初": (1, 10),
+    "中旬": (11, 20),
+    "中": (11, 20),
+    "下旬": (21, 31),
+    "底": (21, 31),
+    "末": (21, 31),
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,8 @@ def find_spans(text: str, year: int) -> list[DateSpan]:
 
     >>> [s.text for s in find_spans("13月或2月30日，还是7月？", 2023)]
     ['7月']
+    >>> [(s.start.day, s.end.day) for s in find_spans("是不是到8月底才结束", 2023)]
+    [(21, 31)]
     """
     found: list[tuple[int, DateSpan]] = []
     taken: list[tuple[int, int]] = []
@@ -65,6 +78,10 @@ def find_spans(text: str, year: int) -> list[DateSpan]:
         add(m, (int(m[1]), 1), int(m[2]))
     for m in _DAY.finditer(text):
         add(m, (int(m[1]), int(m[2])), (int(m[1]), int(m[2])))
+    for m in _PART.finditer(text):
+        first, last = _PART_DAYS[m[2]]
+        if 1 <= int(m[1]) <= 12:
+            add(m, (int(m[1]), first), (int(m[1]), min(last, _month_end(year, int(m[1])).day)))
     for m in _MONTH.finditer(text):
         add(m, (int(m[1]), 1), int(m[1]))
     return [s for _, s in sorted(found, key=lambda t: t[0])]

@@ -37,6 +37,12 @@ OVERVIEW_BASIC = "· 基本条件：{basic}等{cite}；{ability}{cite2}"
 YES_THERE_IS = "有。"
 YES_BY_ROUTES = "能。按评价标准，可以这样申报："
 YESNO_QUOTE = "{word}。根据《{source}》“{section}”：“{quote}”{cite}"
+# "工程师一定要先有初级职称吗": whether a grade's routes all need the title
+TITLE_NOT_REQUIRED = (
+    "{word}。{title}职称不是申报{grade}的必要条件，没有{title}职称也可以按学历和专业工作经历申报：{routes}。"
+)
+NEEDED, NOT_NEEDED = "需要", "不需要"
+TITLE_REQUIRED = "{word}。申报{grade}的学历和专业工作经历条件都要求先取得职称：{routes}。"
 YESNO_NEGATED_QUESTION = "{asked}，{word}。根据《{source}》“{section}”：“{quote}”{cite}"
 YESNO_LEFT_OUT = "该条只列了{listed}，没有{level}。"
 YESNO_HAS_PART = "{word}。{grade}的条件中有{part}：{quote}{cite}"
@@ -287,4 +293,6 @@ INGEST_STORING = "写入向量库：{units} 个检索单元"
 INGEST_TOKENIZING = "分词（BM25）：{units} 个检索单元"
 INGEST_WRITTEN = "索引已写入 {path}（{seconds:.1f} 秒）"
 INGEST_DAMAGED = "索引已损坏，重新构建（{why}）"
-NOTE_YEARS_COUNTED = "说明：专业工作年限按{year}年7月毕业、此后一直从事本专业工作，算到今天（{today}）；实际年限以单位审核为准。"
+NOTE_YEARS_COUNTED = (
+    "说明：专业工作年限按{year}年7月毕业、此后一直从事本专业工作，算到今天（{today}）；实际年限以单位审核为准。"
+)

@@ -78,6 +78,9 @@ class Mention:
     other_series: bool = False  # a title of another series (高级经济师…)
 
 
+NOT_DEGREE = re.compile(r"大专(?=项)")  # "国家重大专项": a word that holds a degree's name
+
+
 def scan(text: str, names: list[tuple[str, str, bool]]) -> list[Mention]:
     """Longest-match scan of ``text`` (lower-cased) for ``(name, value, other)``; in order of position.
 
@@ -145,8 +148,11 @@ class Vocabulary:
         return found[0] if found else None
 
     def degree_mentions(self, text: str) -> list[Mention]:
-        """Every degree named in ``text`` (value: the canonical degree), in order of position."""
-        return scan(text, [(n, d.value, False) for n, d in self.degree_names])
+        """Every degree named in ``text`` (value: the canonical degree), in order of position; not the
+        大专 of 国家重大专项."""
+        return scan(
+            NOT_DEGREE.sub(lambda m: "＿" * len(m[0]), text), [(n, d.value, False) for n, d in self.degree_names]
+        )
 
     def title_mentions(self, text: str) -> list[Mention]:
         """Every grade or other-series title named in ``text`` (value: its level)."""

@@ -16,11 +16,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .. import messages as M
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import NUMERAL, PHONE, cn_number
+from ..vocab import Grade
 from .draft import Context, Draft, dated_items, on_topic, pool, segments, yes_no_draft
-from .shapes import part_asked
+from .model import Kind, Sources
+from .shapes import not_stated, part_asked
 from .understand import Question, digits_in_dates
 from .yesno import Reading, grade_level, is_yes_no, negated_in_question
 
@@ -31,6 +34,8 @@ ENDS = re.compile(r"截止|截至|结束|为止|最后一天|之前|以前|前(?
 STARTS = re.compile(r"开始|起|开放")
 AFTER = re.compile(r"以后|之后|过了")
 YEARS_ASKED = re.compile(r"年限|工作年|几年|多少年")
+# "一定要先有初级吗", "必须有中级职称才能报吗": whether a title is a prerequisite of the grade
+REQUIRED = re.compile(r"一定|必须|非得|非要|得先|要先|需要先|先得|先要|先有|才能|才可以|前提")
 ENOUGH = re.compile(r"够|就行|就可以|可以了|满足|达到|即可")
 
 
@@ -59,13 +64,47 @@ def confirm(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Yes or no to a stated value, from the value the documents give for the same thing."""
     if not is_yes_no(q.asking):
         return None
+    if asks_title_required(q):
+        return _title_required(ctx, q)
     values = asked_values((q.core or q.asked), max(ctx.round.years, default=None))
+    checks: list[tuple[Clause, str, bool | None] | None]
     checks = [_check(ctx, q, hits, v) for v in values] if values else [_years_required(ctx, q)]
     for found in checks:
         if found is not None:
             rec, sentence, holds = found
+            if holds is None:  # "答辩是11月15号吗": the notice gives the month only
+                return not_stated(ctx, q, M.MISSING_DAY, rec)
             return yes_no_draft(ctx, q, rec, sentence, Reading(holds, "value", []), grade_level(q.grades))
     return None
+
+
+def asks_title_required(q: Question) -> bool:
+    """ "工程师一定要先有初级职称吗": a title named as a condition of the grade, no degree named.
+
+    >>> from assistant.vocab import Level
+    >>> q = Question("工程师一定要先有初级职称吗", "", "general", grade=Grade.ENGINEER, held=Level.JUNIOR)
+    >>> asks_title_required(q)
+    True
+    """
+    return bool(q.grade and q.held and not q.education and REQUIRED.search(q.asked))
+
+
+def _title_required(ctx: Context, q: Question) -> Draft | None:
+    """Yes when every route of the grade needs a title; else no, quoting the routes that need none."""
+    routes = ctx.book.routes(Grade(str(q.grade)))
+    free = [r for r in routes if not r.get("title")]
+    if not routes:
+        return None
+    m = REQUIRED.search(q.asked)
+    holds = not free
+    if m and negated_in_question(q.asked, m[0]):  # "不一定要先有初级吧"
+        holds = not holds
+    src = Sources()
+    shown = "；".join(f"“{r['quote']}”{src.cite(ctx.corpus.clauses[r['clause']], r['quote'])}" for r in free or routes)
+    template = M.TITLE_REQUIRED if not free else M.TITLE_NOT_REQUIRED
+    word = M.NEEDED if not free else M.NOT_NEEDED  # the fact, whichever way the question leans
+    lead = template.format(word=word, title=q.held, grade=q.grade, routes=shown)
+    return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds else "no")
 
 
 def _years_required(ctx: Context, q: Question) -> tuple[Clause, str, bool] | None:
@@ -82,7 +121,7 @@ def _years_required(ctx: Context, q: Question) -> tuple[Clause, str, bool] | Non
     )
 
 
-def _check(ctx: Context, q: Question, hits: list[Clause], value: Value) -> tuple[Clause, str, bool] | None:
+def _check(ctx: Context, q: Question, hits: list[Clause], value: Value) -> tuple[Clause, str, bool | None] | None:
     if value.kind == "phone":
         return _phone(ctx, value)
     if value.kind == "date" and value.span is not None:
@@ -101,9 +140,10 @@ def _phone(ctx: Context, value: Value) -> tuple[Clause, str, bool] | None:
     return rec, sentence, any(re.sub(r"\D", "", p).endswith(digits) for p in ctx.round.helplines)
 
 
-def _date(ctx: Context, q: Question, hits: list[Clause], asked: DateSpan) -> tuple[Clause, str, bool] | None:
+def _date(ctx: Context, q: Question, hits: list[Clause], asked: DateSpan) -> tuple[Clause, str, bool | None] | None:
     """The dated step the question names (most words shared with its activity), compared with the
-    asked date: the end for 截止, the start for 开始, after it for 以后, else within it."""
+    asked date (a day, a month, or part of one: "8月底"): the end for 截止, the start for 开始, after
+    it for 以后, else within it."""
     qtok = ctx.match.question_tokens(q)
     window = [ctx.corpus.clauses[ctx.round.window.clause]] if ctx.round.window else []
     best: tuple[int, Clause, DateSpan, str] | None = None
@@ -116,11 +156,13 @@ def _date(ctx: Context, q: Question, hits: list[Clause], asked: DateSpan) -> tup
     if best is None:
         return None
     _, rec, real, seg = best
-    day = asked.start == asked.end
-    if day and ENDS.search(q.asked):
-        holds = asked.start == real.end
-    elif day and STARTS.search(q.asked):
-        holds = asked.start == real.start
+    finer = asked.start.day != 1 or (asked.end + dt.timedelta(days=1)).day != 1  # a day, or part of a month
+    if finer and "日" not in real.text and real.start <= asked.start <= real.end:
+        return rec, seg, None  # "答辩是11月中旬吗": the documents give the month only
+    if ENDS.search(q.asked):  # "7月17号截止", "到8月底才结束": the end falls within what is asked
+        holds = asked.start <= real.end <= asked.end
+    elif STARTS.search(q.asked):
+        holds = asked.start <= real.start <= asked.end
     elif AFTER.search(q.asked):
         holds = asked.end + dt.timedelta(days=1) <= real.end
     else:

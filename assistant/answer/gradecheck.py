@@ -22,10 +22,11 @@ from typing import Any
 
 from .. import messages as M
 from ..rules.model import Facts, Result
-from ..rules.reading import ASKING, UNSURE, Reading, as_chinese, is_reply, read, simplify_numbers
+from ..rules.phrases import ASKING, UNSURE, as_chinese, is_reply, simplify_numbers
+from ..rules.reading import Reading, read
 from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
-from ..vocab import LEVEL_RANK, Degree, Level
+from ..vocab import LEVEL_RANK, Degree, Grade, Level
 from .asks import SOME
 from .followup import is_follow_up
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
@@ -58,7 +59,7 @@ AS_REQUIRED = re.compile(r"按(?:照)?(?:要求|规定)")  # "按要求参加继
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 # "…想报高级工程师，够条件吗", "条件怎么算" after the person's facts: whether they meet it, not what it is
 MEETS_RULE = re.compile(
-    r"(?:够|符合|满足|达到|具备|达标)(?:不够|不符合|不满足)?(?:申报的?)?(?:条件|要求|资格)|怎么算|如何算"
+    r"(?:够|符合|满足|达到|具备|达标)(?:不够|不符合|不满足)?[^，,。；;？?吗]{0,16}?(?:条件|要求|资格)|怎么算|如何算"
 )
 # a grade check that asks about the education/experience condition itself ("刚毕业就能报吗，没有工龄要求？")
 ROUTE_ASKED = re.compile(
@@ -178,7 +179,8 @@ class GradeDesk:
         rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or CONCURRENT.search(text)) or (
             bool(RULE_WORDS.search(AS_REQUIRED.sub("", text)) and ASKING.search(text)) and not _specific(text, r)
         )
-        if MEETS_RULE.search(plain) and (_specific(text, r) or s.topic == "grade_check"):
+        stated = "grade" in r.facts and ("education" in r.facts or bool(r.facts.get("titles")))  # 本科、只有助理…
+        if MEETS_RULE.search(plain) and (_specific(text, r) or s.topic == "grade_check" or stated):
             rule_question = False
         other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
         if s.facts or s.topic == "grade_check":
@@ -272,8 +274,25 @@ class GradeDesk:
         if session is not None and session.facts.keys() - r.facts.keys():
             return None  # facts of a person from earlier turns: a personal check
         edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
-        route = self.book.route(edu.citation.id) if edu and edu.status == "unknown" else None
+        if edu is None or edu.status != "unknown":
+            return None
+        route = self.book.route(edu.citation.id) or self._title_route(result.grade, r)
         return str(route["quote"]) if route else None
+
+    def _title_route(self, grade: str | None, r: Reading) -> dict[str, Any] | None:
+        """The one route that takes the title stated, when no degree is ("非本系列副高可以转评高工吗")."""
+        titles = r.facts.get("titles") or []
+        if grade is None or "education" in r.facts or len(titles) != 1:
+            return None
+        t = titles[0]
+        fits = [
+            route
+            for route in self.book.routes(Grade(grade))
+            if route.get("title") == t["level"]
+            and route.get("series", "any") in ("any", t["series"])
+            and not route.get("education")
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _route_met(self, q: Question, result: Result) -> str | None:
         """The route a yes/no grade check meets while other conditions still wait for facts."""

@@ -15,7 +15,7 @@ from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
-from .confirm import asked_values, confirm
+from .confirm import asked_values, asks_title_required, confirm
 from .decide import yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .lists import WHICH_KIND, asks_all_or_one, which_kind
@@ -80,6 +80,10 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if not items:
             continue
         best = max(o for o, *_ in items)
+        if best == 0:  # "具体是11月几号": the step in the month the question names
+            named = find_spans(q.asked, year)
+            items = [(int(any(d.start <= n.end and n.start <= d.end for n in named)), a, d, g) for _, a, d, g in items]
+            best = max(o for o, *_ in items)
         other = _dated_elsewhere(ctx, q, rec, [a for _, a, *_ in items]) if best == 0 else ""
         if other:  # "年限计算到哪一天": the date of something that is no step of the schedule
             return not_stated(ctx, q, M.MISSING_WHEN.format(what=other), None)
@@ -281,6 +285,6 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says
         return key, (referred_content, *LEADS[key])
     # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before
-    if is_yes_no(q.asking) and (asks_routes or asked_values(q.asking, VALUE_YEAR)):
+    if is_yes_no(q.asking) and (asks_routes or asked_values(q.asking, VALUE_YEAR) or asks_title_required(q)):
         return "confirm", (confirm, *LEADS[key])
     return key, LEADS[key]

@@ -52,12 +52,13 @@ class Matcher:
             if t not in self.lex.stopwords and not any(t in g for g in self.generic)
         }
 
-    def vocabulary(self, q: Question) -> tuple[list[str], list[str]]:
-        """(unknown words, topic words the documents use) among the question's content words."""
+    def vocabulary(self, q: Question, whole: bool = False) -> tuple[list[str], list[str]]:
+        """(unknown words, topic words the documents use) among the question's content words; the
+        unknown ones of the clause that asks only, unless ``whole``."""
         from .spelling import is_word
 
         unknown, anchors = [], []
-        core = set(q.core_words) or set(q.words)  # a word of the caller's context is not what is asked
+        core = set(q.words) if whole else set(q.core_words) or set(q.words)  # not the caller's context
         for w in q.words:
             if not re.search(r"[\u4e00-\u9fff]", w) or ASKING_WORD.fullmatch(w):
                 continue

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .. import messages as M
 from ..ingest.clauses import Clause
+from ..rules.work import stated_direction
 from ..vocab import FIELD_NAME
 from .asks import BY_NAME, answer_type, holds, span_of
 from .draft import (
@@ -149,7 +150,7 @@ def part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return None
     entry = g[key]
     clause_id = entry["clause"]
-    direction = "research" if "研究" in q.asked else "operations" if re.search(r"运营|服务", q.asked) else None
+    direction = stated_direction(q.asked)  # "我不是做研究的，是做运营服务的"
     if direction and direction in entry:
         clause_id = entry[direction]
     rec = ctx.corpus.clauses[clause_id]

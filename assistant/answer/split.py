@@ -113,6 +113,9 @@ def _completed(part: str, previous: str) -> str:
     return part
 
 
+CALL_END = re.compile(r"如需(?:了解|帮助)，请致电咨询：[^。]*。\s*$")  # M.CALL, and the refusals' ending
+
+
 def combine(question: str, answers: list[Answer]) -> Answer:
     """One answer from the answers to the parts of ``question``: their leads and bodies in order, the
     citations numbered again (a clause quoted the same way twice is cited once)."""
@@ -137,6 +140,9 @@ def combine(question: str, answers: list[Answer]) -> Answer:
             lines.append(lead)
         body += [replace(p, text=renumber(p.text)) for p in a.body]
         notes += [n for n in a.notes if n not in notes]
+    calls = [i for i, line in enumerate(lines) if CALL_END.search(line)]
+    for i in calls[:-1]:  # the helpline once, after the last part that gives it
+        lines[i] = CALL_END.sub("", lines[i])
     polar = [a.polarity for a in answers if a.polarity]
     trace = Trace(
         understood=first.trace.understood,

@@ -33,6 +33,7 @@ ASKING = re.compile(
 ENDING = re.compile(r"(?:吗|么|嘛|吧|不|没)\s*[？?。!！]*\s*$")
 WH = re.compile(r"什么|哪些|哪个|哪里|哪儿|多少|几|怎么|怎样|如何|为什么|何时|谁|啥")
 MODAL_ASKED = re.compile(r"(?:得|要|需要|能|可以|会|用)[^，,。；;？?]{1,10}[？?]\s*$")  # a modal asked with "？" alone
+ASIDE = re.compile(r"\s*[（(][^（）()]{1,20}[)）][\s。.!！]*$")
 CONFIRMING = re.compile(r"吧\s*[？?。!！]*\s*$")
 INDEFINITE = re.compile(r"(?:不|没|无)[^，,。？?]{0,10}?(?:什么|啥)")
 NO_WH = re.compile(r"没什么|没有什么|没啥|不怎么|不太|[这那]几")  # 那几个条件: points, asks nothing
@@ -51,7 +52,7 @@ NEG_AFTER = re.compile(
 # answer words by the modal the question uses, first found wins: (pattern, yes, no)
 MODALS = (
     (
-        re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|(?<![主重只想])要(?!求)|(?<=[也还都就])得"),
+        re.compile(r"需不需要|需要不需要|要不要|用不用|需要|必须|(?<![主重只想])要(?!求|等|到)|(?<=[也还都就])得"),
         "需要",
         "不需要",
     ),
@@ -87,7 +88,10 @@ def is_yes_no(text: str) -> bool:
 
     >>> is_yes_no("初级需要答辩吗"), is_yes_no("高级工程师的申报条件能整体讲一下吗"), is_yes_no("都有哪些")
     (True, False, False)
+    >>> is_yes_no("博士能直接评工程师吗（不问年限）")
+    True
     """
+    text = ASIDE.sub("", text) or text  # "能评工程师吗（不看年限）": the remark after the question
     plain = NO_WH.sub("", ASKING.sub("", text))  # 没什么要求吧 asks nothing about 什么
     if CONFIRMING.search(text):  # "不需要…填什么量化指标吧": 什么 after a negation means "any"
         plain = INDEFINITE.sub("", plain)

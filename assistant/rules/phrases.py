@@ -11,6 +11,7 @@ reader knows.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..text import CN_NUMERAL, cn_number
@@ -173,3 +174,60 @@ def durations(text: str, under: dict[float, float] | None = None) -> list[tuple[
         if v is not None and not a_date:
             out.append((m.start(), v))
     return out
+
+
+# ---- clauses and short replies ("有", "没有", "不清楚") ----------------------------------------------
+UNSURE = re.compile(r"不知道|不清楚|不确定|不太清楚|说不好|不好说|不懂|不了解|拿不准")
+YES = re.compile(r"^(是|是的|有|有的|对|对的|嗯|具备|符合|满足|可以|都有|都满足|都符合|都具备|yes|没问题|当然)")
+NO = re.compile(r"^(否|不是|没有|没|无|不具备|不符合|不满足|不|no|都没有|一项都没有)")
+ASKING = re.compile(r"[？?]|吗|么|嘛|什么|哪|几|多少|怎么|如何|是否|有没有|能不能|可不可以|要不要|需不需要")
+SEGMENTS = re.compile(r"[，,。；;！？!?\n]|而且|并且|同时")
+
+
+def segments(text: str) -> list[str]:
+    """The clauses of a message, split at punctuation and 而且/并且/同时."""
+    return [s for s in SEGMENTS.split(text) if s and s.strip()]
+
+
+def is_reply(low: str) -> bool:
+    """A short statement (not a question of its own) can answer the last follow-up with 有/没有/是的."""
+    return len(low) <= 16 and not ASKING.search(low)
+
+
+def yes_no(low: str) -> bool | None:
+    """A short reply read as yes (True), no (False) or neither (None).
+
+    >>> yes_no("有的"), yes_no("没有"), yes_no("不清楚")
+    (True, False, None)
+    """
+    if not is_reply(low) or UNSURE.search(low):
+        return None
+    if NO.match(low):
+        return False
+    return True if YES.match(low) else None
+
+
+# ---- years since a stated year ----------------------------------------------------------------------
+# "2016年取得助理工程师职称" (a title since a year), "2019年起调到技术转移部至今" (work since a year)
+TITLE_IN_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(取得|评上|拿到|获得|考取|评了)了?([^，。；,;！？!?]{2,20}?)(?=[，。；,;！？!?]|$)"
+)
+WORK_SINCE_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来)([^，。；,;！？!?]{0,24}?(?:至今|到现在|到今天))"
+)
+
+
+def years_from_dates(text: str, today: dt.date) -> str:
+    """Years since a stated year, counted to ``today`` (taken from 1 July of that year).
+
+    >>> years_from_dates("2016年取得助理工程师职称，此后一直做技术转移", dt.date(2026, 12, 7))
+    '取得助理工程师职称10年，此后一直做技术转移'
+    >>> years_from_dates("2019年起调到集团技术转移部至今", dt.date(2026, 12, 7))
+    '调到集团技术转移部至今已有7年'
+    """
+
+    def since(year: str) -> int:
+        return max(0, (today - dt.date(int(year), 7, 1)).days // 365)
+
+    text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1])}年", text)
+    return WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)

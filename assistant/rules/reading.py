@@ -29,10 +29,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import cn_number
-from ..vocab import FIELD_NAME, GRADE_LEVEL, LEVEL_GRADE, LEVEL_RANK, Grade, Level, Mention, vocabulary
-from .phrases import MAX_COUNT, MAX_YEARS, NUM, OVER, UNDER, as_chinese, durations, parse_duration, simplify_numbers
+from ..vocab import GRADE_LEVEL, LEVEL_GRADE, LEVEL_RANK, Grade, Level, Mention, vocabulary
+from .phrases import (
+    MAX_YEARS,
+    NO,
+    NUM,
+    OVER,
+    SEGMENTS,
+    UNDER,
+    YES,
+    as_chinese,
+    durations,
+    is_reply,
+    parse_duration,
+    segments,
+    simplify_numbers,
+    years_from_dates,
+)
+from .work import read_work
 
-TARGET_BEFORE = re.compile(r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*$")
+TARGET_BEFORE = re.compile(
+    r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*"
+    r"(?:(?:工程技术系列)?技术经纪(?:专业)?的?)?\s*$"  # "转评技术经纪高级工程师"
+)
 TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|的资格|资格|条件)")
 HELD_BEFORE = re.compile(
     r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|我的|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
@@ -43,8 +62,8 @@ HELD_AFTER = re.compile(
 )
 # a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
 NEG_BEFORE = re.compile(  # "有没有中级职称" and "是不是硕士" ask; they do not deny
-    r"(?<![有是])(?:没有?|未|无|尚未|还没有?|也没有?|并非|不是|并不是|从没有?|从未|没能)\s*"
-    r"(?:评过|评上|评|拿到|取得|获得|考过|考取|考|持有|具备|有)?\s*(?:过|到|上)?\s*(?:任何|相应的?|这个)?\s*$"
+    r"(?:(?<!有)没有?|未|无|尚未|还没有?|也没有?|并非|(?<!是)不是|并不是|从没有?|从未|没能)\s*"
+    r"(?:评过|评上|评|拿到|拿|取得|获得|考过|考取|考|持有|具备|有)?\s*(?:过|到|上)?\s*(?:任何|相应的?|这个)?\s*$"
 )
 NEG_AFTER = re.compile(
     rf"^\s*(?:职称|学历|学位|证书)?\s*[：:]?\s*(?:还|也|都|一直)?\s*(?:没有|没|未|无|尚未)"
@@ -65,7 +84,9 @@ FIELD_WORDS = re.compile(r"毕业|工作|从事")  # "有，取得后干了6年"
 SINCE_TITLE = re.compile(
     r"(?:取得|拿到|拿了|获得|评上|评了|考取|有了)\S{0,6}?(?:之?后|以来)"
 )  # "…职称，取得后干了4年", "拿到助理以后做技术转移满4年": the title's years
-SWITCHED = re.compile(r"转(?:到|做|岗|行|入|来|去|至|型)|调(?:到|入|至)")  # "有经济系列副高，转到技术转移岗位3年": years since both
+SWITCHED = re.compile(
+    r"转(?:到|做|岗|行|入|来|去|至|型)|调(?:到|入|至)"
+)  # "有经济系列副高，转到技术转移岗位3年": years since both
 FIELD_OWN = re.compile(r"技术转移|技术经纪|成果转化|转移转化|本专业|这行|这一行")  # years in the field itself
 ORDINAL_YEAR = re.compile(rf"第\s*{NUM}\s*年")  # "毕业第一年就评了助理": when, not how long
 OTHER_SERIES = re.compile(
@@ -76,28 +97,6 @@ POSITIVE = re.compile(r"(?:都|也)?没(?:什么|啥|有)?(?:问题|毛病)|不�
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 GRADUATED_IN = re.compile(r"((?:19|20)\d\d)\s*年(?:\d{1,2}月)?[^，。；,;\d]{0,6}?毕业")  # "2020年硕士毕业"
 CONTINUED = re.compile(r"一直|至今|到现在|到今天|毕业后|毕业以后|此后|之后")  # …and has worked in the field since
-NEGATION = r"(?:没有|没|无|不具备|不满足|不符合|不够|尚未|未|还没|不)"
-NEAR = "[^，。；,;！？!?]"  # a negation speaks of words in its own clause only
-ACHIEVE_WORDS = (
-    r"(?:成果|论文|专著|著作|编著|教材|(?<!劳动)(?<!聘用)(?<!雇佣)合同|报告|课题|协议|方案|文章)"  # not 劳动合同
-)
-UNSURE = re.compile(r"不知道|不清楚|不确定|不太清楚|说不好|不好说|不懂|不了解|拿不准")
-YES = re.compile(r"^(是|是的|有|有的|对|对的|嗯|具备|符合|满足|可以|都有|都满足|都符合|都具备|yes|没问题|当然)")
-NO = re.compile(r"^(否|不是|没有|没|无|不具备|不符合|不满足|不|no|都没有|一项都没有)")
-ASKING = re.compile(r"[？?]|吗|么|嘛|什么|哪|几|多少|怎么|如何|是否|有没有|能不能|可不可以|要不要|需不需要")
-SEGMENTS = re.compile(r"[，,。；;！？!?\n]|而且|并且|同时")
-# the outcomes the performance items name, said as done: "实现了较好的经济效益和社会效益", "课题得到了…肯定性批示"
-PERFORMANCE_DONE = re.compile(
-    r"(?:实现|取得|产生)了?\S{0,6}(?:经济效益|社会效益|经济和社会效益)|(?:得到|获得)了?\S{0,10}肯定性?批示"
-    r"|(?:经济|社会)(?:和社会)?效益\S{0,3}(?:不错|很好|较好|显著|明显|良好)"
-    r"|为\S{0,10}(?:落地|交易|商业化)\S{0,6}做出了?\S{0,4}贡献"
-)
-HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
-BREAK_ITEMS = {
-    1: re.compile(r"采纳|形成.{0,6}政策法规"),
-    2: re.compile(r"国家重大科技项目|国家重大专项"),
-    3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
-}
 
 
 @dataclass
@@ -145,7 +144,7 @@ def read(
         r.facts["education"] = edu
     bare = is_reply(low) and not {"education", "grade", "years_in_field"} & set(r.facts)
     _read_answers(text, low, expect, expect_level, r, bare)
-    _read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
+    read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
     graduated = GRADUATED_IN.search(text)
     if graduated and "years_in_field" not in r.facts and CONTINUED.search(text):
         r.since_year = int(graduated[1])
@@ -170,7 +169,7 @@ class _TitleReader:
         self.field_own = False  # the years in the field were said of the field itself
 
     def run(self, text: str) -> None:
-        for seg in _segments(text):
+        for seg in segments(text):
             if CORRECTION.search(seg):
                 self.correcting = True
             mentions = vocabulary().title_mentions(seg)
@@ -235,6 +234,8 @@ class _TitleReader:
             return "asked"  # "有没有中级职称都能评吗": neither held nor denied
         if re.search(r"指导\s*$", before):
             return "asked"  # "能够指导助理工程师工作": an ability, neither a grade asked nor a title held
+        if re.search(r"[（(]\s*$", before) and self.last_role == "held":
+            return "held"  # "取得中级职称（工程师）": the title's name, in brackets
         if NEG_BEFORE.search(before) or NEG_AFTER.match(after):
             if self._corrects_grade(m):
                 return "corrected"
@@ -245,6 +246,8 @@ class _TitleReader:
         if corrected_as and not m.other_series:
             return self._corrected_role(m)
         if m.other_series or HELD_BEFORE.search(before) or HELD_AFTER.match(after):
+            return "held"
+        if OTHER_SERIES.search(before):  # "非本系列副高级职称可以转评高级工程师吗": only ever held
             return "held"
         return "held" if self.expect in ("titles", "title_years") else "target"
 
@@ -339,10 +342,6 @@ def _is_target(before: str) -> bool:
     return bool(TARGET_BEFORE.search(before)) and not re.search(r"(评上|评了|拿到|取得)\s*$", before)
 
 
-def _segments(text: str) -> list[str]:
-    return [s for s in SEGMENTS.split(text) if s and s.strip()]
-
-
 # ---- degrees ----------------------------------------------------------------------------------------
 def stated_education(text: str) -> str | None:
     """The degree the person states: not one they deny ("不是硕士，是本科"); after a correction, the last."""
@@ -382,12 +381,6 @@ def _segments_at(text: str) -> list[tuple[int, str]]:
     return [(p, s) for p, s in out if s.strip()]
 
 
-# ---- bare answers to the last follow-up ("有", "没有", "5", "第3项") -----------------------------------
-def is_reply(low: str) -> bool:
-    """A short statement (not a question of its own) can answer the last follow-up with 有/没有/是的."""
-    return len(low) <= 16 and not ASKING.search(low)
-
-
 def _read_answers(text: str, low: str, expect: str | None, expect_level: str | None, r: Reading, bare: bool) -> None:
     """A bare answer to the follow-up; ``bare``: the message is a short reply naming nothing else."""
     facts = r.facts
@@ -414,137 +407,3 @@ def _read_answers(text: str, low: str, expect: str | None, expect_level: str | N
             t["years"] = d
             r.duration_of = "title"
         facts["titles"] = [t]
-
-
-# ---- work: performance, achievements, 破格, basic conditions --------------------------------------------
-def _yes_no(low: str) -> bool | None:
-    if not is_reply(low) or UNSURE.search(low):
-        return None
-    if NO.match(low):
-        return False
-    return True if YES.match(low) else None
-
-
-def _read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    """Performance, direction, achievements, breakthrough and basic conditions."""
-    if re.search(r"研究(工作|方向|类)|搞研究|做研究|从事.{0,6}研究", text):
-        facts["direction"] = "research"
-    elif re.search(r"运营|服务(工作|方向|类)", text):
-        facts["direction"] = "operations"
-    _read_performance(text, low, expect, facts)
-    _read_achievements(text, low, expect, facts)
-    _read_breakthrough(text, low, expect, facts)
-    _read_basic(text, low, expect, facts)
-
-
-def _clauses_with(text: str, word: str) -> list[str]:
-    return [s for s in _segments(text) if re.search(word, s)]
-
-
-def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    said = [s for s in _clauses_with(text, "业绩") if not UNSURE.search(s)]
-    done = [s for s in _segments(text) if PERFORMANCE_DONE.search(s) and not ASKING.search(s) and not HOW_MUCH.search(s)]
-    if any(
-        re.search(rf"{NEGATION}{NEAR}{{0,4}}业绩", s)
-        or re.search(r"业绩.{0,4}(不够|不足|不满足|不符合|没有|不具备)", s)
-        for s in said
-    ):
-        facts["performance_met"] = False
-    elif any(re.search(r"有|具备|满足|符合|达到|够", s) for s in said):
-        facts["performance_met"] = True
-    elif any(not re.search(rf"{NEGATION}{NEAR}{{0,3}}(?:实现|取得|产生|得到|获得|做出)", s) for s in done):
-        facts["performance_met"] = True  # "运营的项目实现了较好的经济效益和社会效益": an outcome the items name
-    elif expect == "performance" and (answer := _yes_no(low)) is not None:
-        facts["performance_met"] = answer
-
-
-def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    counts: dict[int, float] = {}  # by the number's position: "3篇论文和1个合同" counts 1 once
-    text = FIELD_NAME.sub(lambda m: "＿" * len(m[0]), text)  # "三个成果转化项目": the field, no 成果
-    for pat in (
-        rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,14}}?{ACHIEVE_WORDS}",
-        rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
-    ):
-        for m in re.finditer(pat, text):
-            clause = _clause_around(text, m.start(), m.end())  # 破格 facts are not 成果 counts
-            if not any(p.search(clause) for p in BREAK_ITEMS.values()) and cn_number(m[1]) <= MAX_COUNT:
-                counts[m.start(1)] = cn_number(m[1])
-    if counts and re.search(rf"{ACHIEVE_WORDS}{NEAR}{{0,2}}一\s*(?:项|篇|个|份|本|部)\s*(?:都|也)\s*没", text):
-        facts["achievements"] = 0  # "论文一篇也没有"
-    elif counts:
-        facts["achievements"] = int(sum(counts.values()))
-    elif re.search(rf"{NEGATION}{NEAR}{{0,3}}{ACHIEVE_WORDS}", text):
-        facts["achievements"] = 0
-    elif expect == "achievements" and not UNSURE.search(low):
-        bare = re.search(rf"({NUM})\s*(项|篇|个)?", low)
-        if bare and cn_number(bare[1]) <= MAX_COUNT:
-            facts["achievements"] = int(cn_number(bare[1]))
-        elif NO.match(low) and is_reply(low):
-            facts["achievements"] = 0
-
-
-# "2016年取得助理工程师职称" (a title since a year), "2019年起调到技术转移部至今" (work since a year)
-TITLE_IN_YEAR = re.compile(
-    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(取得|评上|拿到|获得|考取|评了)了?([^，。；,;！？!?]{2,14}?)(?=[，。；,;！？!?]|$)"
-)
-WORK_SINCE_YEAR = re.compile(
-    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来)([^，。；,;！？!?]{0,24}?(?:至今|到现在|到今天))"
-)
-
-
-def years_from_dates(text: str, today: dt.date) -> str:
-    """Years since a stated year, counted to ``today`` (taken from 1 July of that year).
-
-    >>> years_from_dates("2016年取得助理工程师职称，此后一直做技术转移", dt.date(2026, 12, 7))
-    '取得助理工程师职称10年，此后一直做技术转移'
-    >>> years_from_dates("2019年起调到集团技术转移部至今", dt.date(2026, 12, 7))
-    '调到集团技术转移部至今已有7年'
-    """
-
-    def since(year: str) -> int:
-        return max(0, (today - dt.date(int(year), 7, 1)).days // 365)
-
-    text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1])}年", text)
-    return WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)
-
-
-def _clause_around(text: str, start: int, end: int) -> str:
-    """The clause of ``text`` that holds ``text[start:end]``.
-
-    >>> _clause_around("没有职称，我主持的一份报告形成了政策法规，被采纳了", 9, 13)
-    '我主持的一份报告形成了政策法规'
-    """
-    before = [m.end() for m in SEGMENTS.finditer(text, 0, start)]
-    after = SEGMENTS.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
-
-
-def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    items = [k for k, pat in BREAK_ITEMS.items() if pat.search(text)]
-    if (
-        re.search(rf"{NEGATION}{NEAR}{{0,6}}破格", text)
-        or re.search(rf"破格{NEAR}{{0,10}}(?:{NEGATION}|不沾边|沾不上|够不上|挨不上)", text)
-        or (expect == "breakthrough" and _yes_no(low) is False)
-    ):
-        facts["breakthrough"] = []
-    elif items and not re.search(rf"{NEGATION}{NEAR}{{0,4}}(采纳|国家重大|典型案例|媒体)", text):
-        facts["breakthrough"] = items
-    elif expect == "breakthrough" or "破格" in text:
-        nth = re.search(rf"第\s*({NUM})\s*(条|项|个|种)?|^\s*({NUM})\s*$", low)
-        if nth:
-            k = int(cn_number(nth[1] or nth[3]))
-            if k in (1, 2, 3):
-                facts["breakthrough"] = [k]
-
-
-def _read_basic(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    if re.search(rf"{NEGATION}{NEAR}{{0,4}}(基本条件|继续教育)|(基本条件|继续教育){NEAR}{{0,3}}?{NEGATION}", text):
-        facts["basic_met"] = False
-    elif re.search(
-        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)"
-        r"|(基本条件|继续教育).{0,6}?(符合|满足|具备|参加|完成|良好|达标|上了|修完|学完|都有)",
-        text,
-    ):
-        facts["basic_met"] = True
-    elif expect == "basic" and (answer := _yes_no(low)) is not None:
-        facts["basic_met"] = answer

@@ -1,0 +1,174 @@
+"""Reading what a person says of their work: direction, performance, achievements, 破格, basic conditions.
+
+Each reader sets a fact only when the message says it (or, with ``expect``, answers the follow-up
+that asked for it); a negation speaks of words in its own clause only.
+
+    >>> facts = {}
+    >>> read_work("运营的项目实现了较好的经济效益和社会效益，发了3篇论文", "", None, facts)
+    >>> facts
+    {'direction': 'operations', 'performance_met': True, 'achievements': 3}
+    >>> facts = {}
+    >>> read_work("破格条件一条都不沾", "", None, facts)
+    >>> facts
+    {'breakthrough': []}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..text import cn_number
+from ..vocab import FIELD_NAME
+from .phrases import ASKING, MAX_COUNT, NO, NUM, SEGMENTS, UNSURE, is_reply, segments, yes_no
+
+NEGATION = r"(?:没有|没|无|不具备|不满足|不符合|不够|尚未|未|还没|不)"
+NEAR = "[^，。；,;！？!?]"  # a negation speaks of words in its own clause only
+ACHIEVE_WORDS = (
+    r"(?:成果|论文|专著|著作|编著|教材|(?<!劳动)(?<!聘用)(?<!雇佣)合同|报告|课题|协议|方案|文章)"  # not 劳动合同
+)
+# the outcomes the performance items name, said as done: "实现了较好的经济效益和社会效益", "课题得到了…肯定性批示"
+PERFORMANCE_DONE = re.compile(
+    r"(?:实现|取得|产生)了?\S{0,6}(?:经济效益|社会效益|经济和社会效益)|(?:得到|获得)了?\S{0,10}肯定性?批示"
+    r"|(?:经济|社会)(?:和社会)?效益\S{0,3}(?:不错|很好|较好|显著|明显|良好)"
+    r"|为\S{0,10}(?:落地|交易|商业化)\S{0,6}做出了?\S{0,4}贡献"
+)
+HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
+BREAK_ITEMS = {
+    1: re.compile(r"采纳|形成.{0,6}政策法规"),
+    2: re.compile(r"国家重大科技项目|国家重大专项"),
+    3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
+}
+
+
+# the two directions of the specialty as a person says they work in one ("搞研究", "做运营服务的");
+# ``DIRECTION_NAMED``: as a question names one ("研究方向的业绩", "运营类")
+DIRECTION_SAID = {
+    "research": r"研究(?:工作|方向|类)|搞研究|做研究|从事.{0,6}研究",
+    "operations": r"运营|服务(?:工作|方向|类)",
+}
+DIRECTION_NAMED = {"research": r"研究", "operations": r"运营|服务"}
+
+
+def stated_direction(text: str, words: dict[str, str] = DIRECTION_NAMED) -> str | None:
+    """The direction ``text`` names and does not deny (research first when it names both).
+
+    >>> stated_direction("我不是做研究的，是做技术转移运营服务的"), stated_direction("研究方向的业绩条件")
+    ('operations', 'research')
+    """
+    for name, pattern in words.items():
+        for m in re.finditer(pattern, text):
+            if not re.search(rf"{NEGATION}{NEAR}{{0,3}}$", text[: m.start()]):
+                return name
+    return None
+
+
+def read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    """Performance, direction, achievements, breakthrough and basic conditions."""
+    direction = stated_direction(text, DIRECTION_SAID)
+    if direction:
+        facts["direction"] = direction
+    _read_performance(text, low, expect, facts)
+    _read_achievements(text, low, expect, facts)
+    _read_breakthrough(text, low, expect, facts)
+    _read_basic(text, low, expect, facts)
+
+
+def _clauses_with(text: str, word: str) -> list[str]:
+    return [s for s in segments(text) if re.search(word, s)]
+
+
+def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    said = [s for s in _clauses_with(text, "业绩") if not UNSURE.search(s)]
+    done = [s for s in segments(text) if PERFORMANCE_DONE.search(s) and not ASKING.search(s) and not HOW_MUCH.search(s)]
+    if any(
+        re.search(rf"{NEGATION}{NEAR}{{0,4}}业绩", s)
+        or re.search(r"业绩.{0,4}(不够|不足|不满足|不符合|没有|不具备)", s)
+        for s in said
+    ):
+        facts["performance_met"] = False
+    elif any(re.search(r"有|具备|满足|符合|达到|够", s) for s in said):
+        facts["performance_met"] = True
+    elif any(not re.search(rf"{NEGATION}{NEAR}{{0,3}}(?:实现|取得|产生|得到|获得|做出)", s) for s in done):
+        facts["performance_met"] = True  # "运营的项目实现了较好的经济效益和社会效益": an outcome the items name
+    elif expect == "performance" and (answer := yes_no(low)) is not None:
+        facts["performance_met"] = answer
+
+
+def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    counts: dict[int, float] = {}  # by the number's position: "3篇论文和1个合同" counts 1 once
+    text = FIELD_NAME.sub(lambda m: "＿" * len(m[0]), text)  # "三个成果转化项目": the field, no 成果
+    for pat in (
+        rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,14}}?{ACHIEVE_WORDS}",
+        rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
+    ):
+        for m in re.finditer(pat, text):
+            clause = _clause_around(text, m.start(), m.end())  # 破格 facts are not 成果 counts
+            if not any(p.search(clause) for p in BREAK_ITEMS.values()) and cn_number(m[1]) <= MAX_COUNT:
+                counts[m.start(1)] = cn_number(m[1])
+    if counts and re.search(rf"{ACHIEVE_WORDS}{NEAR}{{0,2}}一\s*(?:项|篇|个|份|本|部)\s*(?:都|也)\s*没", text):
+        facts["achievements"] = 0  # "论文一篇也没有"
+    elif counts:
+        facts["achievements"] = int(sum(counts.values()))
+    elif re.search(rf"{NEGATION}{NEAR}{{0,3}}{ACHIEVE_WORDS}", text):
+        facts["achievements"] = 0
+    elif expect == "achievements" and not UNSURE.search(low):
+        bare = re.search(rf"({NUM})\s*(项|篇|个)?", low)
+        if bare and cn_number(bare[1]) <= MAX_COUNT:
+            facts["achievements"] = int(cn_number(bare[1]))
+        elif NO.match(low) and is_reply(low):
+            facts["achievements"] = 0
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds ``text[start:end]``.
+
+    >>> _clause_around("没有职称，我主持的一份报告形成了政策法规，被采纳了", 9, 13)
+    '我主持的一份报告形成了政策法规'
+    """
+    before = [m.end() for m in SEGMENTS.finditer(text, 0, start)]
+    after = SEGMENTS.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    items = [k for k, pat in BREAK_ITEMS.items() if pat.search(text)]
+    # each item said in its own clause, held or denied there ("…没有被省部级部门采纳过，也没参与过国家重大…")
+    denied = {k for k, pat in BREAK_ITEMS.items() for m in pat.finditer(text) if _denied_in_clause(text, m)}
+    if (
+        re.search(rf"{NEGATION}{NEAR}{{0,6}}破格", text)
+        or re.search(rf"破格{NEAR}{{0,10}}(?:{NEGATION}|不沾边|沾不上|够不上|挨不上)", text)
+        or (expect == "breakthrough" and yes_no(low) is False)
+        or denied >= set(BREAK_ITEMS)
+    ):
+        facts["breakthrough"] = []
+    elif [k for k in items if k not in denied]:
+        facts["breakthrough"] = [k for k in items if k not in denied]
+    elif expect == "breakthrough" or "破格" in text:
+        nth = re.search(rf"第\s*({NUM})\s*(条|项|个|种)?|^\s*({NUM})\s*$", low)
+        if nth:
+            k = int(cn_number(nth[1] or nth[3]))
+            if k in (1, 2, 3):
+                facts["breakthrough"] = [k]
+
+
+NOT_DENIAL = re.compile(r"不过|不仅|不但|不少|不断|不同|不错")  # "不过我负责过…": but, not a denial
+
+
+def _denied_in_clause(text: str, m: re.Match[str]) -> bool:
+    """A negation before ``m`` in its own clause: "没有被省部级部门采纳过", "也没参与过国家重大科技项目"."""
+    clause = _clause_around(text, m.start(), m.end())
+    return bool(re.search(NEGATION, NOT_DENIAL.sub("", clause[: clause.find(m[0])])))
+
+
+def _read_basic(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+    if re.search(rf"{NEGATION}{NEAR}{{0,4}}(基本条件|继续教育)|(基本条件|继续教育){NEAR}{{0,3}}?{NEGATION}", text):
+        facts["basic_met"] = False
+    elif re.search(
+        r"(符合|满足|具备|参加了?|完成了?).{0,4}(基本条件|继续教育)"
+        r"|(基本条件|继续教育).{0,6}?(符合|满足|具备|参加|完成|良好|达标|上了|修完|学完|都有)",
+        text,
+    ):
+        facts["basic_met"] = True
+    elif expect == "basic" and (answer := yes_no(low)) is not None:
+        facts["basic_met"] = answer
