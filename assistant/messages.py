@@ -130,6 +130,7 @@ VERDICT_ELIGIBLE = "可以申报{grade}：按你提供的情况，各项条件�
 VERDICT_NOT_ELIGIBLE = "目前还不能申报{grade}：按你提供的情况，有条件不符合。"
 VERDICT_CATEGORY = "可以申报{grade}，须“{route}”；你本人能否申报还不能确定，要看下列各项条件。"
 VERDICT_ROUTE_MET = "学历和专业工作经历符合申报{grade}的条件（“{route}”）；能否申报还不能确定，要看下列其余条件。"
+VERDICT_BREAK_MET = "你具备破格条件，可不受学历和专业工作经历限制申报{grade}；能否申报还不能确定，要看下列其余条件。"
 VERDICT_NEED_MORE = "还不能确定你能否申报{grade}，需要再了解你的一些情况。"
 VERDICT_REFER = (
     "技工院校毕业生申报{grade}，不按本标准的学历条件，而是按{doc}有关规定申报；请查阅该办法或致电咨询：{phones}。"

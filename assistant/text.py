@@ -89,6 +89,7 @@ class Lexicon:
     words: tuple[str, ...]
     stopwords: frozenset[str]
     generic: frozenset[str] = frozenset()
+    paraphrases: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()
 
     @classmethod
     @functools.cache
@@ -103,7 +104,23 @@ class Lexicon:
             words=tuple(dict.fromkeys([*(data.get("words") or ()), *vocabulary().jieba_words(), *_cjk_keys(data)])),
             stopwords=frozenset(str(w) for w in data.get("stopwords") or ()),
             generic=frozenset(str(w) for w in data.get("generic") or ()),
+            paraphrases=tuple(
+                (re.compile(p["says"]), p["as"], re.compile(p.get("unless") or r"(?!)"))
+                for p in data.get("paraphrases") or ()
+            ),
         )
+
+    def reword(self, text: str) -> str:
+        """``text`` with a paraphrase of a term the documents use read as that term ("不看学历年限直接报"
+        → "破格直接报"), unless the text already uses it.
+
+        >>> Lexicon.load().reword("能否不看学历年限直接报高级工程师")
+        '能否破格直接报高级工程师'
+        """
+        for says, term, unless in self.paraphrases:
+            if not unless.search(text):
+                text = says.sub(term, text)
+        return text
 
     def english_terms(self, text: str) -> list[str]:
         """Chinese terms for the English phrases in ``text`` (longest phrases first)."""

@@ -50,6 +50,12 @@ NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # 
 LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
 ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
+TITLED_WORD = re.compile(r"实施办法|通知|标准|文件")  # the question speaks of a document: its title counts
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "《" + "＿" * (len(m[0]) - 2) + "》"
+
 ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合同": one way among others, no requirement
 
 
@@ -122,7 +128,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if who and (SCOPE_HEADING.search(heading(rec)) or rec.id == ctx.book.rules["basic"]["clause"]):
             rank = -1  # the notice's scope and the standard's basic conditions (从事技术转移转化工作)
         for sent in segments(rec.full_text, rec.label):
-            found = [(t, f) for t in terms if (f := found_form(ctx, t, sent))]
+            # a word inside a document's title (…实施办法》 for "办法") says nothing of the question
+            bare = sent if any(TITLED_WORD.search(t) for t in terms) else TITLED.sub(_blank, sent)
+            found = [(t, f) for t in terms if (f := found_form(ctx, t, bare))]
             if denied and not all(any(t == d for t, _ in found) for d in denied):
                 continue
             if who and rank == -1 and found:  # any of the person's words, in the scope clause (as a phrase first)

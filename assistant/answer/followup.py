@@ -39,7 +39,10 @@ DISCOURSE = re.compile(
     r"^\s*(?:(?:顺便|另外|再|还想|我还想|我再)(?:问|请教)(?:一)?下|顺便问问|顺便说一下)\s*[，,：:。]?\s*"
     r"|^\s*(?:对了|另外|还有|还有个问题|还有一个问题|接着说|继续说|话说回来|言归正传|回到(?:刚才|之前|前面)的?(?:问题|话题)?)"
     r"\s*[，,：:。]\s*"
+    r"|^\s*(?:好的|好|明白了?|知道了|了解了?|懂了|收到|谢谢|多谢|嗯嗯?|哦|ok|OK)\s*[，,。！!]\s*(?=那|那么|还有|另外)"
 )
+# "And for the engineer (工程师) grade, how many items?": the last question, of the grade named now
+EN_FOLLOW = re.compile(r"^\s*(?:and|what about|how about)\b", re.I)
 
 
 def strip_discourse(text: str) -> str:
@@ -55,7 +58,8 @@ ASKED_INSTEAD = re.compile(
 
 
 def is_follow_up(text: str) -> bool:
-    return bool(FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text) or ASKED_INSTEAD.match(text))
+    elliptic = FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text) or ASKED_INSTEAD.match(text)
+    return bool(elliptic) or bool(EN_FOLLOW.match(text) and vocabulary().grades_in(text))
 
 
 def _replace_first(text: str, names: list[str], new: str) -> str | None:
@@ -97,11 +101,13 @@ def resolve(text: str, previous: str | None) -> str | None:
         return f"{previous.rstrip('？?。')}，{text.strip()}"
     if instead := ASKED_INSTEAD.match(text):  # "问错了，我想问的是中级的" after "高工成果要几项"
         return resolve(f"那{instead['what']}呢？", previous)
+    vocab = vocabulary()
+    if EN_FOLLOW.match(text) and (named := vocab.grades_in(text)) and (old := vocab.grades_in(previous)):
+        return _replace_first(previous, [n for n, g in vocab.grade_names if g == old[0]], named[0])
     m = FOLLOW_UP.match(text)
     if not m:
         return None
     what = m["what"]
-    vocab = vocabulary()
     grades, edu = vocab.grades_in(what), vocab.degree_in(what)
     if grades:
         old = vocab.grades_in(previous)

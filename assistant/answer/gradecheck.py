@@ -87,7 +87,8 @@ class Session:
     what the last turn was (``"grade_check"`` or ``"question"``); ``grade``: the grade under
     discussion; ``last_question``: the last standalone question, for "那高级呢？"; ``duration_of``:
     which fact the last duration stated was (``"years_in_field"`` or ``"title"``), for "说错了，是5年";
-    ``under``: years read from "almost N" (4.5 → 5), shown as "不满5年".
+    ``under``: years read from "almost N" (4.5 → 5), shown as "不满5年"; ``graduated``: the year of
+    graduation stated, counted to today once "一直干到现在" follows.
     """
 
     facts: dict[str, Any] = field(default_factory=dict)
@@ -98,6 +99,7 @@ class Session:
     grade: str | None = None
     duration_of: str | None = None
     under: dict[float, float] = field(default_factory=dict)
+    graduated: int | None = None  # the year of graduation stated, for "一直干到现在" said later
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
@@ -110,11 +112,12 @@ class Session:
             self.grade,
             self.duration_of,
             dict(self.under),
+            self.graduated,
         )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
-        self.topic, self.grade, self.duration_of, self.under = None, None, None, {}
+        self.topic, self.grade, self.duration_of, self.under, self.graduated = None, None, None, {}, None
 
     def asked(self, q: Question) -> None:
         """A question answered from the documents: it becomes the topic; a grade it names is discussed."""
@@ -234,6 +237,10 @@ class GradeDesk:
         """Check the conversation's facts with what ``said`` adds; the session remembers them."""
         r = said if isinstance(said, Reading) else Reading(facts=dict(said))
         counted = ""
+        if session is not None and r.since_year is None and r.continued and "years_in_field" not in session.facts:
+            r.since_year = session.graduated  # "我2014年硕士毕业" … "毕业后一直干到现在"
+        if session is not None:
+            session.graduated = r.graduated or session.graduated
         if r.since_year and "years_in_field" not in r.facts:  # "2020年毕业，一直在做": counted to today
             r.facts["years_in_field"] = years_since(r.since_year, today)
             counted = M.NOTE_YEARS_COUNTED.format(year=r.since_year, today=f"{today:%Y年%-m月%-d日}")
@@ -257,8 +264,8 @@ class GradeDesk:
             answer.lead = M.VERDICT_CATEGORY.format(grade=result.grade, route=route)
             answer.polarity = "no" if _denies_applying(q.asking) else "yes"
         elif (met := self._route_met(q, result)) is not None:  # "硕士刚毕业就能报助理工程师吗": by this route
-            answer.lead = M.VERDICT_ROUTE_MET.format(grade=result.grade, route=met)
-            if ROUTE_ASKED.search(q.text):  # "…没有工龄要求？": the route is what is asked, and it holds
+            answer.lead = met
+            if ROUTE_ASKED.search(q.text) or "破格" in q.text:  # "…没有工龄要求？": the route is asked, and holds
                 answer.polarity = "no" if _denies_applying(q.asking) else "yes"
         answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
         # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)
@@ -295,12 +302,17 @@ class GradeDesk:
         return fits[0] if len(fits) == 1 else None
 
     def _route_met(self, q: Question, result: Result) -> str | None:
-        """The route a yes/no grade check meets while other conditions still wait for facts."""
+        """The lead when a yes/no grade check meets a route (or 破格) while other conditions still wait."""
         if result.verdict != "need_more_info" or not is_yes_no(q.asking):
             return None
         edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
-        route = self.book.route(edu.citation.id) if edu and edu.status == "met" else None
-        return str(route["quote"]) if route else None
+        if edu is None or edu.status != "met":
+            return None
+        route = self.book.route(edu.citation.id)
+        if route:
+            return M.VERDICT_ROUTE_MET.format(grade=result.grade, route=route["quote"])
+        lifted = any(c.kind == "breakthrough" and c.status == "met" for c in result.conditions)
+        return M.VERDICT_BREAK_MET.format(grade=result.grade) if lifted else None  # by 破格
 
     def _merged(self, r: Reading, session: Session | None) -> dict[str, Any]:
         """The session's facts with the message's merged in: corrections win, another grade drops

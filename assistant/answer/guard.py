@@ -22,7 +22,7 @@ from .fusion import AGREED
 from .matching import Matcher
 from .model import Answer, Kind, Trace
 from .terms import specific
-from .understand import POINTS_BACK, Question
+from .understand import Question
 
 # a year of the person's own life ("我是2021年硕士毕业的", "2019年取得中级"): no round asked about
 LIFE_EVENT = re.compile(
@@ -96,10 +96,6 @@ def refusal_reason(
     if unknown and not anchors:
         return "no topic of the documents in the question; unknown: " + "、".join(unknown)
     named = [u for u in unknown if specific(u, match.corpus_text)]  # not 整个, 本身, 通用: words of any question
-    core = set(q.core_words)
-    points_back = POINTS_BACK.search(q.core or "")
-    if named and core and not core & set(anchors) and not points_back and not answer_type(q.asking):
-        return "the clause that asks is outside the documents: " + "、".join(named)  # "…，我该怎么维权"
     if len(named) < 2:  # "北京积分落户，有中级职称能加几分": the context sets the topic the clause that asks points to
         named = [u for u in match.vocabulary(q, whole=True)[0] if specific(u, match.corpus_text)]
     if len(named) >= 2 and len(named) > len(anchors):

@@ -350,7 +350,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     ``Speller`` the correction of one pinyin typo. Traditional characters are read as simplified."""
     lex = lexicon or Lexicon.load()
     vocab = vocabulary()
-    text = digits_in_dates(strip_courtesy(to_simplified(normalize(question))))
+    text = lex.reword(digits_in_dates(strip_courtesy(to_simplified(normalize(question)))))
     if speller is not None:
         text = speller.correct(lex.cut(text))
     english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))

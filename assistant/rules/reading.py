@@ -117,6 +117,8 @@ class Reading:
     duration_of: str | None = None
     under: dict[float, float] = field(default_factory=dict)
     since_year: int | None = None  # "2020年毕业，一直做技术转移": the years run from then to the day asked
+    graduated: int | None = None  # "我2014年硕士毕业": the year, for "一直干到现在" said later
+    continued: bool = False  # "一直干到现在": in the field since graduating
 
 
 def read_facts(text: str, expect: str | None = None, expect_level: str | None = None) -> dict[str, Any]:
@@ -146,8 +148,10 @@ def read(
     _read_answers(text, low, expect, expect_level, r, bare)
     read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
     graduated = GRADUATED_IN.search(text)
-    if graduated and "years_in_field" not in r.facts and CONTINUED.search(text):
-        r.since_year = int(graduated[1])
+    r.graduated = int(graduated[1]) if graduated else None
+    r.continued = bool(CONTINUED.search(text)) and "years_in_field" not in r.facts
+    if r.graduated and r.continued:
+        r.since_year = r.graduated
     return r
 
 

@@ -41,6 +41,9 @@ BREAK_ITEMS = {
 }
 
 
+# "能不能破格", "有没有业绩": a question, no denial
+ASKED_FORM = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有|是否")
+NOT_DENIAL = re.compile(r"不过|不仅|不但|不少|不断|不同|不错")  # "不过我负责过…": but, not a denial
 # the two directions of the specialty as a person says they work in one ("搞研究", "做运营服务的");
 # ``DIRECTION_NAMED``: as a question names one ("研究方向的业绩", "运营类")
 DIRECTION_SAID = {
@@ -65,6 +68,7 @@ def stated_direction(text: str, words: dict[str, str] = DIRECTION_NAMED) -> str 
 
 def read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
     """Performance, direction, achievements, breakthrough and basic conditions."""
+    text = ASKED_FORM.sub(lambda m: "＿" * len(m[0]), text)  # "能不能破格…": asks, denies nothing
     direction = stated_direction(text, DIRECTION_SAID)
     if direction:
         facts["direction"] = direction
@@ -150,9 +154,6 @@ def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str,
             k = int(cn_number(nth[1] or nth[3]))
             if k in (1, 2, 3):
                 facts["breakthrough"] = [k]
-
-
-NOT_DENIAL = re.compile(r"不过|不仅|不但|不少|不断|不同|不错")  # "不过我负责过…": but, not a denial
 
 
 def _denied_in_clause(text: str, m: re.Match[str]) -> bool:
