@@ -50,6 +50,7 @@ NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # 
 LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
 ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
+ROUND_DENIED = re.compile(r"(?<![有评包含])(?:不|没有?)(?:评|包括|包含|含|有)")  # not 有没有, 评不评
 TITLED_WORD = re.compile(r"实施办法|通知|标准|文件")  # the question speaks of a document: its title counts
 
 
@@ -100,13 +101,18 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         for t in terms
         if t in low and not ctx.match.present(t) and specific(t, ctx.match.corpus_text) and not VERB_COMPLEMENT.match(t)
     ]
+    unsaid: Draft | None = None  # the words the documents never use, said when nothing else decides
     if absent:
         shown = [m[0] if (m := re.search(re.escape(t), q.asked, re.I)) else t for t in absent]
         if cue and len(q.grades) == 1:  # 破格条件里有没有"获得科技奖励"这一条: not among the items listed
             draft = _not_listed(ctx, q, q.grades[0], PARTS[cue], "、".join(shown))
             if draft is not None:
                 return draft
-        return not_stated(ctx, q, "", None, terms="、".join(shown))
+        unsaid = not_stated(ctx, q, "", None, terms="、".join(shown))
+        # "没建立劳动关系的兼职人员可以申报吗": a requirement the person lacks decides, whatever 兼职 is
+        lacked = [t for t in terms if t not in absent and negated_in_question(asking, t) and ctx.match.present(t)]
+        if not (lacked and APPLY.search(q.asked)):
+            return unsaid
     # the retrieved clauses first, then every clause: the documents are short
     candidates = []
     # a condition the question denies ("没留证明材料…这种业绩还能算吗") is one the deciding sentence must
@@ -175,7 +181,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if who and ranked and ranked[0][1] == -1 and not denied:  # "我是香港居民…，属于申报人员范围吗": it says so
         _, _, sent, rec, _ = ranked[0]
         return yes_no_draft(ctx, q, rec, sent, Reading(True, "membership", []), None)
-    return None
+    return unsaid
 
 
 def _every_level(sentence: str, levels: list[str], forms: list[str]) -> Reading | None:
@@ -320,5 +326,7 @@ def _by_round(ctx: Context, q: Question, level: str) -> Draft | None:
     if clause is None:
         return None
     reading = Reading(level in listed, "levels", list(listed))
+    if ROUND_DENIED.search(q.asked):  # "正高级这次不评吗": asks whether it is left out
+        reading.holds = not reading.holds
     sentence = next((s for s in segments(clause.text) if set(listed) <= set(levels_in(s))), clause.text)
     return yes_no_draft(ctx, q, clause, sentence, reading, level)

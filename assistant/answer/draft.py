@@ -188,6 +188,6 @@ def yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Readi
     holds_as_asked = r.holds
     word = yes_word if holds_as_asked else no_word
     lead = M.YESNO_QUOTE.format(word=word, source=rec.doc_short, section=rec.section, quote=quote, cite=cite)
-    if r.why == "levels" and not r.holds and level and level not in r.levels:
+    if r.why == "levels" and level and level not in r.levels:  # whichever way the question leans
         lead += M.YESNO_LEFT_OUT.format(listed="、".join(r.levels), level=level)
     return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds_as_asked else "no")

@@ -319,9 +319,11 @@ STAGES = re.compile(r"流程.{0,8}(?:几步|哪几步|几个阶段|哪几个阶�
 CONCURRENT = re.compile(
     r"(?:同时|一起|一块儿?|都)(?:报|申报|申请|参评|评)|同时.{0,6}(?:两个|两级|几个)|两个(?:级别|职称|专业|系列|等级)|兼报"
 )
-THIS_ROUND = r"(?:这次|本次|此次|今年|这一?轮|这批|这届)"
+THIS_ROUND = r"(?:这次|本次|此次|今年|这一?轮|本轮|这批|这届|本届|这回)"
 # "我想报正高级工程师，这次的申报包含正高吗": what the round reviews is asked, not whether this person may apply
-ROUND_ASKED = re.compile(THIS_ROUND + r"\S{0,6}(?:包含|包括|含|有没有|有|评不评|评审?)\S{0,6}[吗么嘛呢]")
+ROUND_ASKED = re.compile(
+    THIS_ROUND + r"\S{0,6}(?:(?:包含|包括|含|有|评审?)\S{0,6}[吗么嘛呢吧]|(?:有没有|评不评|包不包括|含不含)\S{0,6}$)"
+)
 APPLY_ASKED = re.compile(r"(?:能|可以|能不能|可不可以|影响)\S{0,3}(?:申报|报|评|参评)")
 LACK_STATED = re.compile(r"没|未|无|不是|不在")
 COUNTED_FROM = re.compile(r"开始(?:算|计算|计)|起算")
