@@ -194,6 +194,7 @@ class Assistant:
             return self.desk.answer(q, facts, session, today)
         if self.llm is not None and looks_like_instruction(q.text):  # words addressed to the model never reach it
             return self.composer.abstain(replace(q, injection=True), "question addresses the model")
+        self.desk.remember(q, session, today)  # "我本科…，听说高工可以破格？": the facts, for a check later
         parts = [] if q.injection else split_questions(q.text)
         if len(parts) > 1:  # "网上申报什么时候？答辩几月？": each question answered, one answer
             return combine(q.text, [self._from_documents(self._understand(p), session) for p in parts])

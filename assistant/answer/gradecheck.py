@@ -198,6 +198,18 @@ class GradeDesk:
             return None  # "技工院校毕业的能报吗": the documents refer them elsewhere, whatever the grade
         return r if self._starts_check(text, r, s, other_topic) else None
 
+    def remember(self, q: Question, session: Session | None, today: dt.date | None = None) -> None:
+        """A turn answered from the documents that also states the person's own facts ("我本科毕业，评上中级
+        才两年。听说高工可以破格？"): the session keeps them for a grade check later."""
+        if session is None or q.injection or not PERSONAL.search(q.text):
+            return
+        r = read(as_chinese(q.text), None, None, session.facts, today)
+        own = {k: v for k, v in r.facts.items() if k in PERSON_FACTS}
+        if own:
+            session.facts = self._merged(Reading(facts=own, under=r.under), session)
+            session.under = {**session.under, **r.under}
+        session.graduated = r.graduated or session.graduated
+
     def _carries_on(self, text: str, r: Reading, s: Session, other_topic: bool) -> bool | None:
         """In a conversation with a check: True (continue it), False (not a check), None (decide as new)."""
         if is_follow_up(text):  # "那高级工程师呢？" goes on with what the last turn was about

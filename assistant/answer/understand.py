@@ -214,8 +214,12 @@ def asks(clause: str, strict: bool = True) -> bool:
     return bool(ASKS.search(HAS_SOME.sub("", SOME.sub("", clause)) if strict else clause))
 
 
+QUESTION_MARKED = re.compile(r"([^，,。；;！？!?\n\s]+)\s*[？?]")
+
+
 def asking_clause(text: str) -> str:
-    """The first clause that asks something; the caller's context around it is not the question.
+    """The first clause that asks something; the caller's context around it is not the question (a
+    clause asked with a question mark alone keeps it: "初级也得参加答辩？").
 
     >>> asking_clause("我们领导办事特别拖拉 单位那边审核推荐最晚到哪天结束啊 我好催他")
     '单位那边审核推荐最晚到哪天结束啊'
@@ -235,11 +239,19 @@ def asking_clause(text: str) -> str:
     '能直接报中级工程师吗，要求工作几年'
     >>> asking_clause("那助理工程师呢，也要答辩吗")
     '助理工程师，也要答辩吗'
+    >>> asking_clause("我本科毕业，评上中级才两年。听说高工可以破格？")
+    '听说高工可以破格？'
     """
+    clause = _asking_clause(text)
+    return clause + "？" if clause in QUESTION_MARKED.findall(text) and not asks(clause) else clause
+
+
+def _asking_clause(text: str) -> str:
     clauses = [c for c in CLAUSE_BREAK.split(text) if c]
     asker = next((i for i, c in enumerate(clauses) if ASKER.search(c)), 0)
     clauses = clauses[asker:]
-    asking = [c for c in clauses if asks(c)] or [c for c in clauses if asks(c, strict=False)]
+    marked = set(QUESTION_MARKED.findall(text))  # "…才两年。听说高工可以破格？": a question mark asks
+    asking = [c for c in clauses if asks(c) or c in marked] or [c for c in clauses if asks(c, strict=False)]
     if not asking:
         return text
     last = asking[-1]

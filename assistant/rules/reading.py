@@ -343,7 +343,8 @@ def _series_named(text: str, anywhere: bool = False) -> bool:
 
 def _is_target(before: str) -> bool:
     """A grade named right after 申报/评/报… is the one asked about (评上/取得… is one held)."""
-    return bool(TARGET_BEFORE.search(before)) and not re.search(r"(评上|评了|拿到|取得)\s*$", before)
+    held = re.search(r"(评上|评了|拿到|取得)\s*(?:(?:工程技术系列)?技术经纪(?:专业)?的?)?\s*$", before)
+    return bool(TARGET_BEFORE.search(before)) and not held
 
 
 # ---- degrees ----------------------------------------------------------------------------------------
