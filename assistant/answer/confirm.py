@@ -7,6 +7,8 @@ question as worded, quoting the sentence that gives the real value.
     'date'
     >>> [(v.kind, v.number) for v in asked_values("成果只要1项就够了吗", 2023)]
     [('count', 1)]
+    >>> asked_values("行业发展报告能算一项吗", 2023)
+    []
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .shapes import not_stated, part_asked
 from .understand import Question, digits_in_dates
 from .yesno import Reading, grade_level, is_yes_no, negated_in_question
 
-COUNT = re.compile(rf"({NUMERAL})\s*(项|篇)")
+COUNT = re.compile(rf"(?<![算当作])({NUMERAL})\s*(项|篇)")  # not "能算一项吗": whether it counts at all
 YEARS = re.compile(rf"({NUMERAL})\s*年(?!度)")
 DAY_NUMBER = re.compile(r"(\d{1,2})月(\d{1,2})号")
 ENDS = re.compile(r"截止|截至|结束|为止|最后一天|之前|以前|前(?:申报|提交|报)")

@@ -54,6 +54,18 @@ ROUND_DENIED = re.compile(r"(?<![有评包含])(?:不|没有?)(?:评|包括|包�
 TITLED_WORD = re.compile(r"实施办法|通知|标准|文件")  # the question speaks of a document: its title counts
 
 
+def _clause_of(text: str, term: str) -> str:
+    """The clause (between commas) of ``text`` that holds ``term``."""
+    return next((c for c in re.split(r"[，,。；;！!？?]", text) if term in c), "")
+
+
+def _denial_speaks_of(clause: str, denied: str, other: str) -> bool:
+    """Whether the denial of ``denied`` in ``clause`` is said of ``other`` too: ``other`` is its subject
+    ("社保不在北京交") or inside it, not the noun a 的 hangs it on ("没建立劳动关系的兼职人员")."""
+    i, j = clause.find(denied), clause.find(other)
+    return j >= 0 and (j < i or "的" not in clause[i:j])
+
+
 def _blank(m: re.Match[str]) -> str:
     return "《" + "＿" * (len(m[0]) - 2) + "》"
 
@@ -124,6 +136,19 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     scope = q.asked if whole else (q.core or q.asked)
     denied = [t for t in terms if t in scope and negated_in_question(scope, t)]
     denied += [t for t in terms if LACKING.match(t) and not ctx.match.present(t)]  # 合同没签: a word of its own
+    # "我社保不在北京交，可以申报吗": the denial is of a thing the documents never name (社保), not of the person
+    # ("没建立劳动关系的兼职人员": 的 ends the denial; 兼职人员 is the person, who lacks the requirement)
+    strangers = [
+        t
+        for d in denied
+        for t in terms
+        if t not in denied
+        and _denial_speaks_of(_clause_of(scope, d), d, t)
+        and not ctx.match.present(t)
+        and specific(t, ctx.match.corpus_text)
+    ]
+    if strangers:
+        return not_stated(ctx, q, "", None, terms="、".join(dict.fromkeys(strangers)))
     # "没留合同也没有其他证明材料": 合同 is one of the 证明材料 denied after it, which the sentence must name
     denied = [t for t in denied if not any(re.search(rf"{re.escape(t)}.*{OTHER}{re.escape(d)}", scope) for d in denied)]
     # "我是澳门人，在一家咨询公司工作，可以申报吗": who may apply is decided by the clauses on who applies

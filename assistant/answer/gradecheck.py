@@ -44,6 +44,10 @@ ASKS_RULE = re.compile(
     r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么"
 )
 # "…也得先干满一年吧": a requirement of years asked about, not the person's case
+# "大专拿了助理级职称以后，干满3年就能报工程师了吧": a rule confirmed with its numbers, no person's case
+RULE_CONFIRMED = re.compile(
+    r"满?\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:以后|之后|后)?\s*(?:就|便|即)\s*(?:能|可以|可|够)"
+)
 ASKS_YEARS_RULE = re.compile(
     r"(?:(?<![取获懂记])得|要|需要|必须|需)\S{0,4}满?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)年"
     r"[^，,。；;\s]{0,8}?(?:[吗吧么]|是吗|对吗|对吧)"
@@ -179,12 +183,14 @@ class GradeDesk:
         text = as_chinese(q.text)
         r = read(text, s.expect, s.expect_level, s.facts, today)
         plain = SOME.sub("", simplify_numbers(text))  # not "这几年做技术转移"
+        confirmed = bool(RULE_CONFIRMED.search(plain)) and not PERSONAL.search(text)
         rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or CONCURRENT.search(text)) or (
             bool(RULE_WORDS.search(AS_REQUIRED.sub("", text)) and ASKING.search(text)) and not _specific(text, r)
         )
         stated = "grade" in r.facts and ("education" in r.facts or bool(r.facts.get("titles")))  # 本科、只有助理…
         if MEETS_RULE.search(plain) and (_specific(text, r) or s.topic == "grade_check" or stated):
             rule_question = False
+        rule_question = rule_question or (confirmed and s.topic != "grade_check")
         other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
         if s.facts or s.topic == "grade_check":
             carried = self._carries_on(text, r, s, other_topic)
