@@ -50,6 +50,8 @@ NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # 
 LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
 ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
+# "…是不是不算成果" (not 算不算: that asks either way)
+DENIED_COUNT = re.compile(r"(?<![算认计作])(?:不|没)(?:算|认可|计入|作数|被认可|予认可)")
 ROUND_DENIED = re.compile(r"(?<![有评包含])(?:不|没有?)(?:评|包括|包含|含|有)")  # not 有没有, 评不评
 TITLED_WORD = re.compile(r"实施办法|通知|标准|文件")  # the question speaks of a document: its title counts
 
@@ -68,6 +70,7 @@ def _denial_speaks_of(clause: str, denied: str, other: str) -> bool:
 
 def _blank(m: re.Match[str]) -> str:
     return "《" + "＿" * (len(m[0]) - 2) + "》"
+
 
 ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合同": one way among others, no requirement
 
@@ -93,7 +96,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return _by_structure(ctx, q, q.grades[0], PARTS[cue])
     # 研究课题得到领导批示算业绩吗: is it among the clauses about 业绩? ("这种业绩还能算吗" asks about the context)
     # (not when the question denies the thing: "论文没公开发表能算吗" asks about what it lacks)
-    lacking = any(negated_in_question(q.core or q.asked, t) or LACKING.match(t) for t in subject)
+    # ("评高工时行业发展报告是不是不算成果": the negation is of counting, asked of the thing, which it lacks not)
+    counted = DENIED_COUNT.sub(lambda m: "＿" * len(m[0]), q.core or q.asked)
+    lacking = any(negated_in_question(counted, t) or LACKING.match(t) for t in subject)
     if cue and subject and not lacking and not re.search(rf"(?:{POINTS_BACK.pattern})的?{cue}", q.asked):
         draft = _by_membership(ctx, q, cue, subject, hits)
         if draft is not None:
@@ -111,7 +116,11 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     absent = [
         t
         for t in terms
-        if t in low and not ctx.match.present(t) and specific(t, ctx.match.corpus_text) and not VERB_COMPLEMENT.match(t)
+        if t in low
+        and not ctx.match.present(t)
+        and specific(t, ctx.match.corpus_text)
+        and not VERB_COMPLEMENT.match(t)
+        and not DENIED_COUNT.fullmatch(t)  # 不算: the predicate denied, no name
     ]
     unsaid: Draft | None = None  # the words the documents never use, said when nothing else decides
     if absent:
@@ -290,7 +299,10 @@ def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str], hits
                 best = (n, sent, rec)
     if best is None or best[0] < len(subject) / 2:
         return None
-    return yes_no_draft(ctx, q, best[2], best[1], Reading(within_rank(q.asked, best[1]), "membership", []), None)
+    reading = Reading(within_rank(q.asked, best[1]), "membership", [])
+    if DENIED_COUNT.search(q.asked):  # "是不是不算成果": asked the other way round
+        reading.holds = not reading.holds
+    return yes_no_draft(ctx, q, best[2], best[1], reading, None)
 
 
 def _by_structure(ctx: Context, q: Question, grade: Grade, part: str) -> Draft | None:
@@ -334,11 +346,17 @@ def _not_listed(ctx: Context, q: Question, grade: Grade, part: str, terms: str) 
         return None
     rec = ctx.corpus.clauses[g[part]["clause"]]
     src = Sources()
-    _, no_word = answer_words(q.asked)
+    yes_word, no_word = answer_words(q.asked)
+    denied = bool(DENIED_COUNT.search(q.asked))  # "专利是不是不算成果": not listed, so yes, it does not count
     lead = M.YESNO_NOT_LISTED.format(
-        word=no_word, grade=grade, part=PART_NAME[part], terms=terms, quote=g[part]["quote"], cite=src.cite(rec)
+        word=yes_word if denied else no_word,
+        grade=grade,
+        part=PART_NAME[part],
+        terms=terms,
+        quote=g[part]["quote"],
+        cite=src.cite(rec),
     )
-    return Draft(Kind.YES_NO, lead, src, polarity="no")
+    return Draft(Kind.YES_NO, lead, src, polarity="yes" if denied else "no")
 
 
 def _by_round(ctx: Context, q: Question, level: str) -> Draft | None:

@@ -46,7 +46,7 @@ ASKS_RULE = re.compile(
 # "…也得先干满一年吧": a requirement of years asked about, not the person's case
 # "大专拿了助理级职称以后，干满3年就能报工程师了吧": a rule confirmed with its numbers, no person's case
 RULE_CONFIRMED = re.compile(
-    r"满?\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:以后|之后|后)?\s*(?:就|便|即)\s*(?:能|可以|可|够)"
+    r"满?\s*(?:[1-9]\d*|[一二两三四五六七八九十]+)\s*年(?:以后|之后|后)?\s*(?:就|便|即)\s*(?:能|可以|可|够)"
 )
 ASKS_YEARS_RULE = re.compile(
     r"(?:(?<![取获懂记])得|要|需要|必须|需)\S{0,4}满?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)年"

@@ -201,7 +201,9 @@ GOES_ON = re.compile(r"分别|各自|各|具体|都")  # "…分几个阶段，�
 HAS_SOME = re.compile(r"有几[个项次年位家件篇份条]")  # "手头有几个项目" (but "申报有几个方向" may ask: not strict)
 # "我想问下/想知道…": what follows is the question, whatever came before
 ASKER = re.compile(r"问一?下|想问|想知道|想了解|想咨询|想确认|请问")
-TAG_QUESTION = re.compile(r"(?:我)?(?:理解|说)?得?的?(?:对吗|对吧|是吗|是吧|没错吧|对不对)|是不是这样")
+TAG_QUESTION = re.compile(
+    r"(?:我)?(?:理解|说)?得?的?(?:对吗|对吧|是吗|是吧|没错吧|对不对)|是不是这样|(?:是)?真的假的|(?:是)?真的吗|靠谱吗|准吗"
+)
 
 
 def asks(clause: str, strict: bool = True) -> bool:
