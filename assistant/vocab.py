@@ -45,6 +45,7 @@ class Degree(StrEnum):
     COLLEGE = "大学专科"
     SECONDARY = "中等职业学校"
     TECHNICAL = "技工院校"  # not on the degree ladder: referred to another regulation
+    HIGH_SCHOOL = "高中及以下"  # below every route's education: no route by education
 
 
 class Series(StrEnum):
@@ -63,6 +64,7 @@ DEGREE_RANK: dict[Degree, int] = {
     Degree.BACHELOR: 3,
     Degree.COLLEGE: 2,
     Degree.SECONDARY: 1,
+    Degree.HIGH_SCHOOL: 0,
 }
 E = TypeVar("E", Grade, Level, Degree)
 
@@ -78,7 +80,7 @@ class Mention:
     other_series: bool = False  # a title of another series (高级经济师…)
 
 
-NOT_DEGREE = re.compile(r"大专(?=项)")  # "国家重大专项": a word that holds a degree's name
+NOT_DEGREE = re.compile(r"大专(?=项)|高中(?=级)")  # "国家重大专项", "高中级都要答辩吗": no degree
 
 
 def scan(text: str, names: list[tuple[str, str, bool]]) -> list[Mention]:

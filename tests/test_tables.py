@@ -32,7 +32,7 @@ TODAY = dt.date(2026, 11, 28)
 
 @pytest.mark.parametrize("case", READING, ids=[c["text"][:20] for c in READING])
 def test_reading(case: dict[str, Any]) -> None:
-    reading = read(case["text"], case.get("expect"), case.get("level"), case.get("known"))
+    reading = read(case["text"], case.get("expect"), case.get("level"), case.get("known"), case.get("today"))
     got = reading.facts
     for key, value in case.get("facts", {}).items():
         assert got.get(key) == value, (key, got)

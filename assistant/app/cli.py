@@ -262,7 +262,7 @@ def check(facts_file: Any) -> None:
     \b
     Fields (all optional; unknown = leave out):
       grade            助理工程师 | 工程师 | 高级工程师 | 正高级工程师 (高工, 中级… accepted)
-      education        博士研究生 | 硕士研究生 | 大学本科 | 大学专科 | 中等职业学校 | 技工院校
+      education        博士研究生 | 硕士研究生 | 大学本科 | 大学专科 | 中等职业学校 | 技工院校 | 高中及以下
       years_in_field   years in this field since graduating
       titles           [{"level": 初级|中级|副高级|正高级, "series": this|other, "years": N}]
       direction        research | operations

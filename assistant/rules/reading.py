@@ -199,7 +199,7 @@ class _TitleReader:
                 self.r.denied.append(m.value)
                 continue
             self.last_role = role
-            if role == "corrected":  # "不是工程师，是高级工程师": the name that follows replaces it
+            if role in ("corrected", "named"):  # "不是工程师，是高级工程师": the name that follows replaces it
                 continue
             if role == "target":
                 self.targets.append(str(LEVEL_GRADE[Level(m.value)]))
@@ -232,14 +232,15 @@ class _TitleReader:
         return t
 
     def _role(self, seg: str, m: Mention) -> str:
-        """target (the grade asked about), held (a title the person has), denied, corrected or asked."""
+        """target (the grade asked about), held (a title the person has), denied, corrected, asked, or
+        named (the held title's other name, in brackets)."""
         before, after = seg[: m.start], seg[m.end :]
         if re.search(r"(?:有没有|是不是|有无)\s*$", before):
             return "asked"  # "有没有中级职称都能评吗": neither held nor denied
         if re.search(r"指导\s*$", before):
             return "asked"  # "能够指导助理工程师工作": an ability, neither a grade asked nor a title held
         if re.search(r"[（(]\s*$", before) and self.last_role == "held":
-            return "held"  # "取得中级职称（工程师）": the title's name, in brackets
+            return "named"  # "取得中级职称（工程师）", "经济师职称（中级）": the title's name, in brackets
         if NEG_BEFORE.search(before) or NEG_AFTER.match(after):
             if self._corrects_grade(m):
                 return "corrected"
