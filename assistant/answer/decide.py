@@ -47,13 +47,22 @@ DEFINES = re.compile(r"^[^：:，,。]{2,12}[：:]")
 SCOPE_HEADING = re.compile(r"人员范围|申报范围|申报对象|适用范围")  # the clause on who may apply
 OTHER = r"(?:其他|其它|别的|任何)\S{0,2}"  # "…也没有其他证明材料": the things named before are of this kind
 NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
-LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发]|不参加|不提供|不上传")  # and not doing what is required
+LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发附带]|不参加|不提供|不上传")  # and not doing what is required
 ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
+NEEDS = re.compile(r"需|须|应|必须|要求|都要")
+OPTIONAL = re.compile(r"(?:可以|能|可否|能否)不|不\S{1,8}(?:可以|也行|行)吗")  # whether a thing may be left out
+NEGATED_VERB = re.compile(r"(?:不|没|未)[\u4e00-\u9fff]")
+LIGHT_VERBS = frozenset({"附", "附上", "提供", "填", "填写", "填报", "写", "交", "提交", "签", "上传", "参加", "准备"})
 # "…是不是不算成果" (not 算不算: that asks either way)
 DENIED_COUNT = re.compile(r"(?<![算认计作])(?:不|没)(?:算|认可|计入|作数|被认可|予认可)")
 ROUND_DENIED = re.compile(r"(?<![有评包含])(?:不|没有?)(?:评|包括|包含|含|有)")  # not 有没有, 评不评
 TITLED_WORD = re.compile(r"实施办法|通知|标准|文件")  # the question speaks of a document: its title counts
+
+
+def _denied_verb(term: str) -> bool:
+    """不算, 不附, 没交: a predicate denied, no name the documents could lack."""
+    return bool(DENIED_COUNT.fullmatch(term) or NEGATED_VERB.fullmatch(term))
 
 
 def _clause_of(text: str, term: str) -> str:
@@ -120,7 +129,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         and not ctx.match.present(t)
         and specific(t, ctx.match.corpus_text)
         and not VERB_COMPLEMENT.match(t)
-        and not DENIED_COUNT.fullmatch(t)  # 不算: the predicate denied, no name
+        and not _denied_verb(t)
     ]
     unsaid: Draft | None = None  # the words the documents never use, said when nothing else decides
     if absent:
@@ -144,6 +153,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     whole = POINTS_BACK.search(core) or APPLY.search(core) or not any(t in core for t in terms)  # "也行吗"
     scope = q.asked if whole else (q.core or q.asked)
     denied = [t for t in terms if t in scope and negated_in_question(scope, t)]
+    denied = [t for t in denied if t not in LIGHT_VERBS]  # "不提供佐证": 佐证 is what is lacked, not 提供
     denied += [t for t in terms if LACKING.match(t) and not ctx.match.present(t)]  # 合同没签: a word of its own
     # "我社保不在北京交，可以申报吗": the denial is of a thing the documents never name (社保), not of the person
     # ("没建立劳动关系的兼职人员": 的 ends the denial; 兼职人员 is the person, who lacks the requirement)
@@ -155,6 +165,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         and _denial_speaks_of(_clause_of(scope, d), d, t)
         and not ctx.match.present(t)
         and specific(t, ctx.match.corpus_text)
+        and not _denied_verb(t)
     ]
     if strangers:
         return not_stated(ctx, q, "", None, terms="、".join(dict.fromkeys(strangers)))
@@ -182,7 +193,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     # "没跟任何单位签劳动合同，这样能报吗": a requirement the person lacks (not "是不是不用答辩": asks for a need)
     said = ASKING.sub("", scope)  # 是不是 denies nothing
     # ("不填也没关系吧", "没参加过继续教育也没关系吧": whether lacking it is acceptable)
-    asks_ok = APPLY.search(q.asked) or NO_MATTER.search(q.asked)
+    asks_ok = APPLY.search(q.asked) or NO_MATTER.search(q.asked) or OPTIONAL.search(q.asked)  # 可以不提供…吗
     lacks = bool(denied) and bool(asks_ok and LACKING_ANY.search(said)) and not NO_NEED.search(scope)
     # "论文没发表的话还会认吗": a thing that lacks what its own item requires ("…发表…论文") is not recognised
     things = [t for t in terms[:-1] if t not in denied]
@@ -259,9 +270,13 @@ def _lacks_requirement(
             if ALTERNATIVES.search(sent):
                 continue
             said = TITLED.sub("", sent)  # a name inside a document's title (《…北京市…》) requires nothing
-            forms = [found_form(ctx, d, said) for d in denied]
-            if all(forms) and all(polarities(said, f) == {True} for f in forms if f):
-                return yes_no_draft(ctx, q, rec, sent, Reading(False, "requirement", []), level)
+            # the sentence, or one phrase of it ("所有业绩成果都需有相应佐证材料，对于无佐证材料的…不予认可")
+            for phrase in dict.fromkeys([said, *re.split(r"[，,；;]", said)]):
+                forms = [found_form(ctx, d, phrase) for d in denied]
+                # a requirement says so (需/须/应…), or is who may apply ("…并建立人事劳动关系的…人才")
+                required = NEEDS.search(phrase) or SCOPE_HEADING.search(heading(rec))
+                if required and all(forms) and all(polarities(phrase, f) == {True} for f in forms if f):
+                    return yes_no_draft(ctx, q, rec, sent, Reading(False, "requirement", []), level)
     return None
 
 

@@ -46,9 +46,10 @@ NEG_FRAME = re.compile(r"(?:不受|不被|免受)[^，,。；;]{0,20}?(限制|�
 NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
 # "对X没有要求": a negation after the word, on a light predicate
 NEG_AFTER = re.compile(
-    r"^＿*(?:[^＿]＿*){0,3}?(?:(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?|按要求|按时|按规定)?(?:要求|限制|规定|需要|必要|用|看|管|卡|限|考虑|填|写|交|签|参加|上传|提供)"
+    r"^＿*(?:[^＿]＿*){0,3}?(?:(?P<light>(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?|按要求|按时|按规定)?(?:要求|限制|规定|需要|必要|用|看|管|卡|限|考虑|填|写|交|签|参加|上传|提供))"
     r"|不予|不被|不算|不计入?)"  # "…的业绩成果不予认可": denied right after the word
 )
+TAIL = re.compile(r"[吗么嘛呢吧啊呀？?]|可以|行不行|行|好不好")  # what may end a question after its predicate
 # answer words by the modal the question uses, first found wins: (pattern, yes, no)
 MODALS = (
     (
@@ -193,7 +194,10 @@ def negated_in_question(question: str, term: str) -> bool:
     before = re.split(r"[，,。；;：:？?]", text[:i])[-1]
     after = re.split(r"[，,。；;：:]", text[i + len(term) : i + len(term) + 10])[0]
     own = [n for n in NEGATION.finditer(before) if not SCOPE_ENDS.search(before[n.end() :])]
-    return bool(own) or bool(NEG_AFTER.search(after))
+    m = NEG_AFTER.search(after)
+    # "申报材料可以不提供佐证吗": the light verb has an object of its own after it, which it denies instead
+    obj = m is not None and m["light"] is not None and re.search(r"[\u4e00-\u9fff]{2,}", TAIL.sub("", after[m.end() :]))
+    return bool(own) or (m is not None and not obj)
 
 
 @dataclass
