@@ -182,8 +182,18 @@ class Assistant:
         return analyze(question, self.lexicon, corpus_text=self.composer.ctx.match.corpus_text, speller=self.speller)
 
     def _retrieve(self, q: Question) -> list[tuple[Clause, float]]:
-        docs = self.retriever.invoke(q.search)
-        return [(self.corpus.clauses[d.metadata["id"]], float(d.metadata.get("score", 0.0))) for d in docs]
+        """The clauses for ``q``, best first; a question about one grade is searched deeper and kept to
+        that grade's chapter and the clauses outside any ("评工程师对专业理论有什么要求": not 高工's)."""
+        one = q.grade if len(q.grades) == 1 else None
+        retriever = self.retriever.model_copy(update={"k": 3 * self.retriever.k}) if one else self.retriever
+        docs = retriever.invoke(q.search)
+        scored = [(self.corpus.clauses[d.metadata["id"]], float(d.metadata.get("score", 0.0))) for d in docs]
+        if one is None:
+            return scored
+        grade_of = self.index.round.grade_of
+        return [(c, s) for c, s in scored if grade_of(c.id) in (None, one)][: self.retriever.k] or scored[
+            : self.retriever.k
+        ]
 
     def _respond(self, x: dict[str, Any]) -> Answer:
         q: Question = x["q"]

@@ -47,7 +47,8 @@ DEFINES = re.compile(r"^[^：:，,。]{2,12}[：:]")
 SCOPE_HEADING = re.compile(r"人员范围|申报范围|申报对象|适用范围")  # the clause on who may apply
 OTHER = r"(?:其他|其它|别的|任何)\S{0,2}"  # "…也没有其他证明材料": the things named before are of this kind
 NO_MATTER = re.compile(r"没关系|无所谓|不要紧|不碍事|不影响")  # asks whether lacking something is acceptable
-LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发附带]|不参加|不提供|不上传")  # and not doing what is required
+# and not doing what is required
+LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发附带]|不参加|不提供|不上传")
 ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
 NEEDS = re.compile(r"需|须|应|必须|要求|都要")
