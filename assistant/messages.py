@@ -21,6 +21,7 @@ LEAD_BREAKTHROUGH = "另可破格申报：{quote}{cite}。"
 LEAD_YEARS_NO_LIMIT = "（未规定年限）"
 LEAD_QUOTE = "根据《{source}》“{section}”：{quote}{cite}"
 LEAD_LIST = "根据《{source}》“{section}”，共{n}项：{quote}{cite}"
+LEAD_HEADING_ITEMS = "《{source}》“{section}”下共{n}项：{items}。"
 
 # ---- answer shapes: overview of a grade, yes/no, not stated ----------------------------------------
 OVERVIEW_LEAD = "申报{grade}须同时符合以下{n}方面的条件（各项原文见所引条款）："

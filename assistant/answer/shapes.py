@@ -181,10 +181,38 @@ def named_list(ctx: Context, q: Question, hits: list[Clause]) -> tuple[Clause, s
     return None
 
 
+HEADING_COVER = 0.5  # share of the question's own topic weight a heading must hold to be what is listed
+
+
+def heading_list(ctx: Context, q: Question) -> Clause | None:
+    """The heading the question names as the thing to list, when its items are headings of their own
+    ("申报需要关注哪些重点事项" → "三、其他重点关注事项": 补充资料填报, 材料要求, …); None otherwise."""
+    own = ctx.match.tokens(q.asked)  # the question's own words, not what aliases add (提醒 → 短信通知)
+    weights = {t: w for t, w in ctx.match.anchor_weights(q).items() if t in own}
+    total = sum(weights.values())
+    best: tuple[float, Clause] | None = None
+    for rec in ctx.corpus.clauses.values():
+        if not rec.children or rec.indexed or any(ctx.corpus.clauses[c].children for c in rec.children):
+            continue  # a bare heading over leaf sections (not a list clause, not a chapter)
+        shared = weights.keys() & ctx.match.tokens(rec.label)
+        score = sum(weights[t] for t in shared)
+        if len(shared) >= 2 and total and score / total >= HEADING_COVER and (best is None or score > best[0]):
+            best = (score, rec)
+    return best[1] if best else None
+
+
 def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Every item of the list the best clause holds: the statement that says what the thing asked about
     includes; a list clause whole; or the enumeration that shares most with the question, to the end of
     its sentence."""
+    section = heading_list(ctx, q)
+    if section is not None:  # "申报需要关注哪些重点事项": a heading whose sub-headings are the items
+        src = Sources()
+        items = "；".join(f"{ctx.corpus.clauses[c].label}{src.cite(ctx.corpus.clauses[c])}" for c in section.children)
+        lead = M.LEAD_HEADING_ITEMS.format(
+            source=section.doc_short, section=section.section, n=len(section.children), items=items
+        )
+        return Draft(Kind.LIST, lead, src)
     named = named_list(ctx, q, hits)
     if named is not None:
         rec, seg = named

@@ -55,6 +55,9 @@ ASKS = re.compile(r"什么|啥|哪|几|多少|多久|怎么|怎样|如何|是否
 def split_questions(text: str) -> list[str]:
     """The questions ``text`` asks, in order; ``[text]`` when it asks one. A part that asks nothing
     ("我是硕士，") is context and stays with the question after it."""
+    each = _distributed(text)
+    if each:
+        return each
     body = PREAMBLE.sub("", text)
     m = ENUMERATED.match(body)
     pieces = [m["a"], m["b"]] if m else [p for p in BOUNDARY.split(body) if p and p.strip(" ，,；;。")]
@@ -72,6 +75,32 @@ def split_questions(text: str) -> list[str]:
     if len(parts) < 2:
         return [text]
     return [parts[0], *(_completed(p, prev) for prev, p in itertools.pairwise(parts))]
+
+
+# "高工和工程师的成果各要几项": grades joined, then asked of each
+JOINED = re.compile(r"^\s*(?:和|与|及|以及|跟|、|或)\s*$")
+EACH = re.compile(r"各自|分别|各")
+
+
+def _distributed(text: str) -> list[str] | None:
+    """One question per grade when grades joined by 和/与/、 are asked of each (各/分别).
+
+    >>> _distributed("高工和工程师的成果各要几项")
+    ['高工的成果要几项', '工程师的成果要几项']
+    """
+    if not EACH.search(text) or not ASKS.search(text):
+        return None
+    names = sorted(vocabulary().grade_names, key=lambda x: -len(x[0]))
+    found: list[tuple[int, int]] = []
+    for name, _ in names:
+        for m in re.finditer(re.escape(name), text):
+            if not any(a < m.end() and m.start() < b for a, b in found):
+                found.append(m.span())
+    found.sort()
+    if len(found) < 2 or not all(JOINED.match(text[a[1] : b[0]]) for a, b in itertools.pairwise(found)):
+        return None
+    head, tail = text[: found[0][0]], EACH.sub("", text[found[-1][1] :], count=1)
+    return [head + text[a:b] + tail for a, b in found]
 
 
 def _by_comma(piece: str) -> list[str]:
