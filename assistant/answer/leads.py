@@ -141,6 +141,9 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     src = Sources()
     said: dict[str, list[tuple[str, str]]] = {}  # route text → (grade, citation marker)
     breaks: list[str] = []
+    # "一个本科一个硕士一个博士，报中级分别要干几年": the routes of every degree named
+    named = list(dict.fromkeys(m.value for m in vocabulary().degree_mentions(q.asked)))
+    degrees = named if len(named) > 1 else [str(q.education)] if q.education else []
     for grade in ctx.book.grades():
         if q.grades and grade not in q.grades:  # "一位拟报助理工程师，一位拟报工程师": each of them
             continue
@@ -152,7 +155,7 @@ def routes(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
                 by_degree = q.education and "title" not in route and q.education in rec.text  # and the degree's own
                 if route.get("title") != q.held and not by_degree:  # ("大学专科及以上…取得助理级职称后…" holds 本科)
                     continue
-            elif q.education and q.education not in rec.text:
+            elif degrees and not any(d in rec.text for d in degrees):
                 continue
             text = re.sub(r"^（\d+）", "", rec.text).rstrip("；;。")
             extra = "" if route["years"] else M.LEAD_YEARS_NO_LIMIT
