@@ -196,7 +196,8 @@ def negated_in_question(question: str, term: str) -> bool:
     own = [n for n in NEGATION.finditer(before) if not SCOPE_ENDS.search(before[n.end() :])]
     m = NEG_AFTER.search(after)
     # "申报材料可以不提供佐证吗": the light verb has an object of its own after it, which it denies instead
-    obj = m is not None and m["light"] is not None and re.search(r"[\u4e00-\u9fff]{2,}", TAIL.sub("", after[m.end() :]))
+    rest = TAIL.sub("", after[m.end() :]) if m is not None else ""
+    obj = m is not None and m["light"] is not None and re.match(r"(?!也|都|就|还|又|的话)[\u4e00-\u9fff]{2,}", rest)
     return bool(own) or (m is not None and not obj)
 
 
