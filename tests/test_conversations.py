@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.answer.gradecheck import Session
+from assistant.answer.session import Session
 from assistant.rules.tool import TOOL_NAME
 from assistant.text import normalize
 

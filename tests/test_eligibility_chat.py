@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.answer.gradecheck import Session
+from assistant.answer.session import Session
 from assistant.rules.tool import TOOL_NAME
 
 from .conftest import subset

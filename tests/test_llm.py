@@ -10,8 +10,8 @@ from dataclasses import replace
 import pytest
 
 from assistant import messages as M
-from assistant.answer.gradecheck import Session
 from assistant.answer.llm import LLMClient, grounding_check, looks_like_instruction
+from assistant.answer.session import Session
 from assistant.ingest.corpus import Corpus
 from assistant.settings import PROJECT_CORPUS
 from assistant.text import normalize

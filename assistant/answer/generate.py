@@ -17,9 +17,10 @@ from .. import messages as M
 from ..dates import cn_date
 from ..ingest.clauses import Clause
 from ..ingest.roundfacts import RoundFacts
-from .gradecheck import GradeDesk, Session
+from .gradecheck import GradeDesk
 from .llm import LLMClient, LLMError, grounding_check
 from .model import Answer, Sources
+from .session import Session
 from .understand import Question
 
 log = logging.getLogger(__name__)

@@ -130,8 +130,6 @@ def part_asked(q: Question) -> str | None:
     return PARTS[cue] if cue else None
 
 
-
-
 def part_cue(text: str) -> str | None:
     """The word that names a part of a grade's conditions (业绩, 成果, 论文, 破格), if any.
 

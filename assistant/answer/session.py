@@ -1,0 +1,112 @@
+"""One conversation's state: the facts a person has stated (corrections applied), the grade and topic
+under discussion, the pending follow-up — and how a message's facts merge into them.
+
+    >>> merge_facts({"education": "大学本科"}, {"years_in_field": 5})
+    {'education': '大学本科', 'years_in_field': 5}
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..rules.reading import Reading
+from ..vocab import LEVEL_RANK, Level
+from .understand import Question
+
+GRADE_FACTS = ("performance_met", "achievements")  # measured "since" a title that depends on the grade
+
+
+@dataclass
+class Session:
+    """One conversation's state.
+
+    ``facts``: what the person has stated (corrections applied); ``expect``/``expect_level``: the fact
+    the pending follow-up asks for (kept across a detour, so the check can be resumed); ``topic``:
+    what the last turn was (``"grade_check"`` or ``"question"``); ``grade``: the grade under
+    discussion; ``last_question``: the last standalone question, for "那高级呢？"; ``duration_of``:
+    which fact the last duration stated was (``"years_in_field"`` or ``"title"``), for "说错了，是5年";
+    ``under``: years read from "almost N" (4.5 → 5), shown as "不满5年"; ``graduated``: the year of
+    graduation stated, counted to today once "一直干到现在" follows.
+    """
+
+    facts: dict[str, Any] = field(default_factory=dict)
+    expect: str | None = None
+    expect_level: str | None = None
+    last_question: str | None = None
+    topic: str | None = None
+    grade: str | None = None
+    duration_of: str | None = None
+    under: dict[float, float] = field(default_factory=dict)
+    graduated: int | None = None  # the year of graduation stated, for "一直干到现在" said later
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Session:
+        return Session(
+            copy.deepcopy(self.facts, memo),
+            self.expect,
+            self.expect_level,
+            self.last_question,
+            self.topic,
+            self.grade,
+            self.duration_of,
+            dict(self.under),
+            self.graduated,
+        )
+
+    def reset(self) -> None:
+        self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
+        self.topic, self.grade, self.duration_of, self.under, self.graduated = None, None, None, {}, None
+
+    def asked(self, q: Question) -> None:
+        """A question answered from the documents: it becomes the topic; a grade it names is discussed."""
+        self.topic = "question"
+        self.last_question = q.text
+        if q.grade is not None:
+            self.grade = str(q.grade)
+
+
+def merge_facts(
+    old: dict[str, Any], new: dict[str, Any], denied: list[str] | tuple[str, ...] = (), replace: bool = False
+) -> dict[str, Any]:
+    """``new`` wins field by field; titles of the same level and series are merged.
+
+    ``denied``: levels the person says they do not hold — a title below them is kept;
+    ``replace``: the message corrects the titles ("说错了，是中级职称"), so they replace the old ones.
+
+    >>> merge_facts({"titles": [{"level": "初级", "years": 3}]}, {"titles": []}, denied=["中级"])
+    {'titles': [{'level': '初级', 'years': 3}]}
+    """
+    out = {**old, **{k: v for k, v in new.items() if k != "titles"}}
+    if "titles" not in new:
+        return out
+    if not new["titles"] and denied:
+        lowest = min(LEVEL_RANK[Level(lv)] for lv in denied)
+        out["titles"] = [t for t in old.get("titles") or [] if LEVEL_RANK[Level(t["level"])] < lowest]
+    elif not new["titles"] or not old.get("titles") or replace:
+        out["titles"] = new["titles"]
+    else:
+        merged = {(t["level"], t.get("series", "this")): dict(t) for t in old["titles"]}
+        for t in new["titles"]:
+            key = (t["level"], t.get("series", "this"))
+            merged[key] = {**merged.get(key, {}), **{k: v for k, v in t.items() if v is not None}}
+        out["titles"] = list(merged.values())
+    return out
+
+
+def merged(r: Reading, session: Session | None) -> dict[str, Any]:
+    """The session's facts with the message's merged in: corrections win, another grade drops
+    the facts measured for the old one, a bare corrected duration goes where the last one went."""
+    old = dict(session.facts) if session else {}
+    new = dict(r.facts)
+    if old.get("grade") and new.get("grade") and new["grade"] != old["grade"]:
+        for k in GRADE_FACTS:
+            old.pop(k, None)  # 业绩/成果 count "since" a title that depends on the grade: ask again
+    if r.bare_duration is not None and session and session.duration_of == "title" and old.get("titles"):
+        new.pop("years_in_field", None)  # "说错了，是5年" after "取得中级职称3年"
+        last = dict(old["titles"][-1], years=r.bare_duration)
+        new["titles"] = [last]
+        r.duration_of = "title"
+    return merge_facts(old, new, r.denied, replace=r.correction and bool(new.get("titles")))
