@@ -53,6 +53,7 @@ ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行
 TITLED = re.compile(r"《[^》]*》")
 NEEDS = re.compile(r"需|须|应|必须|要求|都要")
 OPTIONAL = re.compile(r"(?:可以|能|可否|能否)不|不\S{1,8}(?:可以|也行|行)吗")  # whether a thing may be left out
+MODAL_VERB = re.compile(r"[能可会要得][\u4e00-\u9fff]")
 NEGATED_VERB = re.compile(r"(?:不|没|未)[\u4e00-\u9fff]")
 LIGHT_VERBS = frozenset({"附", "附上", "提供", "填", "填写", "填报", "写", "交", "提交", "签", "上传", "参加", "准备"})
 # "…是不是不算成果" (not 算不算: that asks either way)
@@ -62,8 +63,8 @@ TITLED_WORD = re.compile(r"实施办法|通知|标准|文件")  # the question s
 
 
 def _denied_verb(term: str) -> bool:
-    """不算, 不附, 没交: a predicate denied, no name the documents could lack."""
-    return bool(DENIED_COUNT.fullmatch(term) or NEGATED_VERB.fullmatch(term))
+    """不算, 不附, 没交, 能用: a predicate (denied, or after a modal), no name the documents could lack."""
+    return bool(DENIED_COUNT.fullmatch(term) or NEGATED_VERB.fullmatch(term) or MODAL_VERB.fullmatch(term))
 
 
 def _clause_of(text: str, term: str) -> str:
@@ -155,7 +156,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     scope = q.asked if whole else (q.core or q.asked)
     denied = [t for t in terms if t in scope and negated_in_question(scope, t)]
     denied = [t for t in denied if t not in LIGHT_VERBS]  # "不提供佐证": 佐证 is what is lacked, not 提供
-    denied += [t for t in terms if LACKING.match(t) and not ctx.match.present(t)]  # 合同没签: a word of its own
+    denied += [t for t in terms if t in scope and LACKING.match(t) and not ctx.match.present(t)]  # 合同没签
     # "我社保不在北京交，可以申报吗": the denial is of a thing the documents never name (社保), not of the person
     # ("没建立劳动关系的兼职人员": 的 ends the denial; 兼职人员 is the person, who lacks the requirement)
     strangers = [
@@ -174,6 +175,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     denied = [t for t in denied if not any(re.search(rf"{re.escape(t)}.*{OTHER}{re.escape(d)}", scope) for d in denied)]
     # "我是澳门人，在一家咨询公司工作，可以申报吗": who may apply is decided by the clauses on who applies
     who = not q.grades and cue is None and bool(APPLY_ASKED.search(q.asking) or SCOPE_HEADING.search(q.asking))
+    # the words of the clause that asks ("…工作一直很忙，没太多时间准备。中级是不是也要答辩": not 准备, 一直)
+    asked_terms = terms if whole or who else [t for t in terms if t in scope] or terms
     for rank, rec in enumerate(pool(ctx, hits)):
         if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
             continue
@@ -182,7 +185,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         for sent in segments(rec.full_text, rec.label):
             # a word inside a document's title (…实施办法》 for "办法") says nothing of the question
             bare = sent if any(TITLED_WORD.search(t) for t in terms) else TITLED.sub(_blank, sent)
-            found = [(t, f) for t in terms if (f := found_form(ctx, t, bare))]
+            found = [(t, f) for t in asked_terms if (f := found_form(ctx, t, bare))]
             if denied and not all(any(t == d for t, _ in found) for d in denied):
                 continue
             if who and rank == -1 and found:  # any of the person's words, in the scope clause (as a phrase first)

@@ -26,7 +26,8 @@ from .understand import Question
 
 # a year of the person's own life ("我是2021年硕士毕业的", "2019年取得中级"): no round asked about
 LIFE_EVENT = re.compile(
-    r"(20\d\d)\s*年[^，,。；;？?！!]{0,8}?(?:毕业|入职|参加工作|工作|取得|拿到|评上|获得|转岗|转到|转做|结业)"
+    r"(20\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来|至今|就|[^，,。；;？?！!]{0,8}?"
+    r"(?:毕业|入职|参加工作|工作|取得|拿到|评上|评的|获得|转岗|转到|转做|结业|调到|进入|加入))"
 )
 
 
@@ -44,6 +45,8 @@ def other_years(q: Question, years: list[int]) -> list[int]:
     []
     >>> other_years(Question(text="21年的技术经纪职称评审结果在哪查", search="", intent="publication"), [2023])
     [2021]
+    >>> other_years(Question(text="我2019年起在北京一家科技成果转化服务机构工作", search="", intent="general"), [2023])
+    []
     """
     life = {m.start(1) for m in LIFE_EVENT.finditer(q.text)}
     asked = {int(m[1]) for m in re.finditer(r"(20\d\d)\s*年", q.text) if m.start(1) not in life}

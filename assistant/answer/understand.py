@@ -138,13 +138,21 @@ PARTICLES = re.compile(r"[吗嘛呢吧啊呀么哦哈啦]+(?=[？?。！!~～\s]
 YEAR_DIGIT = {ch: str(n) for n, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
+# the same words inside the message, before the question they introduce ("…，想确认一下：民营企业的员工可以报吗")
+ASIDE_ASK = re.compile(
+    r"(?<=[，,。；;！!？?\s])(?:我|就是)?(?:想|再|还想)?(?:确认|问|请教|咨询|了解)(?:一下|下|问)[，,、：:\s]*(?=\S)"
+)
+
+
 def strip_courtesy(text: str) -> str:
-    """The question without a greeting or "请问/我想问一下" before it.
+    """The question without a greeting or "请问/我想问一下" before it, or inside it before the question.
 
     >>> strip_courtesy("您好，我想问一下，网申几号截止？")
     '网申几号截止？'
+    >>> strip_courtesy("工作很忙，想问下中级是不是也要答辩？")
+    '工作很忙，中级是不是也要答辩？'
     """
-    rest = COURTESY.sub("", text)
+    rest = ASIDE_ASK.sub("", COURTESY.sub("", text))
     return rest or text
 
 
