@@ -9,6 +9,8 @@ question as worded, quoting the sentence that gives the real value.
     [('count', 1)]
     >>> asked_values("行业发展报告能算一项吗", 2023)
     []
+    >>> [v.text for v in asked_values("咨询电话是88827906吗", 2023)]
+    ['88827906']
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from .shapes import not_stated, part_asked
 from .understand import Question, digits_in_dates
 from .yesno import Reading, grade_level, is_yes_no, negated_in_question
 
+THEN = re.compile(r"这时候?|那时候?|到时候?|届时|这个时间|那个时间|这天|那天")
+PHONE_WORD = re.compile(r"电话|热线|号码|座机")
+BARE_PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 COUNT = re.compile(rf"(?<![算当作])({NUMERAL})\s*(项|篇)")  # not "能算一项吗": whether it counts at all
 YEARS = re.compile(rf"({NUMERAL})\s*年(?!度)")
 DAY_NUMBER = re.compile(r"(\d{1,2})月(\d{1,2})号")
@@ -55,11 +60,22 @@ def asked_values(text: str, year: int | None) -> list[Value]:
     text = DAY_NUMBER.sub(r"\1月\2日", digits_in_dates(text))
     out = [Value("phone", text=p) for p in PHONE.findall(text)]
     text = PHONE.sub("", text)
+    if PHONE_WORD.search(text):  # "另一个咨询电话是88827906对吗": the number without its area code
+        out += [Value("phone", text=p) for p in BARE_PHONE.findall(text)]
+        text = BARE_PHONE.sub("", text)
     if year:
         out += [Value("date", span=s) for s in find_spans(re.sub(r"20\d\d年", "", text), year)]
     out += [Value("count", number=int(cn_number(m[1])), unit=m[2]) for m in COUNT.finditer(text)]
     out += [Value("years", number=int(cn_number(m[1]))) for m in YEARS.finditer(re.sub(r"20\d\d年", "", text))]
     return out
+
+
+def stated_values(q: Question, year: int | None) -> list[Value]:
+    """The values the clause that asks states, or the context it points to ("7月18号才拿到…，这时候还能提交吗")."""
+    values = asked_values(q.core or q.asked, year)
+    if not values and THEN.search(q.core or ""):
+        values = asked_values(q.asked, year)
+    return values
 
 
 def confirm(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
@@ -68,7 +84,7 @@ def confirm(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return None
     if asks_title_required(q):
         return _title_required(ctx, q)
-    values = asked_values((q.core or q.asked), max(ctx.round.years, default=None))
+    values = stated_values(q, max(ctx.round.years, default=None))
     checks: list[tuple[Clause, str, bool | None] | None]
     checks = [_check(ctx, q, hits, v) for v in values] if values else [_years_required(ctx, q)]
     for found in checks:

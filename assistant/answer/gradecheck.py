@@ -24,7 +24,7 @@ from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
 from ..vocab import Grade
 from . import checkroute
-from .checkroute import specific
+from .checkroute import PERSONAL, specific
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
 from .session import Session, merged
 from .understand import Question
@@ -96,7 +96,8 @@ class GradeDesk:
             answer.polarity = "no" if _denies_applying(q.asking) else "yes"
         elif (met := self._route_met(q, result)) is not None:  # "硕士刚毕业就能报助理工程师吗": by this route
             answer.lead = met
-            if ROUTE_ASKED.search(q.text) or "破格" in q.text:  # "…没有工龄要求？": the route is asked, and holds
+            # "…没有工龄要求？", "大专毕业满3年可以报助理工程师吗" (of anyone so placed): the route is asked, and holds
+            if ROUTE_ASKED.search(q.text) or "破格" in q.text or not PERSONAL.search(q.text):
                 answer.polarity = "no" if _denies_applying(q.asking) else "yes"
         answer.tool_calls = [ToolCall(name=TOOL_NAME, arguments=args, result=result.to_dict())]
         # the rules' evidence: the clauses they consulted, in the order cited (score 1: read by rule)

@@ -15,7 +15,7 @@ from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
-from .confirm import asked_values, asks_title_required, confirm
+from .confirm import asks_title_required, confirm, stated_values
 from .decide import yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .lists import WHICH_KIND, asks_all_or_one, which_kind
@@ -288,6 +288,6 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says
         return key, (referred_content, *LEADS[key])
     # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before
-    if is_yes_no(q.asking) and (asks_routes or asked_values(q.asking, VALUE_YEAR) or asks_title_required(q)):
+    if is_yes_no(q.asking) and (asks_routes or stated_values(q, VALUE_YEAR) or asks_title_required(q)):
         return "confirm", (confirm, *LEADS[key])
     return key, LEADS[key]

@@ -156,6 +156,7 @@ def strip_courtesy(text: str) -> str:
     return rest or text
 
 
+TYPED_BA = re.compile(r"了[八把巴]([？?。！!\s]*)$")
 MONTH_PAIR = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九])([二三四五六七八九])月")
 
 
@@ -210,7 +211,8 @@ HAS_SOME = re.compile(r"有几[个项次年位家件篇份条]")  # "手头有�
 # "我想问下/想知道…": what follows is the question, whatever came before
 ASKER = re.compile(r"问一?下|想问|想知道|想了解|想咨询|想确认|请问")
 TAG_QUESTION = re.compile(
-    r"(?:我)?(?:理解|说)?得?的?(?:对吗|对吧|是吗|是吧|没错吧|对不对)|是不是这样|(?:是)?真的假的|(?:是)?真的吗|靠谱吗|准吗"
+    r"(?:我)?(?:理解|说)?得?的?(?:对吗|对吧|是吗|是吧|没错吧|对不对)|是不是这样|是这样吗|是这样的吗|(?:是)?真的假的|(?:是)?真的吗"
+    r"|靠谱吗|准吗"
 )
 
 
@@ -375,6 +377,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     lex = lexicon or Lexicon.load()
     vocab = vocabulary()
     text = lex.reword(digits_in_dates(strip_courtesy(to_simplified(normalize(question)))))
+    text = TYPED_BA.sub(r"了吧\1", text)  # "能报高工了八": 吧 typed by its sound
     if speller is not None:
         text = speller.correct(lex.cut(text))
     english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))
