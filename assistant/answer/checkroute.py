@@ -49,6 +49,7 @@ RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业�
 MEETS_RULE = re.compile(
     r"(?:够|符合|满足|达到|具备|达标)(?:不够|不符合|不满足)?[^，,。；;？?吗]{0,16}?(?:条件|要求|资格)|怎么算|如何算"
 )
+ASKS_HERE = re.compile(r"[吗么嘛？?]|能不能|可不可以|是否|够不够")
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
@@ -126,6 +127,10 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
     asked = asking_clause(text)  # "我准备报工程师，请问中级是要参加答辩评审的吗": the question after 请问
     can_apply = _asks_to_apply(asked if ASKER.search(text) and asked != text else text)
+    # the sentence that asks decides ("…准备报高工…。这篇第二作者的论文能算进成果吗": whether it counts)
+    sentences = [x for x in re.split(r"(?<=[。！!？?])", text) if ASKS_HERE.search(x)]
+    if len(re.findall(r"[。！!？?]\s*\S", text)) and sentences:
+        can_apply = can_apply and _asks_to_apply(sentences[-1])
     if "grade" in r.facts:  # "同事都想报…，中级的评审结果在哪里公示": the question is about something else
         return can_apply and personal and not other_topic
     if can_apply and s.grade and PERSONAL.search(text) and len(_cjk(text)) <= 8:

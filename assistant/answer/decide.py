@@ -25,6 +25,7 @@ from .lists import (
     within_rank,
 )
 from .model import Kind, Sources
+from .roles import by_role, roles_stated
 from .shapes import PART_NAME, PARTS, not_stated, part_cue
 from .terms import VERB_COMPLEMENT, found_form, key_terms, specific
 from .understand import APPLY_ASKED, CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
@@ -100,6 +101,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             return draft
     stated = ranks_stated(q.asked)
     if stated and (draft := by_rank(ctx, q, stated, hits)) is not None:  # 厅局级领导的批示就够了吗 (正高)
+        return draft
+    played = roles_stated(q.core or "") or roles_stated(q.asked)  # the part the clause that asks speaks of
+    if played and (draft := by_role(ctx, q, played, hits)) is not None:  # 论文我是第三作者，能算吗 (工程师)
         return draft
     cue = part_cue(q.asked)
     subject = [t for t in terms if cue is None or cue not in t]
