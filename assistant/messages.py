@@ -138,6 +138,7 @@ VERDICT_REFER = (
 )
 # the facts a grade check used, right after the verdict, so a misreading can be caught
 UNDERSTOOD = "我理解的情况：{items}。"
+UNDERSTOOD_NOTHING = "我理解的情况：尚未说明学历、工作年限和职称。"
 UNDERSTOOD_SEP = "，"
 UNDERSTOOD_GRADE = "申报{grade}"
 UNDERSTOOD_EDU = "学历{edu}"

@@ -50,6 +50,10 @@ MEETS_RULE = re.compile(
     r"(?:够|符合|满足|达到|具备|达标)(?:不够|不符合|不满足)?[^，,。；;？?吗]{0,16}?(?:条件|要求|资格)|怎么算|如何算"
 )
 ASKS_HERE = re.compile(r"[吗么嘛？?]|能不能|可不可以|是否|够不够")
+BACK_TO_CHECK = re.compile(
+    r"^\s*(?:那|这样|那样|这种情况|这样的话|那么)?\s*(?:我)?(?:还|也)?(?:能|可以|可不可以|能不能)"
+)
+OWN_WORK = re.compile(r"(?:在|从事|做|干)\S{0,16}(?:技术转移|技术经纪|成果转化|转移转化|技术交易|技术市场)")
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
@@ -133,9 +137,14 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
         can_apply = can_apply and _asks_to_apply(sentences[-1])
     if "grade" in r.facts:  # "同事都想报…，中级的评审结果在哪里公示": the question is about something else
         return can_apply and personal and not other_topic
-    if can_apply and s.grade and PERSONAL.search(text) and len(_cjk(text)) <= 8:
-        r.facts["grade"] = s.grade  # "那我能评吗？" about the grade under discussion
+    # "那我能评吗？", and after a check "这样还能报吗", "那还能报吗": the grade under discussion
+    back = s.topic == "grade_check" and bool(BACK_TO_CHECK.match(text))
+    if can_apply and s.grade and (PERSONAL.search(text) or back) and len(_cjk(text)) <= 8:
+        r.facts["grade"] = s.grade
         return True
+    # "我在中关村一家技术转移中心工作": the person's own work, stated before any question: the check starts
+    if not r.facts and PERSONAL.search(text) and OWN_WORK.search(text) and not ASKING.search(SOME.sub("", text)):
+        return not other_topic
     # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade;
     # "…这种业绩还能算吗" asks about something else ("能" without applying)
     person = [k for k in PERSON_FACTS if k in r.facts]

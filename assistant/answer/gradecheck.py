@@ -224,7 +224,8 @@ def span(years: float) -> str:
 
 
 def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = None) -> str:
-    """The line "我理解的情况：…": the facts a check used, in the order the standard asks for them ("" if none).
+    """The line "我理解的情况：…": the facts a check used, in the order the standard asks for them (that
+    none is stated yet, if none).
 
     >>> understood({"grade": "工程师", "education": "大学本科", "years_in_field": 3, "titles": []})
     '我理解的情况：申报工程师，学历大学本科，毕业后从事本专业技术工作3年，未取得职称。'
@@ -232,7 +233,7 @@ def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = 
     '我理解的情况：毕业后从事本专业技术工作不满5年。'
     """
     if not facts:
-        return ""
+        return M.UNDERSTOOD_NOTHING
 
     def years(v: float) -> str:  # "快5年" is shown as said: 不满5年
         said = (under or {}).get(v)

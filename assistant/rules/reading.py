@@ -95,8 +95,12 @@ OTHER_SERIES = re.compile(
 # "没问题", "没毛病": a yes said with a negation; a space between two clauses of a chat message is a comma
 POSITIVE = re.compile(r"(?:都|也)?没(?:什么|啥|有)?(?:问题|毛病)|不成问题|没得说")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-GRADUATED_IN = re.compile(r"((?:19|20)\d\d)\s*年(?:\d{1,2}月)?[^，。；,;\d]{0,6}?毕业")  # "2020年硕士毕业"
-CONTINUED = re.compile(r"一直|至今|到现在|到今天|毕业后|毕业以后|此后|之后")  # …and has worked in the field since
+RELATIVE = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}  # "去年博士毕业": a year, counted to today
+RELATIVE_YEAR = re.compile(r"大前年|前年|去年|今年(?=\S{0,6}(?:毕业|取得|评上|拿到|入职))")
+GRADUATED_IN = re.compile(r"((?:19|20)\d\d)\s*年(?:\d{1,2}月)?[^，。；,;\d]{0,12}?毕业")  # "2020年硕士毕业"
+CONTINUED = re.compile(  # …and has worked in the field since
+    r"一直|至今|到现在|到今天|毕业后|毕业以后|此后|之后|同年|当年|随后|入职|进了|进入"
+)
 
 
 @dataclass
@@ -137,7 +141,7 @@ def read(
     "2016年取得…", "2019年起…至今" into the years since then."""
     text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
     if today is not None:
-        text = years_from_dates(text, today)
+        text = years_from_dates(RELATIVE_YEAR.sub(lambda m: f"{today.year - RELATIVE[m[0]]}年", text), today)
     r = Reading(correction=bool(CORRECTION.search(text)))
     low = text.strip().lower()
     _TitleReader(r, expect, expect_level, known or {}).run(text)
