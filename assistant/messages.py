@@ -38,6 +38,7 @@ OVERVIEW_BASIC = "· 基本条件：{basic}等{cite}；{ability}{cite2}"
 YES_THERE_IS = "有。"
 YES_BY_ROUTES = "能。按评价标准，可以这样申报："
 YESNO_QUOTE = "{word}。根据《{source}》“{section}”：“{quote}”{cite}"
+WORKS_ELSEWHERE = "申报人须在本市所属机构工作；{place}的单位不在本市，文件未规定其人员可以申报。"
 # "工程师一定要先有初级职称吗": whether a grade's routes all need the title
 TITLE_NOT_REQUIRED = (
     "{word}。{title}职称不是申报{grade}的必要条件，没有{title}职称也可以按学历和专业工作经历申报：{routes}。"

@@ -39,6 +39,12 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥]\s*\d"),
         "费用金额",
     ),
+    AnswerType(  # an age limit: "超过55岁还能报吗", "对年龄有要求吗"
+        "age",
+        re.compile(r"\d+\s*(?:周)?岁|岁数|年龄|年纪|超龄|退休|\bage\b", re.I),
+        re.compile(r"\d+\s*(?:周)?岁|年龄"),
+        "年龄要求",
+    ),
     AnswerType(  # an amount of money other than a fee: 合同金额, 经济效益, 工资
         "amount",
         re.compile(r"金额|多少万|几万|营收|收入|产值|工资|薪资|薪水|待遇|奖金|补贴|津贴|奖励多少|涨多少|salary", re.I),
@@ -69,7 +75,7 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "time_of_day",
-        re.compile(r"几点|上午|下午|晚上|中午|工作时间|办公时间|上班时间|接听时间|时段|what time", re.I),
+        re.compile(r"几点|上午|下午|晚上|中午|工作时间|办公时间|上班时间|接听时间|时段|周末|节假日|休息日|双休|what time", re.I),
         re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|上午|下午|工作日|\d+\s*时"),
         "具体时间（几点）",
     ),
@@ -104,7 +110,8 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "format",
         re.compile(
-            r"格式|pdf|word|模板|线上还是线下|线下|纸质|电子版|原件|复印件|扫描件|盖章|公章|印章|签字|签名|照片|尺寸|大小|字体|装订|format",
+            r"格式|pdf|word|模板|线上还是线下|线下|纸质|电子版|原件|复印件|扫描件|盖章|公章|印章|签字|签名|照片|尺寸|大小|字体|装订|format"
+            r"|线上(?:进行|举行|答辩|评审|考试|面试)|远程|视频(?:答辩|会议|面试)|现场答辩",
             re.I,
         ),
         re.compile(r"格式|pdf|word|模板|线上|线下|纸质|电子版|原件|复印件|扫描|盖章|公章|印章|签字|照片|装订", re.I),

@@ -88,6 +88,8 @@ ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合�
 
 
 def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    if q.elsewhere and (draft := _works_elsewhere(ctx, q)) is not None:  # "人在天津公司上班，能报吗"
+        return draft
     terms = key_terms(ctx, q)
     if CATEGORY.search(q.asked):  # 做孵化和创业辅导，归研究方向吗: by the definition that holds it
         draft = by_label(ctx, q, terms, hits)
@@ -235,6 +237,19 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         _, _, sent, rec, _ = ranked[0]
         return yes_no_draft(ctx, q, rec, sent, Reading(True, "membership", []), None)
     return unsaid
+
+
+def _works_elsewhere(ctx: Context, q: Question) -> Draft | None:
+    """No: the scope clause takes people working in 本市's organisations, and the person works elsewhere."""
+    scope = next((c for c in ctx.corpus.clauses.values() if c.indexed and SCOPE_HEADING.search(heading(c))), None)
+    if scope is None:
+        return None
+    sentence = next((s for s in segments(scope.full_text, scope.label) if "本市" in s), None)
+    if sentence is None:
+        return None
+    draft = yes_no_draft(ctx, q, scope, sentence, Reading(False, "requirement", []), None)
+    draft.lead += M.WORKS_ELSEWHERE.format(place="、".join(q.elsewhere))
+    return draft
 
 
 def _every_level(sentence: str, levels: list[str], forms: list[str]) -> Reading | None:

@@ -269,7 +269,7 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "detail"
     elif part_asked(q) and not is_yes_no(q.asking):
         key = "part"
-    elif q.intent == "dates" and asked_type(q) != "time_of_day":  # 几点截止: finer than any date given
+    elif q.intent == "dates" and asked_type(q) not in ("time_of_day", "age"):  # 几点截止, 55岁还能报吗
         key = "dates"
     elif asked_type(q) in DETAIL_TYPES:
         key = "detail"

@@ -38,6 +38,7 @@ from .yesno import REQUEST, is_yes_no
 CONTEXT_MIN = 2.0  # idf the context clause must share with the question (about one specific word)
 DETAIL_TYPES = (
     "fee",
+    "age",
     "amount",
     "procedure",
     "url",

@@ -95,6 +95,7 @@ class Question:
     english: bool = False
     injection: bool = False
     foreign_terms: list[str] = field(default_factory=list)  # names the documents never use
+    elsewhere: list[str] = field(default_factory=list)  # a place outside 本市 the person works in ("在天津上班")
     words: list[str] = field(default_factory=list)  # content words
     held: Level | None = None  # a title the question speaks of as held ("取得中级职称后…")
     lacked: Level | None = None  # a title the question says the person does not hold ("没有中级职称")
@@ -422,8 +423,18 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         core_words=lex.content_words(PARTICLES.sub("", core)),
     )
     if corpus_text and not english:
-        q.foreign_terms = foreign_terms(text, corpus_text, lex)
+        places = foreign_terms(text, corpus_text, lex)
+        # "人在天津公司上班，能报吗": where the person works, asked whether they may apply — 本市 decides
+        q.elsewhere = [p for p in places if APPLY_ASKED.search(core) and works_in(p, text)]
+        q.foreign_terms = [p for p in places if p not in q.elsewhere]
     return q
+
+
+def works_in(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place`` as where the person works: "在天津上班", "天津的公司", "天津一家机构"."""
+    p = re.escape(place)
+    work = r"(?:公司|单位|机构|企业|上班|工作|就职|任职)"
+    return bool(re.search(rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}", text))
 
 
 def degree_stated(text: str) -> Degree | None:
