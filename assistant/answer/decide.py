@@ -109,6 +109,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return draft
     cue = part_cue(q.asked)
     subject = [t for t in terms if cue is None or cue not in t]
+    # a clause that asks with no subject of its own and points to none ("学历差一点 能不能破格报工程师"): of the grade
+    if q.core and not POINTS_BACK.search(q.core) and not any(t in q.core for t in subject):
+        subject = []
     if cue and not subject and len(q.grades) == 1:  # 工程师有业绩要求吗
         return _by_structure(ctx, q, q.grades[0], PARTS[cue])
     # 研究课题得到领导批示算业绩吗: is it among the clauses about 业绩? ("这种业绩还能算吗" asks about the context)

@@ -103,6 +103,8 @@ def asks_overview(q: Question) -> bool:
 def asked_type(q: Question) -> str | None:
     """The type of span asked for: by the clause that asks, else by the whole question ("在哪个网站登录
     申报系统？请给我链接")."""
+    if is_yes_no(q.asking):  # "有几项业绩没有证明材料 也能认么": the context's 几项 asks nothing
+        return answer_type(q.asking)
     return answer_type(q.asking) or answer_type(q.asked)
 
 
