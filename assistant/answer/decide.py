@@ -77,7 +77,11 @@ def _denial_speaks_of(clause: str, denied: str, other: str) -> bool:
     """Whether the denial of ``denied`` in ``clause`` is said of ``other`` too: ``other`` is its subject
     ("社保不在北京交") or inside it, not the noun a 的 hangs it on ("没建立劳动关系的兼职人员")."""
     i, j = clause.find(denied), clause.find(other)
-    return j >= 0 and (j < i or "的" not in clause[i:j])
+    if j < 0:
+        return False
+    if j < i:  # its subject: the negation comes right after it ("我手上有几项业绩没有…": 手上 is no subject)
+        return bool(re.match(r"^.{0,2}(?:不|没|未|无)", clause[j + len(other) :]))
+    return "的" not in clause[i:j]
 
 
 def _blank(m: re.Match[str]) -> str:
