@@ -193,6 +193,6 @@ def combine(question: str, answers: list[Answer]) -> Answer:
         citations=citations,
         notes=notes,
         trace=trace,
-        polarity=polar[0] if len(polar) == 1 and kind is Kind.YES_NO else None,
+        polarity=polar[0] if len(polar) == 1 else None,  # the one yes/no part's, whatever else is asked
         tool_calls=[t for a in answers for t in a.tool_calls],
     )
