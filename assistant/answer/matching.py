@@ -33,6 +33,8 @@ class Matcher:
         self._df = Counter(t for tokens in unit_tokens for t in set(tokens))  # the index's BM25 tokens
         # corpus strings recur on every question: tokenize each once
         self.tokens = functools.lru_cache(maxsize=8192)(lambda text: frozenset(lexicon.tokenize(text)))
+        # a term's document wordings are asked for once per sentence a lead reads: work them out once
+        self.aliases = functools.lru_cache(maxsize=8192)(lambda term: tuple(lexicon.alias_terms(term)))
 
     def idf(self, token: str) -> float:
         """log(N / units holding ``token``)."""
@@ -74,12 +76,12 @@ class Matcher:
     def present(self, term: str) -> bool:
         """Do the documents use ``term`` — itself, through an alias, or word by word (媒体报道:
         媒体 … 报道)? A word they never use (年龄, 退休) is not present."""
-        if term in self.corpus_text or self.lex.alias_terms(term):
+        if term in self.corpus_text or self.aliases(term):
             return True
         import jieba
 
         parts = [w for w in jieba.cut_for_search(term) if len(w) >= 2 and w != term]
-        return bool(parts) and all(w in self.corpus_text or self.lex.alias_terms(w) for w in parts)
+        return bool(parts) and all(w in self.corpus_text or self.aliases(w) for w in parts)
 
     def anchor_tokens(self, q: Question) -> set[str]:
         return set(self.anchor_weights(q))

@@ -133,7 +133,7 @@ def found_form(ctx: Context, term: str, text: str) -> str | None:
     """The form of ``term`` that ``text`` uses (itself or its document wording), if any."""
     if term in text:
         return term
-    for alias in ctx.match.lex.alias_terms(term):
+    for alias in ctx.match.aliases(term):
         for word in alias.split():
             if word in text:
                 return word
