@@ -38,7 +38,6 @@ OVERVIEW_BASIC = "· 基本条件：{basic}等{cite}；{ability}{cite2}"
 YES_THERE_IS = "有。"
 YES_BY_ROUTES = "能。按评价标准，可以这样申报："
 YESNO_QUOTE = "{word}。根据《{source}》“{section}”：“{quote}”{cite}"
-NOT_NECESSARILY_NO, NOT_NECESSARILY_YES = "不是，是必须的。", "是，不是必须的。"  # "…不一定要…吧"
 WORKS_ELSEWHERE = "申报人须在本市所属机构工作；{place}的单位不在本市，文件未规定其人员可以申报。"
 # "工程师一定要先有初级职称吗": whether a grade's routes all need the title
 TITLE_NOT_REQUIRED = (

@@ -29,7 +29,7 @@ from .draft import Context, Draft, dated_items, on_topic, pool, segments, yes_no
 from .model import Kind, Sources
 from .shapes import not_stated, part_asked
 from .understand import Question, digits_in_dates
-from .yesno import NOT_NECESSARILY, Reading, grade_level, is_yes_no, negated_in_question
+from .yesno import Reading, grade_level, is_yes_no, negated_in_question
 
 THEN = re.compile(r"这时候?|那时候?|到时候?|届时|这个时间|那个时间|这天|那天")
 PHONE_WORD = re.compile(r"电话|热线|号码|座机")
@@ -115,7 +115,7 @@ def _title_required(ctx: Context, q: Question) -> Draft | None:
         return None
     m = REQUIRED.search(q.asked)
     holds = not free
-    if NOT_NECESSARILY.search(q.asked) or (m and negated_in_question(q.asked, m[0])):  # "不一定要先有初级吧"
+    if m and negated_in_question(q.asked, m[0]):  # "不一定要先有初级吧"
         holds = not holds
     src = Sources()
     shown = "；".join(f"“{r['quote']}”{src.cite(ctx.corpus.clauses[r['clause']], r['quote'])}" for r in free or routes)

@@ -28,10 +28,9 @@ from .model import Kind, Sources
 from .roles import by_role, roles_stated
 from .shapes import PART_NAME, PARTS, not_stated, part_cue
 from .terms import VERB_COMPLEMENT, found_form, key_terms, specific
-from .understand import APPLY_ASKED, CONCURRENT, POINTS_BACK, ROUND_ASKED, Question, analyze
+from .understand import APPLY_ASKED, CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
 from .yesno import (
     ASKING,
-    NOT_NECESSARILY,
     Reading,
     answer_words,
     by_levels,
@@ -95,8 +94,6 @@ ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合�
 def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if q.elsewhere and (draft := _works_elsewhere(ctx, q)) is not None:  # "人在天津公司上班，能报吗"
         return draft
-    if NOT_NECESSARILY.search(q.asking):  # "申报人不一定要在本市所属的单位工作吧": is it required, turned round
-        return _not_necessarily(ctx, q, hits)
     terms = key_terms(ctx, q)
     if CATEGORY.search(q.asked):  # 做孵化和创业辅导，归研究方向吗: by the definition that holds it
         draft = by_label(ctx, q, terms, hits)
@@ -247,19 +244,6 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         _, _, sent, rec, _ = ranked[0]
         return yes_no_draft(ctx, q, rec, sent, Reading(True, "membership", []), None)
     return unsaid
-
-
-def _not_necessarily(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
-    """ "X不一定要Y吧": whether Y is required of X, decided as "X一定要Y吗", answered the other way round."""
-    positive = analyze(NOT_NECESSARILY.sub("一定要", q.text), ctx.match.lex, ctx.match.corpus_text)
-    draft = yes_no(ctx, positive, hits)
-    if draft is None or draft.polarity is None:
-        return None
-    required = draft.polarity == "yes"
-    rest = draft.lead.split("。", 1)[1] if "。" in draft.lead else draft.lead
-    draft.lead = (M.NOT_NECESSARILY_NO if required else M.NOT_NECESSARILY_YES) + rest
-    draft.polarity = "no" if required else "yes"
-    return draft
 
 
 def _works_elsewhere(ctx: Context, q: Question) -> Draft | None:

@@ -33,8 +33,6 @@ ASKING = re.compile(
 ENDING = re.compile(r"(?:吗|么|嘛|吧|不|没)\s*[？?。!！]*\s*$")
 WH = re.compile(r"什么|哪些|哪个|哪里|哪儿|多少|几|怎么|怎样|如何|为什么|何时|谁|啥")
 MODAL_ASKED = re.compile(r"(?:得|要|需要|能|可以|会|用)[^，,。；;？?]{1,10}[？?]\s*$")  # a modal asked with "？" alone
-# "不一定要…吧", "不是非得…吧": whether something is required, asked the other way round
-NOT_NECESSARILY = re.compile(r"不一定(?:要|得|需要)|不是非得|不是非要|不是必须|未必(?:要|得)|不必非(?:要|得)")
 ASIDE = re.compile(r"\s*[（(][^（）()]{1,20}[)）][\s。.!！]*$")
 CONFIRMING = re.compile(r"吧\s*[？?。!！]*\s*$")
 INDEFINITE = re.compile(r"(?:不|没|无)[^，,。？?]{0,10}?(?:什么|啥)")
