@@ -89,6 +89,7 @@ class Lexicon:
     words: tuple[str, ...]
     stopwords: frozenset[str]
     generic: frozenset[str] = frozenset()
+    rare_words: tuple[str, ...] = ()  # kept whole at jieba's own (low) frequency: still words the documents lack
     paraphrases: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()
 
     @classmethod
@@ -102,6 +103,7 @@ class Lexicon:
             english={k.lower(): v for k, v in (data.get("english") or {}).items()},
             # jieba keeps whole: the domain words, the vocabulary's names and the colloquial aliases
             words=tuple(dict.fromkeys([*(data.get("words") or ()), *vocabulary().jieba_words(), *_cjk_keys(data)])),
+            rare_words=tuple(str(w) for w in data.get("rare_words") or ()),
             stopwords=frozenset(str(w) for w in data.get("stopwords") or ()),
             generic=frozenset(str(w) for w in data.get("generic") or ()),
             paraphrases=tuple(
@@ -144,13 +146,16 @@ class Lexicon:
     def _jieba(self) -> object:
         import jieba
 
-        if not set(self.words) <= _jieba_words:
+        if not {*self.words, *self.rare_words} <= _jieba_words:
             with _JIEBA_LOCK:
                 import logging
 
                 jieba.setLogLevel(logging.WARNING)
                 for w in set(self.words) - _jieba_words:
                     jieba.add_word(w, freq=200000)
+                    _jieba_words.add(w)
+                for w in set(self.rare_words) - _jieba_words:
+                    jieba.add_word(w)  # the least frequency that keeps it whole: it stays a rare word
                     _jieba_words.add(w)
         return jieba
 

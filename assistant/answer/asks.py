@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from ..text import NUMERAL as NUM
 from ..text import PHONE
 
-# 几 that counts rather than asks ("手头有几个项目", "好几年", "其中几个", "几个同事都报了"), and "…什么的" (etc.)
+# 几 that counts rather than asks ("手头有几个项目", "好几年", "其中几个", "几个同事都报了"), "…什么的" (etc.),
+# and a wh-word after 不管/无论 ("不管报哪一级，都要…": whichever, asked of nothing)
 SOME = re.compile(
     r"(?:^|(?<=[，,。\s好这那前近过了头上中里位司门]))几(?:[个项次年位家件篇份条]|十|百)|什么的|(?:啥|什么|哪样)都"
+    r"|(?:不管|无论|不论|甭管)[^，,。；;？?！!\s]{0,8}?(?:哪|什么|啥|谁|多少|几)"
 )  # "啥都算上": everything, asked of nothing
 
 
@@ -75,7 +77,9 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "time_of_day",
-        re.compile(r"几点|上午|下午|晚上|中午|工作时间|办公时间|上班时间|接听时间|时段|周末|节假日|休息日|双休|what time", re.I),
+        re.compile(
+            r"几点|上午|下午|晚上|中午|工作时间|办公时间|上班时间|接听时间|时段|周末|节假日|休息日|双休|what time", re.I
+        ),
         re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|上午|下午|工作日|\d+\s*时"),
         "具体时间（几点）",
     ),
@@ -131,6 +135,15 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(r"表格|申报表|推荐表|什么表|哪张表|哪些表|登记表"),
         re.compile(r"\S{1,10}表(?![示达彰现])"),
         "需要填写的表格",
+    ),
+    AnswerType(  # who issued a document: "那个通知是哪个部门发的" (an organisation named before its 《title》)
+        "issuer",
+        re.compile(
+            r"(?:哪个|什么|哪家|哪一个)(?:部门|单位|机构|机关)\S{0,3}(?:发|制定|印发|出台|下发|发布|出的)"
+            r"|谁\S{0,2}(?:发的|发布|制定|印发|出台|下发)|发文(?:单位|机关|部门)|由谁(?:发|制定|印发)"
+        ),
+        re.compile(r"[\u4e00-\u9fff]{2,14}(?:局|委|厅|部|委员会|管委会|政府|办公室)(?=《)"),
+        "发文单位",
     ),
     AnswerType(
         "person",

@@ -91,8 +91,9 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
         return None
     if is_follow_up(text):  # "问错了，我想问的是中级的" after a question: that question again
         return None
-    if r.facts.get("education") == Degree.TECHNICAL and "grade" not in r.facts:
+    if r.facts.get("education") == Degree.TECHNICAL and "grade" not in r.facts and ASKING.search(plain):
         return None  # "技工院校毕业的能报吗": the documents refer them elsewhere, whatever the grade
+        # (stated only, "我是技工院校毕业的，干了6年": the check starts and asks for the grade)
     return r if _starts_check(text, r, s, other_topic) else None
 
 

@@ -44,6 +44,8 @@ YEARS_ASKED = re.compile(r"年限|工作年|几年|多少年")
 # "一定要先有初级吗", "必须有中级职称才能报吗": whether a title is a prerequisite of the grade
 REQUIRED = re.compile(r"一定|必须|非得|非要|得先|要先|需要先|先得|先要|先有|才能|才可以|前提")
 ENOUGH = re.compile(r"够|就行|就可以|可以了|满足|达到|即可")
+# "是不是不用等满一年就能报": the years stated as not needed (the claim is the opposite of "满1年")
+YEARS_WAIVED = re.compile(rf"(?:不用|不必|无需|无须|不需要?|用不着|不要求)\S{{0,2}}满?\s*{NUMERAL}\s*个?年")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def confirm(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             rec, sentence, holds = found
             if holds is None:  # "答辩是11月15号吗": the notice gives the month only
                 return not_stated(ctx, q, M.MISSING_DAY, rec)
+            if values and values[0].kind == "years" and YEARS_WAIVED.search(q.core or q.asked):
+                holds = not holds
             return yes_no_draft(ctx, q, rec, sentence, Reading(holds, "value", []), grade_level(q.grades))
     return None
 

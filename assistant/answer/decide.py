@@ -25,7 +25,7 @@ from .lists import (
     within_rank,
 )
 from .model import Kind, Sources
-from .roles import by_role, roles_stated
+from .roles import REQUIRED, by_role, roles_stated
 from .shapes import PART_NAME, PARTS, not_stated, part_cue
 from .terms import VERB_COMPLEMENT, found_form, key_terms, specific
 from .understand import APPLY_ASKED, CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
@@ -60,6 +60,10 @@ LIGHT_VERBS = frozenset({"附", "附上", "提供", "填", "填写", "填报", "
 # "…是不是不算成果" (not 算不算: that asks either way)
 DENIED_COUNT = re.compile(r"(?<![算认计作])(?:不|没)(?:算|认可|计入|作数|被认可|予认可)")
 ROUND_DENIED = re.compile(r"(?<![有评包含])(?:不|没有?)(?:评|包括|包含|含|有)")  # not 有没有, 评不评
+# every level at once: "所有级别", "每个级别", "不管哪一级", "三个级别都…"
+EVERY_LEVEL = re.compile(
+    r"(?:所有|全部|每个|每一个?|各个?|任何|三个)(?:级别|等级|层级|档次)|(?:不管|无论|不论|甭管)\S{0,6}?(?:级别|等级|一级|级)"
+)
 TITLED_WORD = re.compile(r"实施办法|通知|标准|文件")  # the question speaks of a document: its title counts
 
 
@@ -127,6 +131,12 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         draft = _by_membership(ctx, q, cue, subject, hits)
         if draft is not None:
             return draft
+        # "评工程师论文必须发核心期刊吗": a requirement of another grade's clause, not of this one's
+        lacked = _only_elsewhere(ctx, q.grades[0], PARTS[cue], subject) if len(q.grades) == 1 else []
+        if lacked and REQUIRED.search(q.asked):
+            draft = _not_listed(ctx, q, q.grades[0], PARTS[cue], _phrase(q.asked, lacked))
+            if draft is not None:
+                return draft
     level = grade_level(q.grades)
     if level and not terms and (APPLY.search(q.asked) or ROUND_ASKED.search(q.asked)):  # 今年有正高吗
         return _by_round(ctx, q, level)
@@ -222,6 +232,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     # a question about one level is decided by the clause's lists of levels first ("高、中级需…"), among
     # the sentences that name as many of its words as the best one (not "取得中级职称后" below 破格's own)
     several = levels_in(q.asked) if not level else []  # "高级、中级、初级三个级别都得答辩吗"
+    if not level and not several and EVERY_LEVEL.search(q.asked):  # "所有级别都要答辩吗": the round's levels
+        several = list(ctx.round.round_levels)
     for n, _, sent, rec, found in ranked:
         if n > ranked[0][0]:
             break
@@ -231,7 +243,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             term = found[-1][0]  # "副高级是不是不用答辩？", "初级应该不能答辩吧" ask the opposite
             if (polarities(q.asked, term) == {False}) != denied_after(q.asked, term):
                 reading.holds = not reading.holds
-            return yes_no_draft(ctx, q, rec, sent, reading, level)
+            left = [lvl for lvl in several if lvl not in reading.levels]  # "所有级别都…": the ones the list leaves out
+            return yes_no_draft(ctx, q, rec, sent, reading, level or "、".join(left) or None, every=bool(several))
     # "没参加继续教育应该不影响申报吧": the conditions lacked, not the predicate denied as the question's claim
     lacked = [d for d in denied if d != terms[-1]] or denied
     if lacks and (draft := _lacks_requirement(ctx, q, lacked, hits, level)) is not None:
@@ -348,6 +361,24 @@ def _by_membership(ctx: Context, q: Question, cue: str, subject: list[str], hits
     if DENIED_COUNT.search(q.asked):  # "是不是不算成果": asked the other way round
         reading.holds = not reading.holds
     return yes_no_draft(ctx, q, best[2], best[1], reading, None)
+
+
+def _only_elsewhere(ctx: Context, grade: Grade, part: str, subject: list[str]) -> list[str]:
+    """The words of ``subject`` that ``grade``'s clause for ``part`` lacks and another grade's has ("核心期刊"
+    for 工程师's 成果, which only 高级工程师's names); none when any such word is in no such clause."""
+    grades = ctx.book.rules["grades"]
+    if part not in grades.get(grade, {}):
+        return []
+    own = ctx.corpus.clauses[grades[grade][part]["clause"]].full_text
+    lacked = [t for t in subject if ctx.match.present(t) and not found_form(ctx, t, own)]
+    others = [ctx.corpus.clauses[g[part]["clause"]].full_text for n, g in grades.items() if n != grade and part in g]
+    return lacked if lacked and any(all(found_form(ctx, t, text) for t in lacked) for text in others) else []
+
+
+def _phrase(text: str, words: list[str]) -> str:
+    """The stretch of ``text`` from its first to its last of ``words`` ("核心", "期刊" → "核心期刊")."""
+    at = [(i, i + len(w)) for w in words if (i := text.find(w)) >= 0]
+    return text[min(a for a, _ in at) : max(b for _, b in at)] if at else "、".join(words)
 
 
 def _by_structure(ctx: Context, q: Question, grade: Grade, part: str) -> Draft | None:

@@ -178,10 +178,15 @@ def dated_items(ctx: Context, qtok: set[str], rec: Clause, year: int) -> list[tu
     return items
 
 
-def yes_no_draft(ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None) -> Draft:
+def yes_no_draft(
+    ctx: Context, q: Question, rec: Clause, sentence: str, r: Reading, level: str | None, every: bool = False
+) -> Draft:
     """The yes/no answer to the question as worded: the word (能/不能, 需要/不需要…) the reading decides,
-    the sentence quoted, and which levels a list left out when that is why it is no."""
+    the sentence quoted, and which levels a list left out when that is why it is no (``every``: the question
+    asked of several levels at once, "所有级别都要答辩吗" → "不是每个级别都需要")."""
     yes_word, no_word = answer_words(q.asked)
+    if every:
+        no_word = M.YESNO_NOT_EVERY.format(word=yes_word)
     src = Sources()
     quote = sentence if sentence in rec.full_text else best_quote(ctx, q, rec)
     cite = src.cite(rec, quote)

@@ -1,9 +1,9 @@
 """Reciprocal-rank fusion of rankings, with no heavy imports (the web layer reads its scores too).
 
-    >>> rrf_fuse([["a", "b", "c"], ["b", "a"]], k=60)[0][0]
-    'a'
-    >>> round(AGREED, 4)
-    0.0328
+>>> rrf_fuse([["a", "b", "c"], ["b", "a"]], k=60)[0][0]
+'a'
+>>> round(AGREED, 4)
+0.0328
 """
 
 from __future__ import annotations

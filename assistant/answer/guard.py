@@ -55,7 +55,7 @@ def other_years(q: Question, years: list[int]) -> list[int]:
 
 
 # answer types whose value in a clause shows it answers (a phone number, an address, a document's name)
-SPECIFIC = frozenset({"phone", "url", "place", "document", "form", "time_of_day"})
+SPECIFIC = frozenset({"phone", "url", "place", "document", "issuer", "form", "time_of_day"})
 
 
 WRITING = re.compile(

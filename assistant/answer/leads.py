@@ -15,6 +15,7 @@ from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
+from .asks import SOME
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
@@ -33,6 +34,7 @@ from .shapes import (
     overview,
     part,
     part_asked,
+    part_cue,
     parts_named,
     referred_content,
 )
@@ -259,7 +261,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     )
     if is_yes_no(q.asking) and asks_all_or_one(q.asking):  # 学历条件要同时满足吗: the list's head decides
         return "yes_no", LEADS["yes_no"]
-    if WHICH_KIND.search(q.asking) and not q.grades:  # 我这种该报哪个方向: the kind whose definition holds it
+    # 我这种该报哪个方向: the kind whose definition holds it (not "不论报哪个级别都…": whichever)
+    if WHICH_KIND.search(SOME.sub("", q.asking)) and not q.grades:
         return "which_kind", (which_kind, *LEADS["general"])
     if asks_routes:
         key = "routes"
@@ -267,8 +270,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "overview"
     elif asked_type(q) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates
         key = "detail"
-    elif part_asked(q) and not is_yes_no(q.asking):
-        key = "part"
+    elif part_asked(q) and not is_yes_no(q.asking) and not (asks_overview(q) and not part_cue(q.asking)):
+        key = "part"  # (not "高工整体怎么评的，包括破格": the whole grade, the part named only as included)
     elif q.intent == "dates" and asked_type(q) not in ("time_of_day", "age"):  # 几点截止, 55岁还能报吗
         key = "dates"
     elif asked_type(q) in DETAIL_TYPES:

@@ -48,6 +48,7 @@ DETAIL_TYPES = (
     "place",
     "format",
     "document",
+    "issuer",
     "form",
     "person",
     "certificate",
@@ -256,10 +257,28 @@ def detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     for rec in about:
         title = heading(rec)  # "（二）具体流程及工作要求。按…《通知》…执行": the heading names the subject
         for sent in segments(rec.full_text, rec.label):
+            if name == "issuer":  # who issued it: the document asked about is the one named after the issuer
+                issued = _issued(sent)  # (not one of the corpus's own documents, "申报通知": their issuer is unsaid)
+                own = any(
+                    d.short and d.short in q.asked and d.short not in issued for d in ctx.corpus.documents.values()
+                )
+                if subject and all(t in issued for t in subject) and not own:
+                    draft = quote_clause(ctx, q, rec, sent if sent in rec.full_text else None)
+                    return _with_abbreviation(ctx, draft, sent)
+                continue
             if span.search(sent) and (not subject or any(found_form(ctx, t, sent + title) for t in subject)):
                 draft = quote_clause(ctx, q, rec, sent if sent in rec.full_text else None)
                 return _with_abbreviation(ctx, draft, sent)
     return not_stated(ctx, q, BY_NAME[name].missing, about[0] if about else None)
+
+
+def _issued(sentence: str) -> str:
+    """The titles of the documents ``sentence`` names with their issuer before them, joined.
+
+    >>> _issued("按市人力资源社会保障局《通知》中的规定和具体要求执行。")
+    '通知'
+    """
+    return "|".join(m[1] for m in re.finditer(BY_NAME["issuer"].span.pattern + r"《([^》]+)》", sentence))
 
 
 ABBREVIATED = re.compile(r"《([^》]{1,8})》")

@@ -53,7 +53,8 @@ COUNTED_WORD = re.compile(
 # "不看学历", "不管年限", "不限专业": a negated verb of regard; the claim is the negation of what follows
 NEG_REGARD = re.compile(r"(?:不|没|无|不用|不再)(?:看|管|论|卡|查|限|考虑|计较|在乎|在意|讲究|追究)")
 PRONOUNS = "我你他她咱俺"
-NEG_VERB = re.compile(r"(?:不|没|未)[填交写签报]")  # "量化指标不填": denies the word before, names nothing
+# "量化指标不填", "许可证没办": denies the word before, names nothing
+NEG_VERB = re.compile(r"(?:不|没|未)[填交写签报办批]")
 PLACE_DENIED = re.compile(r"不在|没在|非|不属于|并非")  # "人不在北京的单位上班": the place is what is denied
 MODAL_WORD = re.compile(r"[不没还也就]?(?:能|会|可|可以|要|需要|用|行|得|该|应该|必须|够|资格|有资格|算数|作数)")
 

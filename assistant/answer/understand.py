@@ -238,6 +238,8 @@ def asking_clause(text: str) -> str:
     '单位那边审核推荐最晚到哪天结束啊'
     >>> asking_clause("我手头有几个项目，材料没整理好，会被认可吗")
     '会被认可吗'
+    >>> asking_clause("不管报哪一级 申报人总体上要符合哪些基本要求")
+    '申报人总体上要符合哪些基本要求'
     >>> asking_clause("单位几个同事都在报，我想问下结果什么时候出来")
     '我想问下结果什么时候出来'
     >>> asking_clause("单位审核推荐什么时候截止，评审机构审核呢？")
@@ -481,15 +483,21 @@ def other_series_asked(text: str) -> list[str]:
     (['经济系列', '高级经济师'], [])
     >>> other_series_asked("高级经济师转过来能报高工吗"), other_series_asked("会计系列中级职称需要什么学历")
     ([], ['会计系列'])
+    >>> other_series_asked("会计中级职称今年什么时候报名"), other_series_asked("我有会计中级职称，能报工程师吗")
+    (['会计'], [])
     """
     vocab = vocabulary()
     names = [f"{n}系列" for n in vocab.other_series_names] + [n for n, _ in vocab.other_titles]
-    named = scan(text, [(n, n, False) for n in names])
+    named = [(m.name, m.start, m.end) for m in scan(text, [(n, n, False) for n in names])]
+    if not named:  # "会计中级职称今年什么时候报", "经济类副高": a series by its bare name, a level or 职称 after it
+        bare = "|".join(map(re.escape, vocab.other_series_names))
+        level = r"(?=(?:正高级?|副高级?|高级|中级|初级|职称))"
+        named = [(m[0], m.start(), m.end()) for m in re.finditer(rf"(?:{bare})(?:类|专业)?{level}", text)]
     # "高级经济师能报高工吗": a grade of this series is asked (not "会计系列中级职称": that series' level)
-    ends = {m.end for m in named}
+    ends = {end for _, _, end in named}
     ours = [
         m for m in vocab.title_mentions(text) if not m.other_series and not ends & {m.start - 2, m.start - 1, m.start}
     ]
     if ours:
         return []
-    return [m.name for m in named if not HELD_CUE.search(text[max(0, m.start - 8) : m.start])]
+    return [name for name, start, _ in named if not HELD_CUE.search(text[max(0, start - 8) : start])]

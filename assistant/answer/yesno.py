@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import GRADE_LEVEL, Grade, Level
+from .asks import SOME
 
 # the question forms of yes/no ("要不要") hold 不/没 but negate nothing
 ASKING = re.compile(
@@ -42,11 +43,14 @@ NOT_NEGATION = re.compile(r"不断|不仅|不少|不同|不限|无论|未来|非
 # "没有别的…", "不用满一定的…": the negation reaches on
 OTHER_KIND = re.compile(r"别的|其他的?|其它的?|任何的?|一定的?")
 SCOPE_ENDS = re.compile(r"的|也|还|就|却|才|但|而且")  # a negation's reach ends here ("没证明材料也认可")
+NOT_OBJECT = r"(?!也|都|就|还|又|的话|下来|下去|好|完|到|出来)"  # "没办下来": a complement, no object of the verb
+# …and at a modal that starts a predicate of its own ("业绩没有佐证材料能认可吗"; not "不能答辩": the modal denied)
+LATER_MODAL = re.compile(r"(?<=[\u4e00-\u9fff])(?:能(?!力|源)|可以)")
 NEG_FRAME = re.compile(r"(?:不受|不被|免受)[^，,。；;]{0,20}?(限制|约束|影响)")  # a frame: its end is denied
 NEG_WINDOW = 8  # characters a negation may stand before the word it negates (不用和单位建立劳动关系)
 # "对X没有要求": a negation after the word, on a light predicate
 NEG_AFTER = re.compile(
-    r"^＿*(?:[^＿]＿*){0,3}?(?:(?P<light>(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?|按要求|按时|按规定)?(?:要求|限制|规定|需要|必要|用|看|管|卡|限|考虑|填|写|交|签|参加|上传|提供))"
+    r"^＿*(?:[^＿]＿*){0,3}?(?:(?:目前|现在|暂时|至今|仍然|一直)还?)?(?:(?P<light>(?:没有|没|无|不|不做|不作|未作?|并无)(?:任何|什么|啥|特别的?|具体的?|按要求|按时|按规定)?(?:要求|限制|规定|需要|必要|用|看|管|卡|限|考虑|填|写|交|签|参加|上传|提供|办|拿到|批|取得|获得))"
     r"|不予|不被|不算|不计入?)"  # "…的业绩成果不予认可": denied right after the word
 )
 TAIL = re.compile(r"[吗么嘛呢吧啊呀？?]|可以|行不行|行|好不好")  # what may end a question after its predicate
@@ -93,7 +97,7 @@ def is_yes_no(text: str) -> bool:
     True
     """
     text = ASIDE.sub("", text) or text  # "能评工程师吗（不看年限）": the remark after the question
-    plain = NO_WH.sub("", ASKING.sub("", text))  # 没什么要求吧 asks nothing about 什么
+    plain = SOME.sub("", NO_WH.sub("", ASKING.sub("", text)))  # 没什么要求吧, 不管哪一级: no 什么/哪 asked
     if CONFIRMING.search(text):  # "不需要…填什么量化指标吧": 什么 after a negation means "any"
         plain = INDEFINITE.sub("", plain)
     asked = ASKING.search(text) or ENDING.search(text) or MODAL_ASKED.search(text)  # "助工也得答辩？"
@@ -128,7 +132,11 @@ def polarities(text: str, term: str) -> set[bool]:
             out.add(False)
             continue
         before = re.split(r"[，,。；;：:]", text[max(0, m.start() - NEG_WINDOW) : m.start()])[-1]
-        neg = [n for n in NEGATION.finditer(before) if "的" not in before[n.end() :]]
+        neg = [
+            n
+            for n in NEGATION.finditer(before)
+            if not re.search(r"的", rest := before[n.end() :]) and not LATER_MODAL.search(rest)
+        ]
         after = re.split(r"[，,。；;：:]", text[m.end() : m.end() + 8])[0]
         out.add(not (neg or NEG_AFTER.search(after)))
     return out
@@ -185,6 +193,8 @@ def negated_in_question(question: str, term: str) -> bool:
     (False, True)
     >>> negated_in_question("没签合同也没有别的佐证材料", "佐证材料")
     True
+    >>> negated_in_question("业绩没有佐证材料能认可吗", "认可"), negated_in_question("初级应该不能答辩吧", "答辩")
+    (False, True)
     """
     text = NOT_NEGATION.sub(lambda m: "＿" * len(m[0]), ASKING.sub(lambda m: "＿" * len(m[0]), question))
     text = OTHER_KIND.sub(lambda m: "＿" * len(m[0]), text)  # "没有别的佐证材料": 的 ends no scope here
@@ -193,11 +203,15 @@ def negated_in_question(question: str, term: str) -> bool:
         return False
     before = re.split(r"[，,。；;：:？?]", text[:i])[-1]
     after = re.split(r"[，,。；;：:]", text[i + len(term) : i + len(term) + 10])[0]
-    own = [n for n in NEGATION.finditer(before) if not SCOPE_ENDS.search(before[n.end() :])]
+    own = [
+        n
+        for n in NEGATION.finditer(before)
+        if not SCOPE_ENDS.search(rest := before[n.end() :]) and not LATER_MODAL.search(rest)
+    ]
     m = NEG_AFTER.search(after)
     # "申报材料可以不提供佐证吗": the light verb has an object of its own after it, which it denies instead
     rest = TAIL.sub("", after[m.end() :]) if m is not None else ""
-    obj = m is not None and m["light"] is not None and re.match(r"(?!也|都|就|还|又|的话)[\u4e00-\u9fff]{2,}", rest)
+    obj = m is not None and m["light"] is not None and re.match(NOT_OBJECT + r"[\u4e00-\u9fff]{2,}", rest)
     return bool(own) or (m is not None and not obj)
 
 

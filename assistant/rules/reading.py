@@ -58,7 +58,8 @@ HELD_BEFORE = re.compile(
 )
 HELD_AFTER = re.compile(
     rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM}"
-    rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月))"
+    rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月)"
+    r"|(我|本人)\s*(早就|早已|已经|已)?\s*(有|拿到|评上|取得))"  # "助工我已经有了"
 )
 # a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
 NEG_BEFORE = re.compile(  # "有没有中级职称" and "是不是硕士" ask; they do not deny
