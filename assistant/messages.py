@@ -45,6 +45,8 @@ TITLE_NOT_REQUIRED = (
 )
 NEEDED, NOT_NEEDED = "需要", "不需要"
 TITLE_REQUIRED = "{word}。申报{grade}的学历和专业工作经历条件都要求先取得职称：{routes}。"
+TITLE_REQUIRED_FOR = "{word}。{education}学历申报{grade}，学历和专业工作经历条件要求先取得职称：{routes}。"
+CAN, CANNOT = "可以", "不可以"
 YESNO_NEGATED_QUESTION = "{asked}，{word}。根据《{source}》“{section}”：“{quote}”{cite}"
 YESNO_LEFT_OUT = "该条只列了{listed}，没有{level}。"
 YESNO_NOT_EVERY = "不是每个级别都{word}"

@@ -24,7 +24,7 @@ from .. import messages as M
 from ..dates import DateSpan, find_spans
 from ..ingest.clauses import Clause
 from ..text import NUMERAL, PHONE, cn_number
-from ..vocab import Grade
+from ..vocab import GRADE_LEVEL, Grade, Level
 from .draft import Context, Draft, dated_items, on_topic, pool, segments, yes_no_draft
 from .model import Kind, Sources
 from .shapes import not_stated, part_asked
@@ -44,6 +44,13 @@ YEARS_ASKED = re.compile(r"年限|工作年|几年|多少年")
 # "一定要先有初级吗", "必须有中级职称才能报吗": whether a title is a prerequisite of the grade
 REQUIRED = re.compile(r"一定|必须|非得|非要|得先|要先|需要先|先得|先要|先有|才能|才可以|前提")
 ENOUGH = re.compile(r"够|就行|就可以|可以了|满足|达到|即可")
+# the title below the grade skipped: "中级能跳过直接报高工吗", "博士能直接评高工吗"
+SKIPPED = re.compile(r"跳过|越过|跨过|绕过|越级|跳级|不用先评|不先评|直接(?:报|申报|评|申请|参评)")
+BELOW = {
+    Level.INTERMEDIATE: Level.JUNIOR,
+    Level.ASSOCIATE_SENIOR: Level.INTERMEDIATE,
+    Level.FULL_SENIOR: Level.ASSOCIATE_SENIOR,
+}
 # "是不是不用等满一年就能报": the years stated as not needed (the claim is the opposite of "满1年")
 YEARS_WAIVED = re.compile(rf"(?:不用|不必|无需|无须|不需要?|用不着|不要求)\S{{0,2}}满?\s*{NUMERAL}\s*个?年")
 
@@ -101,31 +108,48 @@ def confirm(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 
 
 def asks_title_required(q: Question) -> bool:
-    """ "工程师一定要先有初级职称吗": a title named as a condition of the grade, no degree named.
+    """ "工程师一定要先有初级职称吗": a title named as a condition of the grade, no degree named; or the
+    title below the grade asked to be skipped ("本科中级能跳过直接报高工吗", "博士能直接评高工吗").
 
     >>> from assistant.vocab import Level
     >>> q = Question("工程师一定要先有初级职称吗", "", "general", grade=Grade.ENGINEER, held=Level.JUNIOR)
-    >>> asks_title_required(q)
-    True
+    >>> skip = Question("博士毕业能直接报高工吗", "", "general", grade=Grade.SENIOR)
+    >>> asks_title_required(q), asks_title_required(skip)
+    (True, True)
     """
-    return bool(q.grade and q.held and not q.education and REQUIRED.search(q.asked))
+    return bool(q.grade and q.held and not q.education and REQUIRED.search(q.asked)) or _asks_skip(q)
+
+
+def _asks_skip(q: Question) -> bool:
+    return bool(q.grade and q.grade != Grade.ASSISTANT and SKIPPED.search(q.asked) and not YEARS.search(q.asked))
 
 
 def _title_required(ctx: Context, q: Question) -> Draft | None:
-    """Yes when every route of the grade needs a title; else no, quoting the routes that need none."""
-    routes = ctx.book.routes(Grade(str(q.grade)))
+    """Yes when every route of the grade (for the degree named, if any) needs a title; else no, quoting
+    the routes that need none. Asked as a skip ("能跳过中级直接报高工吗"), the answer is the other way."""
+    grade = Grade(str(q.grade))
+    routes = [r for r in ctx.book.routes(grade) if not q.education or r.get("education") in (None, str(q.education))]
     free = [r for r in routes if not r.get("title")]
     if not routes:
         return None
+    skip = _asks_skip(q)
     m = REQUIRED.search(q.asked)
-    holds = not free
-    if m and negated_in_question(q.asked, m[0]):  # "不一定要先有初级吧"
+    holds = bool(free) if skip else not free
+    if not skip and m and negated_in_question(q.asked, m[0]):  # "不一定要先有初级吧"
         holds = not holds
     src = Sources()
     shown = "；".join(f"“{r['quote']}”{src.cite(ctx.corpus.clauses[r['clause']], r['quote'])}" for r in free or routes)
-    template = M.TITLE_REQUIRED if not free else M.TITLE_NOT_REQUIRED
-    word = M.NEEDED if not free else M.NOT_NEEDED  # the fact, whichever way the question leans
-    lead = template.format(word=word, title=q.held, grade=q.grade, routes=shown)
+    title = q.held or q.lacked or BELOW[GRADE_LEVEL[grade]]
+    if skip:
+        word = M.CAN if free else M.CANNOT
+    else:
+        word = M.NEEDED if not free else M.NOT_NEEDED  # the fact, whichever way the question leans
+    if free:
+        lead = M.TITLE_NOT_REQUIRED.format(word=word, title=title, grade=grade, routes=shown)
+    elif q.education:
+        lead = M.TITLE_REQUIRED_FOR.format(word=word, education=q.education, grade=grade, routes=shown)
+    else:
+        lead = M.TITLE_REQUIRED.format(word=word, title=title, grade=grade, routes=shown)
     return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds else "no")
 
 
