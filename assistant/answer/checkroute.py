@@ -122,6 +122,8 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
         return True  # another grade for the same person
     if RESUME.search(text) and s.facts:
         return True  # "接着说": the pending follow-up again
+    if s.topic == "grade_check" and r.correction and r.graduated:
+        return True  # "不对，是2018年毕业": the year the years were counted from, corrected
     if s.expect and UNSURE.search(text) and is_reply(text):
         return True  # "不知道": the check says again what it still needs
     return None

@@ -53,6 +53,8 @@ LACKING_ANY = re.compile(LACKING.pattern + r"|不[填交写签发附带]|不参�
 ACCEPTED = re.compile(r"认可|承认|认|算|作数|有效|计入|采纳|也行|行不行|也可以")  # asks whether a thing counts
 TITLED = re.compile(r"《[^》]*》")
 NEEDS = re.compile(r"需|须|应|必须|要求|都要")
+REQUIREMENT_ASKED = re.compile(r"需|须|必须|要(?!求)|得")  # "业绩需要佐证材料吗": what a thing requires
+MEMBER = re.compile(r"算|属于|包括|包含|认可|认|计入|作为|当作|当成|用来|能用|可以用|行不行|也行")  # "A 算 X 吗"
 OPTIONAL = re.compile(r"(?:可以|能|可否|能否)不|不\S{1,8}(?:可以|也行|行)吗")  # whether a thing may be left out
 MODAL_VERB = re.compile(r"[能可会要得][\u4e00-\u9fff]")
 NEGATED_VERB = re.compile(r"(?:不|没|未)[\u4e00-\u9fff]")
@@ -127,8 +129,10 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     # ("评高工时行业发展报告是不是不算成果": the negation is of counting, asked of the thing, which it lacks not)
     counted = DENIED_COUNT.sub(lambda m: "＿" * len(m[0]), q.core or q.asked)
     lacking = any(negated_in_question(counted, t) or LACKING.match(t) for t in subject)
+    # (not "业绩需要佐证材料吗": what the part requires, no membership asked)
+    member = MEMBER.search(q.asked) or not REQUIREMENT_ASKED.search(q.asked)
     if cue and subject and not lacking and not re.search(rf"(?:{POINTS_BACK.pattern})的?{cue}", q.asked):
-        draft = _by_membership(ctx, q, cue, subject, hits)
+        draft = _by_membership(ctx, q, cue, subject, hits) if member else None
         if draft is not None:
             return draft
         # "评工程师论文必须发核心期刊吗": a requirement of another grade's clause, not of this one's
@@ -331,6 +335,8 @@ def _by_negation(question: str, sentence: str, found: list[tuple[str, str]]) -> 
     asked = {negated_in_question(question, term) == denied_after(question, term)}  # denied once: asks "not"
     if len(clause_says) != 1:  # "所有业绩成果都需有…，对于无…的业绩成果不予认可": the phrase of the same subject
         phrases = [p for p in re.split(r"[，,；;]", sentence) if p != sentence and all(f in p for _, f in found)]
+        # the phrase that says it of the subject, not one where it only qualifies a noun ("无佐证材料的业绩")
+        phrases = [p for p in phrases if not re.search(re.escape(form) + "的", p)] or phrases
         readings = [r for p in phrases if (r := _by_negation(question, p, found)) is not None]
         return readings[0] if len({r.holds for r in readings}) == 1 else None
     for t, f in subject:  # the same subject (无佐证材料的… is not 有佐证材料的…)

@@ -12,6 +12,10 @@
 '工程师成果要几项'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
+>>> resolve("这个要附证明吗", "运营服务方向的业绩都写啥")
+'运营服务方向的业绩要附证明吗'
+>>> resolve("评审机构审核呢", "单位审核推荐到几号"), resolve("有助工的话呢", "大专评工程师要干几年")
+('评审机构审核什么时候', '大专评工程师要干几年，已取得初级职称？')
 >>> with_grade("那需要几项成果呢？", "工程师")
 '工程师需要几项成果？'
 >>> strip_discourse("顺便问下，答辩在几月？"), strip_discourse("还有其他条件吗")
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import vocabulary
+from ..vocab import GRADE_LEVEL, vocabulary
 
 FOLLOW_UP = re.compile(
     r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,12}?)\s*(?:呢|的话呢|怎么样|又如何)\s*[？?。]?\s*$"
@@ -33,7 +37,18 @@ DETAIL = re.compile(r"^\s*(?:那|那么)?(?:具体|确切|准确)(?:是|在|到)
 SUBJECTLESS = re.compile(
     r"^\s*(?:那|那么)?(?:还)?(?:需要|要|得)(?:提供|准备|带|交|出具)?(?:什么|哪些|啥)\S{0,4}?[？?。]?\s*$"
 )
-PRONOUN = re.compile(r"^\s*(?:那个|这个|它的|那)(?P<rest>.+)$")
+# "这个要附证明吗": the pronoun is the subject of a modal predicate, the thing just asked about
+PRONOUN = re.compile(
+    r"^\s*(?:那|那么)?\s*(?:这个|那个|它|这些|那些|这种|那种)((?:也|还|都)?(?:要|需要|得|能|可以|算|用|必须))"
+)
+ASKS_FROM = re.compile(r"(?:都|也|还)?(?:写|填|交|包括|包含|指)?(?:可以|能|要|需要|得|是|有|怎么|什么|啥|哪|几|多少)")
+
+
+def _topic(previous: str) -> str:
+    """What ``previous`` asked about: its words before the asking ones ("运营服务方向的业绩都写啥" → …业绩)."""
+    return ASKS_FROM.split(previous, maxsplit=1)[0].strip(" ，,的")
+
+
 # words that move a conversation along without being part of the question ("顺便问下，答辩在几月？")
 DISCOURSE = re.compile(
     r"^\s*(?:(?:顺便|另外|再|还想|我还想|我再)(?:问|请教)(?:一)?下|顺便问问|顺便说一下)\s*[，,：:。]?\s*"
@@ -57,8 +72,13 @@ ASKED_INSTEAD = re.compile(
 )
 
 
+# "第一种具体是啥": an item of the list just given, by its place
+ORDINAL = re.compile(r"^\s*(?:那|那么)?\s*第\s*[一二三四五六七八九十\d]{1,2}\s*(?:种|条|项|个|点|类)[^，,。]{0,12}$")
+
+
 def is_follow_up(text: str) -> bool:
     elliptic = FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text) or ASKED_INSTEAD.match(text)
+    elliptic = elliptic or ORDINAL.match(text) or PRONOUN.match(text)
     return bool(elliptic) or bool(EN_FOLLOW.match(text) and vocabulary().grades_in(text))
 
 
@@ -97,7 +117,9 @@ def resolve(text: str, previous: str | None) -> str | None:
     """The standalone question ``text`` stands for after ``previous``, or None if it stands alone."""
     if not previous:
         return None
-    if DETAIL.match(text) or SUBJECTLESS.match(text):
+    if (m := PRONOUN.match(text)) and len(topic := _topic(previous)) >= 2:  # "这个要附证明吗": the thing asked
+        return topic + text[m.end() - len(m[1]) :]
+    if DETAIL.match(text) or SUBJECTLESS.match(text) or ORDINAL.match(text):
         return f"{previous.rstrip('？?。')}，{text.strip()}"
     if instead := ASKED_INSTEAD.match(text):  # "问错了，我想问的是中级的" after "高工成果要几项"
         return resolve(f"那{instead['what']}呢？", previous)
@@ -109,6 +131,8 @@ def resolve(text: str, previous: str | None) -> str | None:
         return None
     what = m["what"]
     grades, edu = vocab.grades_in(what), vocab.degree_in(what)
+    if grades and HELD.match(what):  # "有助工的话呢" after "大专评工程师要干几年": a title held, same grade
+        return f"{previous.rstrip('？?。')}，已取得{GRADE_LEVEL[grades[0]]}职称？"
     if grades:
         old = vocab.grades_in(previous)
         if old:
@@ -120,11 +144,14 @@ def resolve(text: str, previous: str | None) -> str | None:
             return _replace_first(previous, [n for n, d in vocab.degree_names if d == old_edu], edu)
     sibling = _sibling(what, previous)
     if sibling:  # "那如果我是运营服务方向呢" after "…研究方向有什么要求": the other of the same kind
-        return previous.replace(sibling, SUBJECT.sub("", what), 1)
+        # ("评审机构审核呢" after "单位审核推荐到几号": when it is, as exactly as the documents say)
+        return DAY.sub("什么时候", previous.replace(sibling, SUBJECT.sub("", what), 1))
     return f"{previous.rstrip('？?。')}，{what}呢？"
 
 
 SUBJECT = re.compile(r"^(?:如果|要是|假如)?(?:我|我们|本人)?(?:是|做|搞|走|报)?")
+HELD = re.compile(r"^(?:如果|要是|假如)?(?:我|本人)?(?:已经|已)?(?:有|拿了|拿到|取得了?|评了|评上了?|持有)")
+DAY = re.compile(r"(?:到|是|在)?(?:几号|哪一?天|哪日)")
 
 
 def _sibling(what: str, previous: str) -> str | None:
@@ -138,6 +165,11 @@ def _sibling(what: str, previous: str) -> str | None:
     head = name[-2:]
     if len(name) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", head) or name in previous:
         return None
+    from ..text import Lexicon  # the domain's own words, whole ("单位审核推荐", not "单位审核")
+
+    whole = [w for w in Lexicon.load().cut(previous) if head in w and len(w) >= 4 and w != name]
+    if whole:
+        return whole[0]
     i = previous.find(head)
     phrase = previous[max(0, i - 2) : i + 2] if i >= 2 else ""
     return phrase if re.fullmatch(r"[\u4e00-\u9fff]{4}", phrase) else None

@@ -70,6 +70,15 @@ class GradeDesk:
         counted = ""
         if session is not None and r.since_year is None and r.continued and "years_in_field" not in session.facts:
             r.since_year = session.graduated  # "我2014年硕士毕业" … "毕业后一直干到现在"
+        # "本科2022年毕业，一直在做" … "不对，是2019年毕业": the years counted from the old year, recounted
+        old = session.graduated if session is not None and r.correction and r.since_year is None else None
+        if (
+            session is not None
+            and old
+            and r.graduated
+            and session.facts.get("years_in_field") == years_since(old, today)
+        ):
+            r.since_year = r.graduated
         if session is not None:
             session.graduated = r.graduated or session.graduated
         if r.since_year and "years_in_field" not in r.facts:  # "2020年毕业，一直在做": counted to today
@@ -78,6 +87,13 @@ class GradeDesk:
         facts = merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
         result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)
+        graduated = r.graduated or (session.graduated if session else None)
+        if graduated and "years_in_field" not in args:  # "博士去年毕业，能评高工吗": at most the years since
+            bound = self.book.check({**args, "years_in_field": years_since(graduated, today)})
+            if _edu_status(bound) == "not_met" and _edu_status(result) == "unknown":
+                args["years_in_field"] = years_since(graduated, today)
+                result = bound
+                counted = M.NOTE_YEARS_AT_MOST.format(year=graduated, years=args["years_in_field"])
         under = {**(session.under if session else {}), **r.under}
         if session is not None:
             session.under = under
@@ -197,6 +213,10 @@ class GradeDesk:
             citations=src.citations,
             notes=[n for n in notes if n],
         )
+
+
+def _edu_status(result: Result) -> str | None:
+    return next((c.status for c in result.conditions if c.kind == "education_experience"), None)
 
 
 def years_since(year: int, today: dt.date) -> int:

@@ -25,12 +25,14 @@ from .notes import past_round_note, round_grade_note, status_text
 from .shapes import (
     CONTENT_OF,
     DETAIL_TYPES,
+    NTH_ITEM,
     asked_type,
     asks_list,
     asks_overview,
     detail,
     listing,
     not_stated,
+    nth_item,
     overview,
     part,
     part_asked,
@@ -261,6 +263,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     )
     if is_yes_no(q.asking) and asks_all_or_one(q.asking):  # 学历条件要同时满足吗: the list's head decides
         return "yes_no", LEADS["yes_no"]
+    if NTH_ITEM.search(q.asked):  # "破格第三条说的是什么": that item of the list
+        return "nth", (nth_item, *LEADS["list"])
     # 我这种该报哪个方向: the kind whose definition holds it (not "不论报哪个级别都…": whichever)
     if WHICH_KIND.search(SOME.sub("", q.asking)) and not q.grades:
         return "which_kind", (which_kind, *LEADS["general"])

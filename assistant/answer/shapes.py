@@ -13,6 +13,7 @@ from dataclasses import replace
 from .. import messages as M
 from ..ingest.clauses import Clause
 from ..rules.work import stated_direction
+from ..text import cn_number
 from ..vocab import FIELD_NAME
 from .asks import BY_NAME, answer_type, holds, span_of
 from .draft import (
@@ -201,6 +202,26 @@ def heading_list(ctx: Context, q: Question) -> Clause | None:
         if len(shared) >= 2 and total and score / total >= HEADING_COVER and (best is None or score > best[0]):
             best = (score, rec)
     return best[1] if best else None
+
+
+# "第一种具体是啥", "破格第三条说的是什么": one item of a list, by its place
+NTH_ITEM = re.compile(
+    r"第\s*([一二三四五六七八九十\d]{1,2})\s*(?:种|条|项|个|点|类)(?:情况|条件)?"
+    r"(?:具体|到底|究竟)?(?:是|说的是|指的是|讲的是|说了|讲了|要求)?(?:啥|什么|哪些|怎么)"
+)
+
+
+def nth_item(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """The Nth item of the list clause the question is about, quoted whole."""
+    m = NTH_ITEM.search(q.asked)
+    if m is None:
+        return None
+    n = int(cn_number(m[1]))
+    for rec in ranked(ctx, q, hits)[:3]:
+        if 0 < n <= len(rec.children):
+            item = ctx.corpus.clauses[rec.children[n - 1]]
+            return quote_clause(ctx, q, item, kind=Kind.QUOTE)
+    return None
 
 
 def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:

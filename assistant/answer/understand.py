@@ -429,14 +429,23 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         # "人在天津公司上班，能报吗": where the person works, asked whether they may apply — 本市 decides
         q.elsewhere = [p for p in places if APPLY_ASKED.search(core) and works_in(p, text)]
         q.foreign_terms = [p for p in places if p not in q.elsewhere]
+        # "我在外地的公司上班": a place outside 本市 named as such
+        q.elsewhere += [m[0] for m in OUTSIDE.finditer(text) if APPLY_ASKED.search(core) and works_in(m[0], text)]
     return q
+
+
+OUTSIDE = re.compile(r"(?:外地|外省市?|京外|外埠|(?:其他|别的|另外的?)(?:城市|省份?|地方))(?!人|户口|户籍|生源)")
 
 
 def works_in(place: str, text: str) -> bool:
     """Whether ``text`` names ``place`` as where the person works: "在天津上班", "天津的公司", "天津一家机构"."""
     p = re.escape(place)
     work = r"(?:公司|单位|机构|企业|上班|工作|就职|任职)"
-    return bool(re.search(rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}", text))
+    return bool(
+        re.search(
+            rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}|{work}\S{{0,2}}(?:在|位于|设在){p}", text
+        )
+    )
 
 
 def degree_stated(text: str) -> Degree | None:

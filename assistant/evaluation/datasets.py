@@ -66,6 +66,7 @@ class EligibilityCase(BaseModel):
     turns: list[str] = Field(min_length=1)
     verdict: Verdict
     conditions: dict[ConditionKind, Status] = {}
+    detours: list[int] = []  # turns (1-based) that ask the documents something else mid-check ("对了，答辩几月？")
 
 
 class ConversationCase(BaseModel):

@@ -212,6 +212,11 @@ def yes_no(low: str) -> bool | None:
 TITLE_IN_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(取得|评上|拿到|获得|考取|评了|评的|拿的|考的)了?([^，。；,;！？!?]{2,20}?)(?=[，。；,;！？!?]|$)"
 )
+# "我是高级经济师 2021年评的": the title first, the year it was obtained after it
+TITLE_THEN_YEAR = re.compile(
+    r"([^\s，。；,;！？!?]{0,8}(?:师|工|职称|中级|初级|副高|正高|高级|助理))\s*[，,]?\s*((?:19|20)\d\d)\s*年"
+    r"(?:\d{1,2}\s*月)?(?:份)?(?:评的|评上的|拿的|取得的|获得的|考的|评上|拿到)(?=[\s，。；,;！？!?]|$)"
+)
 WORK_SINCE_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来)([^，。；,;！？!?]{0,24}?(?:至今|到现在|到今天))"
 )
@@ -224,10 +229,13 @@ def years_from_dates(text: str, today: dt.date) -> str:
     '取得助理工程师职称10年，此后一直做技术转移'
     >>> years_from_dates("2019年起调到集团技术转移部至今", dt.date(2026, 12, 7))
     '调到集团技术转移部至今已有7年'
+    >>> years_from_dates("我是高级经济师，2021年评的，之后一直做技术转移", dt.date(2026, 12, 7))
+    '我是高级经济师评了5年，之后一直做技术转移'
     """
 
     def since(year: str) -> int:
         return max(0, (today - dt.date(int(year), 7, 1)).days // 365)
 
     text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1])}年", text)
+    text = TITLE_THEN_YEAR.sub(lambda m: f"{m[1]}评了{since(m[2])}年", text)
     return WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)

@@ -57,10 +57,12 @@ HELD_BEFORE = re.compile(
     r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|我的|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
 )
 HELD_AFTER = re.compile(
-    rf"^\s*(职称)?\s*(后|以来|已经|已|了|满|有|是\s*{NUM}|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM}"
+    rf"^\s*(职称)?\s*(后|以来|以后|之后|已经|已|了|满|有|是\s*{NUM}|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM}"
     rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月)"
     r"|(我|本人)\s*(早就|早已|已经|已)?\s*(有|拿到|评上|取得))"  # "助工我已经有了"
 )
+SINCE_AFTER = re.compile(r"^\s*(?:职称)?\s*(?:以后|之后|以来|后)(?!\s*再)")
+WANTS_BEFORE = re.compile(r"(?:想|要|准备|打算|计划|能|可以|能否|能不能)\s*\S{0,2}$")
 # a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
 NEG_BEFORE = re.compile(  # "有没有中级职称" and "是不是硕士" ask; they do not deny ("跳过助理直接评": skipped)
     r"(?:(?<!有)没有?|未|无|尚未|还没有?|也没有?|并非|(?<!是)不是|并不是|从没有?|从未|没能|跳过|越过|绕过|不先评)\s*"
@@ -149,7 +151,8 @@ def read(
     edu = stated_education(text)
     if edu:
         r.facts["education"] = edu
-    bare = is_reply(low) and not {"education", "grade", "years_in_field"} & set(r.facts)
+    # a short reply to the pending question (not "不对，是2019年毕业": that corrects, it answers nothing)
+    bare = is_reply(low) and not {"education", "grade", "years_in_field"} & set(r.facts) and not CORRECTION.match(low)
     _read_answers(text, low, expect, expect_level, r, bare)
     read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
     graduated = GRADUATED_IN.search(text)
@@ -250,6 +253,8 @@ class _TitleReader:
             if self._corrects_grade(m):
                 return "corrected"
             return "denied"
+        if SINCE_AFTER.match(after) and not WANTS_BEFORE.search(before):
+            return "held"  # "评中级以后她作为主要负责人…": since the title was obtained (not "想评中级以后再说")
         if _is_target(before) and not m.other_series:
             return "target"
         corrected_as = CORRECTED_AS.search(before) and (self.correcting or self.last_role == "corrected")

@@ -38,11 +38,14 @@ PERFORMANCE_DONE = re.compile(
 HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
 BREAK_ITEMS = {
     1: re.compile(r"采纳|形成.{0,6}政策法规"),
-    2: re.compile(r"国家重大科技项目|国家重大专项"),
+    2: re.compile(r"国家重大(?:科技)?项目|国家重大专项"),
     3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
 }
 
 
+ALL_DENIED = re.compile(
+    r"(?:这些|这几[条项个样]|以上|上面这些|上述)\S{0,3}?(?:都|全|也)?(?:没有|没|不具备|不符合|不沾边|沾不上)"
+)
 # "能不能破格", "有没有业绩": a question, no denial
 ASKED_FORM = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有|是否")
 NOT_DENIAL = re.compile(r"不过|不仅|不但|不少|不断|不同|不错")  # "不过我负责过…": but, not a denial
@@ -141,6 +144,9 @@ def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str,
     items = [k for k, pat in BREAK_ITEMS.items() if pat.search(text)]
     # each item said in its own clause, held or denied there ("…没有被省部级部门采纳过，也没参与过国家重大…")
     denied = {k for k, pat in BREAK_ITEMS.items() for m in pat.finditer(text) if _denied_in_clause(text, m)}
+    # "…省部级采纳 国家重大项目转化 媒体报道 这些我都没有": the items listed, denied together after them
+    if (after := ALL_DENIED.search(text)) is not None:
+        denied |= {k for k, pat in BREAK_ITEMS.items() if pat.search(text, 0, after.start())}
     if (
         re.search(rf"{NEGATION}{NEAR}{{0,6}}破格", text)
         or re.search(rf"破格{NEAR}{{0,10}}(?:{NEGATION}|不沾边|沾不上|够不上|挨不上)", text)
