@@ -90,6 +90,8 @@ class Lexicon:
     stopwords: frozenset[str]
     generic: frozenset[str] = frozenset()
     rare_words: tuple[str, ...] = ()  # kept whole at jieba's own (low) frequency: still words the documents lack
+    english_function: frozenset[str] = frozenset()  # English words with no topic of their own
+    english_details: frozenset[str] = frozenset()  # English words that ask for a detail (online, weekends…)
     paraphrases: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()
 
     @classmethod
@@ -104,6 +106,8 @@ class Lexicon:
             # jieba keeps whole: the domain words, the vocabulary's names and the colloquial aliases
             words=tuple(dict.fromkeys([*(data.get("words") or ()), *vocabulary().jieba_words(), *_cjk_keys(data)])),
             rare_words=tuple(str(w) for w in data.get("rare_words") or ()),
+            english_function=frozenset(str(w).lower() for w in data.get("english_function") or ()),
+            english_details=frozenset(str(w).lower() for w in data.get("english_details") or ()),
             stopwords=frozenset(str(w) for w in data.get("stopwords") or ()),
             generic=frozenset(str(w) for w in data.get("generic") or ()),
             paraphrases=tuple(
@@ -133,6 +137,20 @@ class Lexicon:
                 found.append(self.english[phrase])
                 low = low.replace(phrase, " ")
         return found
+
+    def english_unknown(self, text: str, known: frozenset[str] = frozenset()) -> list[str]:
+        """English words of ``text`` that neither the glossary nor ``known`` (other names, lower-cased)
+        covers and that are no function words: what an English question asks that may be outside the
+        documents ("Is the defence held online?" → ['online']).
+
+        >>> Lexicon.load().english_unknown("Is the defence held online?")
+        ['online']
+        """
+        low = text.lower()
+        for phrase in sorted([*self.english, *known], key=len, reverse=True):
+            low = re.sub(r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])", " ", low)
+        words = re.findall(r"[a-z]+", low)
+        return [w for w in dict.fromkeys(words) if w not in self.english_function and len(w) > 1]
 
     def alias_terms(self, text: str) -> list[str]:
         return [v for k, v in self.aliases.items() if k in text] + vocabulary().expansions(text)

@@ -167,6 +167,11 @@ class Vocabulary:
         names = [(n, str(g), False) for n, g in self.grade_names] + [(n, str(d), False) for n, d in self.degree_names]
         return list(dict.fromkeys(m.value for m in scan(text, names) if m.name != m.value.lower()))
 
+    def english_names(self) -> frozenset[str]:
+        """The English names of grades, levels and degrees, lower-cased ("senior engineer", "phd")."""
+        names = (*self.grade_names, *self.level_names, *self.degree_names)
+        return frozenset(n.lower() for n, _ in names if n.isascii())
+
     def rank_words(self) -> frozenset[str]:
         """Every name of a grade, level or degree: words that place a person, never the claim asked.
 

@@ -112,8 +112,9 @@ def remember(q: Question, session: Session | None, today: dt.date | None = None)
 
 def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | None:
     """In a conversation with a check: True (continue it), False (not a check), None (decide as new)."""
+    corrected_year = s.topic == "grade_check" and r.correction and bool(r.graduated)  # "不对，是2018年毕业"
     if is_follow_up(text):  # "那高级工程师呢？" goes on with what the last turn was about
-        return s.topic == "grade_check" and bool(r.facts)
+        return s.topic == "grade_check" and (bool(r.facts) or corrected_year)
     if other_topic:
         return None
     if (s.expect and s.expect in _fact_keys(r.facts)) or (r.facts and not r.facts.keys() <= {"grade"}):
@@ -122,8 +123,8 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
         return True  # another grade for the same person
     if RESUME.search(text) and s.facts:
         return True  # "接着说": the pending follow-up again
-    if s.topic == "grade_check" and r.correction and r.graduated:
-        return True  # "不对，是2018年毕业": the year the years were counted from, corrected
+    if corrected_year:
+        return True  # the year the years were counted from, corrected
     if s.expect and UNSURE.search(text) and is_reply(text):
         return True  # "不知道": the check says again what it still needs
     return None

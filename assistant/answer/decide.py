@@ -11,7 +11,7 @@ import re
 
 from .. import messages as M
 from ..ingest.clauses import Clause
-from ..vocab import Grade
+from ..vocab import Grade, vocabulary
 from .draft import Context, Draft, heading, pool, segments, yes_no_draft
 from .lists import (
     CATEGORY,
@@ -385,6 +385,15 @@ def _phrase(text: str, words: list[str]) -> str:
     """The stretch of ``text`` from its first to its last of ``words`` ("核心", "期刊" → "核心期刊")."""
     at = [(i, i + len(w)) for w in words if (i := text.find(w)) >= 0]
     return text[min(a for a, _ in at) : max(b for _, b in at)] if at else "、".join(words)
+
+
+def english_detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """ "Is the defence held online?", "Can I call at the weekend?": an English yes/no question that turns
+    on a detail word the glossary lacks is not decided by the clause its other words find."""
+    lex = ctx.match.lex
+    unknown = lex.english_unknown(q.text, vocabulary().english_names()) if q.english else []
+    details = [w for w in unknown if w in lex.english_details]
+    return not_stated(ctx, q, "", None, terms="、".join(details)) if details else None
 
 
 def _by_structure(ctx: Context, q: Question, grade: Grade, part: str) -> Draft | None:

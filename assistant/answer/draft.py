@@ -184,7 +184,7 @@ def yes_no_draft(
     """The yes/no answer to the question as worded: the word (能/不能, 需要/不需要…) the reading decides,
     the sentence quoted, and which levels a list left out when that is why it is no (``every``: the question
     asked of several levels at once, "所有级别都要答辩吗" → "不是每个级别都需要")."""
-    yes_word, no_word = answer_words(q.asked)
+    yes_word, no_word = answer_words(q.asked) if not q.english else (M.YES_WORD, M.NO_WORD)  # not the glossary's 有
     if every:
         no_word = M.YESNO_NOT_EVERY.format(word=yes_word)
     src = Sources()

@@ -17,7 +17,7 @@ from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .asks import SOME
 from .confirm import asks_title_required, confirm, stated_values
-from .decide import yes_no
+from .decide import english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .lists import WHICH_KIND, asks_all_or_one, which_kind
 from .model import Kind, Sources
@@ -245,7 +245,13 @@ def applies_at_all(q: Question) -> bool:
 
 
 def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
-    """Which leads to try for ``q``, in order: the shape of answer the question asks for."""
+    """Which leads to try for ``q``, in order: the shape of answer the question asks for ("Is the defence
+    held online?": first whether an English yes/no question turns on a detail word the glossary lacks)."""
+    key, leads = _plan(q)
+    return (key, (english_detail, *leads)) if q.english and is_yes_no(q.asking) else (key, leads)
+
+
+def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
     asks_routes = (
         (
             q.intent == "years"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..rules.reading import stated_education
-from ..text import Lexicon, normalize, to_simplified
+from ..text import PHONE, Lexicon, normalize, to_simplified
 from ..vocab import GRADE_LEVEL, Degree, Grade, Level, scan, vocabulary
 from .asks import SOME
 from .yesno import is_yes_no
@@ -181,10 +181,21 @@ EN_LIST = re.compile(r"\bwhich\b|\bwhat\b.*\binclude|\bwhat kinds?\b|\blist\b", 
 EN_WHEN = re.compile(r"\bwhen\b|\bdeadline\b|\bdate\b", re.I)
 
 
+def is_english(text: str) -> bool:
+    """An English question, perhaps with Chinese names in it ("Is the 正高级 title reviewed in 2023?").
+
+    >>> is_english("Is the 正高级 title reviewed in the 2023 round?"), is_english("答辩要准备PPT吗")
+    (True, False)
+    """
+    words, cjk = re.findall(r"[A-Za-z]{2,}", text), re.findall(r"[\u4e00-\u9fff]", text)
+    return bool(words) and (not cjk or (len(words) >= 3 and len(words) > len(cjk)))
+
+
 def chinese_reading(text: str, lex: Lexicon) -> str:
     """An English question in the documents' words, with the shape of what it asks:
     "Is a defense required for assistant engineer?" → "答辩评审 助理工程师 需要吗"."""
-    words = [*vocabulary().expansions(text), *lex.english_terms(text)]
+    names = re.findall(r"[\u4e00-\u9fff]+", text) + PHONE.findall(text)  # what it quotes ("the 正高级 title")
+    words = [*names, *vocabulary().expansions(text), *lex.english_terms(text)]
     zh = " ".join(dict.fromkeys(words))
     if EN_OVERVIEW.search(text):
         zh += " 条件"
@@ -383,7 +394,7 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     text = TYPED_BA.sub(r"了吧\1", text)  # "能报高工了八": 吧 typed by its sound
     if speller is not None:
         text = speller.correct(lex.cut(text))
-    english = not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]", text))
+    english = is_english(text)
     core = asking_clause(text)
     # what is retrieved for: the clause that asks, when the caller's context comes with it ("我在高校做过
     # 科研管理，现在转岗了，想知道运营服务方向包括哪些工作"); the grade and degree the context names still count
@@ -420,8 +431,8 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         words=words,
         held=held,
         lacked=lacked,
-        reading=chinese_reading(text, lex) if english else "",
-        core=core,
+        reading=(reading := chinese_reading(text, lex) if english else ""),
+        core=reading or core,  # an English question is asked whole
         core_words=lex.content_words(PARTICLES.sub("", core)),
     )
     if corpus_text and not english:
