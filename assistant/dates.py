@@ -87,6 +87,15 @@ def find_spans(text: str, year: int) -> list[DateSpan]:
     return [s for _, s in sorted(found, key=lambda t: t[0])]
 
 
+def span_text(span: DateSpan) -> str:
+    """The span as written, with its dash read out.
+
+    >>> span_text(find_spans("7月4日（周二）-7月17日（周一）", 2023)[0])
+    '7月4日（周二）至7月17日（周一）'
+    """
+    return re.sub(r"\s*[-—－–~～]\s*", "至", span.text)
+
+
 def cn_date(d: dt.date) -> str:
     """A date the way the documents write it.
 

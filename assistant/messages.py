@@ -14,6 +14,14 @@ ABSTAIN_BAD_ROW = "这一行无法读取（应为一个问题，或带 question 
 LEAD_CONTACT = "咨询电话：{phones}{cite}。"
 LEAD_DATE = "{year}年度{activity}时间为{year}年{span}{cite}"
 LEAD_DATE_ALL = "{year}年度的时间安排：{items}{cite}。"
+# the order of two dated steps ("哪个先截止"): which comes first, then both dates
+ORDER_EARLIER = "{early}{basis}早于{late}。"
+ORDER_SAME = "{a}和{b}{basis}相同。"
+ORDER_BASIS = {"end": "的截止时间", "start": "的开始时间", "": "的时间"}
+MAY_APPLY = "{who}能申报{grade}吗？"  # "中专可以吗" after a question on that grade
+OF_GRADE = "申报{grade}，{question}"  # a question naming a title held, asked of the grade under discussion
+COUNT_OF = "{grade}的{part}须{quote}{cite}"
+ORDER_STEPS = "{year}年度{a}：{span_a}；{b}：{span_b}{cite}。"
 LEAD_YEARS = "申报{grade}：{route}{cite}"
 WHICH_KIND = "按你说的工作内容，属于“{name}”：“{quote}”{cite}"
 ABBREVIATION = "其中{short}所指的文件见：“{quote}”{cite}"

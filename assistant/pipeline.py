@@ -19,8 +19,10 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
+from . import messages as M
 from .answer.compose import Composer
 from .answer.draft import Context
+from .answer.followup import may_apply
 from .answer.gradecheck import GradeDesk, Session
 from .answer.llm import LLMClient, looks_like_instruction
 from .answer.matching import Matcher
@@ -37,6 +39,7 @@ from .rules.rulebook import Rulebook
 from .rules.tool import TOOL_NAME
 from .settings import Settings
 from .text import Lexicon, normalize
+from .vocab import below
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -199,6 +202,9 @@ class Assistant:
         q: Question = x["q"]
         session: Session | None = x.get("session")
         today = self.settings.today
+        if session is not None and (asked := may_apply(q.text, session.last_question)):
+            q = self._understand(asked)  # "中专可以吗" after "助工要什么学历": a check of that degree, that grade
+            session.last_question = asked  # ("那要干几年" then asks it of them)
         facts = self.desk.wants(q, session, today)
         if facts is not None:
             return self.desk.answer(q, facts, session, today)
@@ -218,6 +224,8 @@ class Assistant:
             if standalone != q.text:
                 log.info("follow-up %r read as %r", q.text, standalone)
                 q = self._understand(standalone)
+            if not q.grades and q.held and session.grade and below(q.held, session.grade):
+                q = self._understand(M.OF_GRADE.format(grade=session.grade, question=q.text))  # "还得先有中级吗"
             session.asked(q)
         if q.injection:  # an instruction is never searched for
             return self.composer.abstain(q, "instruction injection")

@@ -29,6 +29,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]+")
 # a phone number as the documents write it (010—88828948), any dash, optional spaces
 NUMERAL = r"(?:\d+|[零一二两三四五六七八九十百]+)"  # a number as people write it: 12, 十二, 两
 PHONE = re.compile(r"0\d{2,3}\s*[—\-－–]\s*\d{7,8}")
+SPACED_PHONE = re.compile(r"(?<!\d)(0\d{2,3}) (\d{7,8})(?!\d)")
 CN_NUMERAL = "零一二两三四五六七八九十"
 _DIGIT = {ch: n for n, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
 _PUNCT = re.compile(r"^[\W_]+$")
@@ -41,10 +42,13 @@ def normalize(text: str) -> str:
 
     >>> normalize("ＡＢＣ１２３\\x07  问")
     'ABC123 问'
+    >>> normalize("电话是010 88828948吗")
+    '电话是010-88828948吗'
     """
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return SPACED_PHONE.sub(r"\1-\2", text)  # "010 88828948": one number
 
 
 @functools.cache

@@ -56,6 +56,17 @@ class Series(StrEnum):
 GRADE_LEVEL: dict[Grade, Level] = dict(zip(Grade, Level, strict=True))
 LEVEL_GRADE: dict[Level, Grade] = {lvl: g for g, lvl in GRADE_LEVEL.items()}
 LEVEL_RANK: dict[Level, int] = {lvl: n for n, lvl in enumerate(Level, start=1)}
+
+
+def below(level: Level | str, grade: Grade | str) -> bool:
+    """Whether a title of ``level`` lies below ``grade`` (so its holder may be asking for that grade).
+
+    >>> below("中级", "高级工程师"), below("副高级", "高级工程师")
+    (True, False)
+    """
+    return LEVEL_RANK[Level(level)] < LEVEL_RANK[GRADE_LEVEL[Grade(grade)]]
+
+
 # the field's own name ("科技成果转移转化"): its 成果 is no 成果 of a grade's conditions
 FIELD_NAME = re.compile(r"科技成果|成果(?:转移|转化)")
 DEGREE_RANK: dict[Degree, int] = {

@@ -14,19 +14,19 @@ from typing import Any
 
 from ..rules.phrases import ASKING, UNSURE, as_chinese, is_reply, simplify_numbers
 from ..rules.reading import Reading, read
-from ..vocab import Degree
+from ..vocab import Degree, below
 from .asks import SOME
 from .followup import is_follow_up
 from .session import Session, merged
-from .understand import ASKER, CONCURRENT, ROUND_ASKED, Question, asking_clause
+from .understand import ASKER, CONCURRENT, ROUND_ASKED, THIS_ROUND, Question, asking_clause
 
 CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
     r"|(?:想|打算|准备|计划)要?(?:转|直接)?(?:申报|评|报|申请|参评)"
 )
 APPLYING = re.compile(
-    r"申报|(?<!汇|简|公|上)报(?!告|道|销)|评(?![审价委])|申请|参评|符合|满足|够"
-)  # what "能" is about when it asks to apply
+    r"申报|(?<!汇|简|公|上)报(?!告|道|销)|评(?![审价委])|申请|参评|符合|满足|够|破格(?!条件)"
+)  # what "能" is about when it asks to apply ("这样我可以破格吗": to apply by 破格)
 ASKS_RULE = re.compile(
     r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么"
 )
@@ -55,6 +55,9 @@ BACK_TO_CHECK = re.compile(
 )
 OWN_WORK = re.compile(r"(?:在|从事|做|干)\S{0,16}(?:技术转移|技术经纪|成果转化|转移转化|技术交易|技术市场)")
 PERSONAL = re.compile(r"我|本人|俺|自己|咱")
+# "正高今年能报吗", "这次能评高工吗": whether the round takes a grade, of nobody in particular
+ROUND_APPLY = re.compile(THIS_ROUND + r"\S{0,3}(?:能|可以|能不能|可不可以)\S{0,3}(?:申报|报|评|参评)")
+HOW_APPLIED = re.compile(r"破格|直接|越级")  # how one applies, said in a question of the grade under discussion
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
 PERSON_FACTS = ("education", "years_in_field", "titles", "achievements", "performance_met", "breakthrough", "basic_met")
@@ -83,6 +86,8 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
         rule_question = False
     rule_question = rule_question or (confirmed and s.topic != "grade_check")
     other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
+    if ROUND_APPLY.search(text) and not PERSONAL.search(text) and r.facts.keys() <= {"grade"}:
+        return None  # "正高今年能报吗", mid-check too: whether the round reviews that grade
     if s.facts or s.topic == "grade_check":
         carried = _carries_on(text, r, s, other_topic)
         if carried is not None:
@@ -107,6 +112,7 @@ def remember(q: Question, session: Session | None, today: dt.date | None = None)
     if own:
         session.facts = merged(Reading(facts=own, under=r.under), session)
         session.under = {**session.under, **r.under}
+        session.below = session.below | r.below
     session.graduated = r.graduated or session.graduated
 
 
@@ -143,7 +149,8 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
         return can_apply and personal and not other_topic
     # "那我能评吗？", and after a check "这样还能报吗", "那还能报吗": the grade under discussion
     back = s.topic == "grade_check" and bool(BACK_TO_CHECK.match(text))
-    if can_apply and s.grade and (PERSONAL.search(text) or back) and len(_cjk(text)) <= 8:
+    short = len(_cjk(HOW_APPLIED.sub("", text))) <= 8  # (how: "这样我能破格申报吗")
+    if can_apply and s.grade and (PERSONAL.search(text) or back) and short:
         r.facts["grade"] = s.grade
         return True
     # "我在中关村一家技术转移中心工作": the person's own work, stated before any question: the check starts
@@ -155,7 +162,11 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     if set(person) <= {"basic_met", "performance_met"} and ENDS_ASKING.search(text):
         return False  # "继续教育没按要求参加，不影响我报职称吧": whether the rule allows it
     stated = (can_apply and bool(APPLYING.search(text))) or not ASKING.search(SOME.sub("", text))  # 前几年
-    return bool(person) and specific(text, r) and stated and not other_topic
+    starts = bool(person) and specific(text, r) and stated and not other_topic
+    held = [t["level"] for t in r.facts.get("titles") or []]
+    if starts and "grade" not in r.facts and s.topic == "question" and s.grade and all(below(h, s.grade) for h in held):
+        r.facts["grade"] = s.grade  # "正高要啥前提条件" … "我现在是高工 本科学历": the grade just asked about
+    return starts
 
 
 def _asks_to_apply(text: str) -> bool:

@@ -117,7 +117,7 @@ def asks_title_required(q: Question) -> bool:
     >>> asks_title_required(q), asks_title_required(skip)
     (True, True)
     """
-    return bool(q.grade and q.held and not q.education and REQUIRED.search(q.asked)) or _asks_skip(q)
+    return bool(q.grade and q.held and REQUIRED.search(q.asked)) or _asks_skip(q)
 
 
 def _asks_skip(q: Question) -> bool:

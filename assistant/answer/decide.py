@@ -12,6 +12,7 @@ import re
 from .. import messages as M
 from ..ingest.clauses import Clause
 from ..vocab import Grade, vocabulary
+from .compare import DIFFERENT_ASKED, SAME_ASKED, by_counts
 from .draft import Context, Draft, heading, pool, segments, yes_no_draft
 from .lists import (
     CATEGORY,
@@ -101,6 +102,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if q.elsewhere and (draft := _works_elsewhere(ctx, q)) is not None:  # "人在天津公司上班，能报吗"
         return draft
     terms = key_terms(ctx, q)
+    alike = _alike_asked(q)
+    if alike:  # "高级和中级在一个地方公示吗": 一个地方 is how the levels compare, no word to find
+        terms = [t for t in terms if not (SAME_ASKED.search(t) or DIFFERENT_ASKED.search(t))]
     if CATEGORY.search(q.asked):  # 做孵化和创业辅导，归研究方向吗: by the definition that holds it
         draft = by_label(ctx, q, terms, hits)
         if draft is not None:
@@ -117,6 +121,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     played = roles_stated(q.core or "") or roles_stated(q.asked)  # the part the clause that asks speaks of
     if played and (draft := by_role(ctx, q, played, hits)) is not None:  # 论文我是第三作者，能算吗 (工程师)
         return draft
+    if (compared := by_counts(ctx, q)) is not None:  # "高工要的成果跟工程师一样多吗": by the rules' counts
+        return compared
     cue = part_cue(q.asked)
     subject = [t for t in terms if cue is None or cue not in t]
     # a clause that asks with no subject of its own and points to none ("学历差一点 能不能破格报工程师"): of the grade
@@ -242,13 +248,21 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if n > ranked[0][0]:
             break
         forms = [f for _, f in found]
-        reading = by_levels(sent, level, forms) if level else _every_level(sent, several, forms)
+        if level:
+            reading = by_levels(sent, level, forms)
+        elif alike:
+            reading = _alike(sent, several, bool(DIFFERENT_ASKED.search(q.asked)))
+        else:
+            reading = _every_level(sent, several, forms)
         if reading is not None:
             term = found[-1][0]  # "副高级是不是不用答辩？", "初级应该不能答辩吧" ask the opposite
             if (polarities(q.asked, term) == {False}) != denied_after(q.asked, term):
                 reading.holds = not reading.holds
             left = [lvl for lvl in several if lvl not in reading.levels]  # "所有级别都…": the ones the list leaves out
-            return yes_no_draft(ctx, q, rec, sent, reading, level or "、".join(left) or None, every=bool(several))
+            every = bool(several) and not alike
+            return yes_no_draft(ctx, q, rec, sent, reading, level or "、".join(left) or None, every=every)
+    if alike:  # how levels compare is read from their lists only
+        return None
     # "没参加继续教育应该不影响申报吧": the conditions lacked, not the predicate denied as the question's claim
     lacked = [d for d in denied if d != terms[-1]] or denied
     if lacks and (draft := _lacks_requirement(ctx, q, lacked, hits, level)) is not None:
@@ -285,6 +299,32 @@ def _every_level(sentence: str, levels: list[str], forms: list[str]) -> Reading 
         return None
     listed = next(r.levels for r in readings if r is not None)
     return Reading(all(r.holds for r in readings if r is not None), "levels", listed)
+
+
+def _alike_asked(q: Question) -> bool:
+    """Whether ``q`` asks if several levels are treated alike (or differently)."""
+    return len(levels_in(q.asked)) >= 2 and bool(SAME_ASKED.search(q.asked) or DIFFERENT_ASKED.search(q.asked))
+
+
+def _alike(sentence: str, levels: list[str], different: bool) -> Reading | None:
+    """Several levels asked to be treated alike: one segment of the sentence names them all
+    ("高、中级需进行答辩评审"), or each its own ("高级…在A公示，中、初级…在B公示": not alike).
+
+    >>> _alike("高级…在A公示，中、初级…在B公示。", ["副高级", "中级"], False).holds
+    False
+    >>> _alike("高、中级需进行答辩评审。", ["副高级", "中级"], True).holds
+    False
+    >>> _alike("高、中级需进行答辩评审。", ["中级", "初级"], False).holds
+    False
+    """
+    if len(levels) < 2:
+        return None
+    segments = [s for s in re.split(r"[，,；;。]", sentence) if s.strip()]
+    own = [next((i for i, s in enumerate(segments) if lvl in levels_in(s)), None) for lvl in levels]
+    if all(i is None for i in own):
+        return None
+    alike = len(set(own)) == 1  # (one level listed and another left out: not alike)
+    return Reading(alike != different, "levels", [lvl for s in segments for lvl in levels_in(s)])
 
 
 def _item_lacks(

@@ -10,26 +10,33 @@
 '外籍人才可以申报吗，需要什么证件'
 >>> resolve("不好意思问错了 我想问的是中级的", "高工成果要几项")
 '工程师成果要几项'
+>>> resolve("他能报不", "我有个同事是台湾人 在我们这签了劳动合同")
+'我有个同事是台湾人 在我们这签了劳动合同，他能报不'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
 >>> resolve("这个要附证明吗", "运营服务方向的业绩都写啥")
 '运营服务方向的业绩要附证明吗'
+>>> resolve("要是我拿的是别的系列的副高呢", "高工是要拿了中级之后干满几年")
+'高工是要拿了别的系列的副高之后干满几年'
 >>> resolve("评审机构审核呢", "单位审核推荐到几号"), resolve("有助工的话呢", "大专评工程师要干几年")
 ('评审机构审核什么时候', '大专评工程师要干几年，已取得初级职称？')
 >>> with_grade("那需要几项成果呢？", "工程师")
 '工程师需要几项成果？'
 >>> strip_discourse("顺便问下，答辩在几月？"), strip_discourse("还有其他条件吗")
 ('答辩在几月？', '还有其他条件吗')
+>>> strip_discourse("嗯 回到刚才 本科是不是还得先有中级")
+'本科是不是还得先有中级'
 """
 
 from __future__ import annotations
 
 import re
 
+from .. import messages as M
 from ..vocab import GRADE_LEVEL, vocabulary
 
 FOLLOW_UP = re.compile(
-    r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,12}?)\s*(?:呢|的话呢|怎么样|又如何)\s*[？?。]?\s*$"
+    r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,16}?)\s*(?:呢|的话呢|怎么样|又如何)\s*[？?。]?\s*$"
 )
 # "具体是哪一天？", "确切几号": the detail of what was just asked
 DETAIL = re.compile(r"^\s*(?:那|那么)?(?:具体|确切|准确)(?:是|在|到)?\S{0,2}(?:哪|几|什么|多少)\S{0,4}?[？?。]?\s*$")
@@ -37,9 +44,23 @@ DETAIL = re.compile(r"^\s*(?:那|那么)?(?:具体|确切|准确)(?:是|在|到)
 SUBJECTLESS = re.compile(
     r"^\s*(?:那|那么)?(?:还)?(?:需要|要|得)(?:提供|准备|带|交|出具)?(?:什么|哪些|啥)\S{0,4}?[？?。]?\s*$"
 )
+# "那要干几年": how many years, of what was just asked about
+YEARS_ONLY = re.compile(
+    r"^\s*(?:那|那么)?\s*(?:还)?(?:要|需要|得)?(?:干|做|工作|从事)?(?:满)?(?:几年|多少年|多久|多长时间)[？?。]?\s*$"
+)
+# "中专可以吗": a degree alone, asked whether it may apply for the grade just asked about
+MAY_TOO = re.compile(
+    r"^\s*(?:那|那么)?\s*(?P<what>[^，,。？?]{1,8}?)\s*(?:也|的话)?\s*(?:可以|行|能|能报|可以报|能评|行不行|可不可以|能不能)"
+    r"(?:吗|么|嘛|不|吧)?\s*[？?。]?\s*$"
+)
 # "这个要附证明吗": the pronoun is the subject of a modal predicate, the thing just asked about
 PRONOUN = re.compile(
     r"^\s*(?:那|那么)?\s*(?:这个|那个|它|这些|那些|这种|那种)((?:也|还|都)?(?:要|需要|得|能|可以|算|用|必须))"
+)
+# "他能报不" after "我有个同事是台湾人…": the person just spoken of, asked about
+THIRD_PERSON = re.compile(
+    r"^\s*(?:那|那么)?\s*(?:他|她|他们|她们|这人|这个人|此人|对方|这位)(?:也|还)?"
+    r"(?:能|可以|能不能|可不可以|符合|算|属于|够)[^，,。]{0,8}$"
 )
 ASKS_FROM = re.compile(r"(?:都|也|还)?(?:写|填|交|包括|包含|指)?(?:可以|能|要|需要|得|是|有|怎么|什么|啥|哪|几|多少)")
 
@@ -53,8 +74,9 @@ def _topic(previous: str) -> str:
 DISCOURSE = re.compile(
     r"^\s*(?:(?:顺便|另外|再|还想|我还想|我再)(?:问|请教)(?:一)?下|顺便问问|顺便说一下)\s*[，,：:。]?\s*"
     r"|^\s*(?:对了|另外|还有|还有个问题|还有一个问题|接着说|继续说|话说回来|言归正传|回到(?:刚才|之前|前面)的?(?:问题|话题)?)"
-    r"\s*[，,：:。]\s*"
+    r"\s*[，,：:。\s]\s*"
     r"|^\s*(?:好的|好|明白了?|知道了|了解了?|懂了|收到|谢谢|多谢|嗯嗯?|哦|ok|OK)\s*[，,。！!]\s*(?=那|那么|还有|另外)"
+    r"|^\s*(?:嗯+|哦+|噢|呃)\s*[，,。\s]\s*(?=\S)"  # "嗯 回到刚才 …"
 )
 # "And for the engineer (工程师) grade, how many items?": the last question, of the grade named now
 EN_FOLLOW = re.compile(r"^\s*(?:and|what about|how about)\b", re.I)
@@ -62,7 +84,7 @@ EN_FOLLOW = re.compile(r"^\s*(?:and|what about|how about)\b", re.I)
 
 def strip_discourse(text: str) -> str:
     """``text`` without the words that only move the conversation along; unchanged if nothing is left."""
-    rest = DISCOURSE.sub("", text, count=1)
+    rest = DISCOURSE.sub("", DISCOURSE.sub("", text, count=1), count=1)  # "嗯 回到刚才 …": two of them
     return rest if rest.strip() else text
 
 
@@ -73,13 +95,18 @@ ASKED_INSTEAD = re.compile(
 
 
 # "第一种具体是啥": an item of the list just given, by its place
-ORDINAL = re.compile(r"^\s*(?:那|那么)?\s*第\s*[一二三四五六七八九十\d]{1,2}\s*(?:种|条|项|个|点|类)[^，,。]{0,12}$")
+ORDINAL = re.compile(
+    r"^\s*(?:[^，,。？?\s第]{1,6}[，,\s]\s*)?(?:那|那么)?\s*第\s*[一二三四五六七八九十\d]{1,2}\s*(?:种|条|项|个|点|类)[^，,。]{0,12}$"
+)  # (after a few words of its own: "我记一下 第二个号再说一遍")
 
 
 def is_follow_up(text: str) -> bool:
     elliptic = FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text) or ASKED_INSTEAD.match(text)
-    elliptic = elliptic or ORDINAL.match(text) or PRONOUN.match(text)
-    return bool(elliptic) or bool(EN_FOLLOW.match(text) and vocabulary().grades_in(text))
+    elliptic = elliptic or ORDINAL.match(text) or PRONOUN.match(text) or YEARS_ONLY.match(text)
+    elliptic = elliptic or THIRD_PERSON.match(text)
+    may = MAY_TOO.match(text)
+    degree_may = bool(may and _degree_only(may["what"]))  # "中专可以吗"
+    return bool(elliptic) or degree_may or bool(EN_FOLLOW.match(text) and vocabulary().grades_in(text))
 
 
 def _replace_first(text: str, names: list[str], new: str) -> str | None:
@@ -119,8 +146,12 @@ def resolve(text: str, previous: str | None) -> str | None:
         return None
     if (m := PRONOUN.match(text)) and len(topic := _topic(previous)) >= 2:  # "这个要附证明吗": the thing asked
         return topic + text[m.end() - len(m[1]) :]
-    if DETAIL.match(text) or SUBJECTLESS.match(text) or ORDINAL.match(text):
+    # a detail, the Nth item, the years of what was just asked; "他能报不" after what was said of him
+    joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, THIRD_PERSON)
+    if any(p.match(text) for p in joined):
         return f"{previous.rstrip('？?。')}，{text.strip()}"
+    if asked := may_apply(text, previous):  # "中专可以吗" after "助工要什么学历"
+        return asked
     if instead := ASKED_INSTEAD.match(text):  # "问错了，我想问的是中级的" after "高工成果要几项"
         return resolve(f"那{instead['what']}呢？", previous)
     vocab = vocabulary()
@@ -131,7 +162,10 @@ def resolve(text: str, previous: str | None) -> str | None:
         return None
     what = m["what"]
     grades, edu = vocab.grades_in(what), vocab.degree_in(what)
-    if grades and HELD.match(what):  # "有助工的话呢" after "大专评工程师要干几年": a title held, same grade
+    if grades and (held := HELD.match(what)):  # "有助工的话呢" after "大专评工程师要干几年": a title held
+        title = what[held.end() :]
+        if (was := HELD_IN.search(previous)) is not None:  # "要是我拿的是别的系列的副高呢": instead of that one
+            return previous[: was.start(2)] + title + previous[was.end(2) :]
         return f"{previous.rstrip('？?。')}，已取得{GRADE_LEVEL[grades[0]]}职称？"
     if grades:
         old = vocab.grades_in(previous)
@@ -150,8 +184,31 @@ def resolve(text: str, previous: str | None) -> str | None:
 
 
 SUBJECT = re.compile(r"^(?:如果|要是|假如)?(?:我|我们|本人)?(?:是|做|搞|走|报)?")
-HELD = re.compile(r"^(?:如果|要是|假如)?(?:我|本人)?(?:已经|已)?(?:有|拿了|拿到|取得了?|评了|评上了?|持有)")
+HELD = re.compile(
+    r"^(?:如果|要是|假如)?(?:我|本人)?(?:已经|已)?(?:有|拿了|拿到|取得了?|评了|评上了?|持有|拿的是|有的是|评的是)"
+)
+# the title a question speaks of as held ("高工是要拿了中级之后干满几年")
+HELD_IN = re.compile(r"(拿了|拿到|取得了?|有了?|评上了?)(初级|中级|副高级?|正高级?|助工|助理级?|高工)")
 DAY = re.compile(r"(?:到|是|在)?(?:几号|哪一?天|哪日)")
+
+
+def may_apply(text: str, previous: str | None) -> str | None:
+    """ "中专可以吗" after a question on one grade: whether that degree may apply for it.
+
+    >>> may_apply("中专可以吗", "助工要什么学历"), may_apply("中专可以吗", "答辩几月")
+    ('中专能申报助理工程师吗？', None)
+    """
+    may = MAY_TOO.match(text)
+    if not previous or not may or not _degree_only(may["what"]):
+        return None
+    named = vocabulary().grades_in(previous)
+    return M.MAY_APPLY.format(who=may["what"].strip(), grade=named[0]) if named else None
+
+
+def _degree_only(what: str) -> bool:
+    """``what`` names a degree and no grade ("中专", "大专学历")."""
+    vocab = vocabulary()
+    return vocab.degree_in(what) is not None and not vocab.grades_in(what)
 
 
 def _sibling(what: str, previous: str) -> str | None:

@@ -90,13 +90,19 @@ class GradeDesk:
         graduated = r.graduated or (session.graduated if session else None)
         if graduated and "years_in_field" not in args:  # "博士去年毕业，能评高工吗": at most the years since
             bound = self.book.check({**args, "years_in_field": years_since(graduated, today)})
-            if _edu_status(bound) == "not_met" and _edu_status(result) == "unknown":
+            if bound.status("education_experience") == "not_met" and result.status("education_experience") == "unknown":
                 args["years_in_field"] = years_since(graduated, today)
                 result = bound
                 counted = M.NOTE_YEARS_AT_MOST.format(year=graduated, years=args["years_in_field"])
         under = {**(session.under if session else {}), **r.under}
+        below = (session.below if session else set()) | r.below
+        if (least := _bounded(args, below)) is not None:  # "不到十年": what holds at any years under it
+            low = self.book.check(least)
+            if low.status("education_experience") != result.status("education_experience"):
+                result = self.book.check({k: v for k, v in args.items() if k != "years_in_field"})
         if session is not None:
             session.under = under
+            session.below = below
             session.facts = facts
             session.topic = "grade_check"
             session.grade = facts.get("grade") or session.grade
@@ -128,7 +134,7 @@ class GradeDesk:
             return None
         if session is not None and session.facts.keys() - r.facts.keys():
             return None  # facts of a person from earlier turns: a personal check
-        edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
+        edu = result.condition("education_experience")
         if edu is None or edu.status != "unknown":
             return None
         route = self.book.route(edu.citation.id) or self._title_route(result.grade, r)
@@ -153,20 +159,20 @@ class GradeDesk:
         """The lead when a yes/no grade check meets a route (or 破格) while other conditions still wait."""
         if result.verdict != "need_more_info" or not is_yes_no(q.asking):
             return None
-        edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
+        edu = result.condition("education_experience")
         if edu is None or edu.status != "met":
             return None
         route = self.book.route(edu.citation.id)
         if route:
             return M.VERDICT_ROUTE_MET.format(grade=result.grade, route=route["quote"])
-        lifted = any(c.kind == "breakthrough" and c.status == "met" for c in result.conditions)
+        lifted = result.status("breakthrough") == "met"
         return M.VERDICT_BREAK_MET.format(grade=result.grade) if lifted else None  # by 破格
 
     def _next_expect(self, result: Result) -> tuple[str | None, str | None]:
         fact = result.missing[0] if result.missing else ("breakthrough" if result.follow_up else None)
         level = None
         if fact in ("titles", "title_years"):
-            edu = next((c for c in result.conditions if c.kind == "education_experience"), None)
+            edu = result.condition("education_experience")
             route = self.book.route(edu.citation.id) if edu else None
             level = route.get("title") if route else None
         return fact, level
@@ -215,8 +221,15 @@ class GradeDesk:
         )
 
 
-def _edu_status(result: Result) -> str | None:
-    return next((c.status for c in result.conditions if c.kind == "education_experience"), None)
+def _bounded(args: dict[str, Any], below: set[float]) -> dict[str, Any] | None:
+    """``args`` with the years said only as a bound ("不到10年") at their least (0), or None if there are none.
+
+    >>> _bounded({"years_in_field": 9.5, "education": "大学本科"}, {9.5})
+    {'years_in_field': 0, 'education': '大学本科'}
+    """
+    if args.get("years_in_field") not in below:
+        return None
+    return {**args, "years_in_field": 0}
 
 
 def years_since(year: int, today: dt.date) -> int:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from .. import messages as M
-from ..dates import DateSpan, find_spans
+from ..dates import find_spans, span_text
 from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .asks import SOME
+from .compare import ORDER_ASKED, order
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
@@ -49,11 +50,6 @@ DAY_ASKED = re.compile(r"几号|几日|哪天|哪一天|哪一日|具体日期|�
 OTHER_WAY = re.compile(r"办法|途径|路子|渠道|别的|其他|还能|还可以|能不能|能报|可以报|能评|可以评")
 YEARS_ASKED = re.compile(r"(?<![好这那])几年|多少年|多久|多长时间|年限")  # asked in the clause that asks
 ROUTE_CUE = re.compile(r"学历|资历|工作经历|年限|工作年限")
-
-
-def _span_text(span: DateSpan) -> str:
-    """The span as written, with its dash read out: 7月4日（周二）至7月17日（周一）."""
-    return re.sub(r"\s*[-—－–~～]\s*", "至", span.text)
 
 
 def contact(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
@@ -99,10 +95,10 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         cite = src.cite(rec, quote)
         if len(chosen) == 1:
             _, activity, span, _ = chosen[0]
-            lead = M.LEAD_DATE.format(year=year, activity=activity, span=_span_text(span), cite=cite)
+            lead = M.LEAD_DATE.format(year=year, activity=activity, span=span_text(span), cite=cite)
             lead += status_text(span, ctx.today) + "。"
         else:
-            steps = "；".join(f"{a}，{year}年{_span_text(s)}{status_text(s, ctx.today)}" for _, a, s, _ in chosen)
+            steps = "；".join(f"{a}，{year}年{span_text(s)}{status_text(s, ctx.today)}" for _, a, s, _ in chosen)
             lead = M.LEAD_DATE_ALL.format(year=year, cite=cite, items=steps)
         notes = []
         if all(s.status(ctx.today) == "past" for _, _, s, _ in chosen):
@@ -298,6 +294,8 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "list"
     else:
         key = "general"
+    if ORDER_ASKED.search(q.asking):  # "答辩比单位审核早吗": the dates of the two steps compared
+        return "order", (order, *LEADS[key])
     if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says
         return key, (referred_content, *LEADS[key])
     # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before

@@ -41,6 +41,7 @@ class Session:
     duration_of: str | None = None
     under: dict[float, float] = field(default_factory=dict)
     graduated: int | None = None  # the year of graduation stated, for "一直干到现在" said later
+    below: set[float] = field(default_factory=set)  # years said as a bound only ("不到10年")
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
@@ -54,11 +55,13 @@ class Session:
             self.duration_of,
             dict(self.under),
             self.graduated,
+            set(self.below),
         )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
         self.topic, self.grade, self.duration_of, self.under, self.graduated = None, None, None, {}, None
+        self.below = set()
 
     def asked(self, q: Question) -> None:
         """A question answered from the documents: it becomes the topic; a grade it names is discussed."""

@@ -312,6 +312,7 @@ HELD_FIRST = re.compile(
 )
 
 
+OBTAINED_BEFORE = re.compile(r"(?:有|取得|拿到|获得|评上|持有)了?\s*(?:相应的?)?$")
 NOT_HELD = re.compile(r"(?:没有|没|未|无|还没有?)(?:评过?|评上|取得|拿到|拿过|考过|有过?)?的?(.{1,6}?)(?:职称|证|资格)")
 
 
@@ -328,6 +329,17 @@ def lacked_title(text: str) -> Level | None:
         except ValueError:
             continue
     return None
+
+
+def _title_is_object(text: str) -> bool:
+    """The one title ``text`` names is what one has or obtains ("还得先有中级"), not the subject
+    ("助理工程师有业绩要求吗").
+
+    >>> _title_is_object("本科是不是还得先有中级"), _title_is_object("助理工程师有业绩要求吗")
+    (True, False)
+    """
+    mentions = vocabulary().title_mentions(text)
+    return len(mentions) == 1 and bool(OBTAINED_BEFORE.search(text[: mentions[0].start]))
 
 
 def held_title(text: str) -> Level | None:
@@ -415,6 +427,8 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
     held = None if held == lacked else held  # "没拿过中级职称": named, not held
     if held and len(grades) > 1:  # "取得中级职称后…能评高级工程师": the grade asked about is the other one
         grades = [g for g in grades if GRADE_LEVEL[g] != held] or grades
+    elif held and grades and all(GRADE_LEVEL[g] == held for g in grades) and _title_is_object(text):
+        grades = []  # "本科是不是还得先有中级": the title is held or required; no grade is asked about
     if lacked and len(grades) > 1:  # "没有助理职称，想直接申请中级工程师": nor the title one lacks
         grades = [g for g in grades if GRADE_LEVEL[g] != lacked] or grades
     intent = detect_intent(focus)

@@ -144,7 +144,7 @@ class Evaluator:
         rows = []
         for case in self.progress(cases, "eligibility"):
             session = self.bot.new_session()
-            routed, latency = True, 0.0
+            routed, latency, begun = True, 0.0, False
             result: dict[str, Any] = {}
             for n, turn in enumerate(case.turns, start=1):
                 a = self.bot.ask(turn, session=session)
@@ -152,7 +152,10 @@ class Evaluator:
                 if n in case.detours:  # answered from the documents; the check must go on after it
                     routed = routed and not a.tool_calls
                     continue
-                routed = routed and bool(a.tool_calls)
+                # questions to the documents before the check begins ("正高要啥条件", then the person's facts)
+                # may be answered from them; once begun, every turn goes on with the check
+                begun = begun or bool(a.tool_calls) or n == len(case.turns)
+                routed = routed and (bool(a.tool_calls) or not begun)
                 result = a.tool_calls[0].result if a.tool_calls else {}
             got = {c["kind"]: c["status"] for c in result.get("conditions", [])}
             verdict_ok = routed and result.get("verdict") == case.verdict

@@ -134,6 +134,15 @@ class Result:
     notes: list[str] = field(default_factory=list)  # extension: e.g. the round does not review 正高级
     gaps: list[Gap] = field(default_factory=list)  # extension: routes short only by time, and by how much
 
+    def condition(self, kind: Kind) -> Condition | None:
+        """The condition of ``kind`` in the result, if the grade has one."""
+        return next((c for c in self.conditions if c.kind == kind), None)
+
+    def status(self, kind: Kind) -> str | None:
+        """The status of the condition of ``kind`` (None: the grade has no such condition)."""
+        c = self.condition(kind)
+        return c.status if c else None
+
     def to_dict(self) -> dict[str, Any]:
         """The contract's eligibility result (citations carry ``source`` too, an extension)."""
         d = asdict(self)

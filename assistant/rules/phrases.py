@@ -24,9 +24,16 @@ UNDER = (
     r"快要|快满|快|将近|接近|近|差不多|不到|不满|不足|没满|未满|没到|未到|还差一点|马上就满|马上就|马上|即将满|即将|第"
 )
 OVER = r"已经满|已满|满|超过|整整|足足|多于"
+# "25年的申报通知", "24年或者25年的评审": a year of the calendar, said short, before what happens in it
+ROUND_AFTER = re.compile(
+    r"\s*(?:(?:或者?|和|、|到|至|还是)\s*\d{2}\s*年)?\s*的?\s*(?:申报|通知|评审|文件|政策|那次|这次|那轮|一轮)"
+)
+# "不到10年" only bounds the years from above (any number under 10); "快10年" is near 10
+BELOW_WORDS = {"不到", "不满", "不足", "没满", "未满", "没到", "未到"}
 DURATION = re.compile(
     # "7月" is a month, not a duration (个月 is); "下一年" is the next round, not a year of work
-    rf"(?P<pre>{UNDER}|{OVER})?(?:有|了|就|都)?(?<![下上去明今每])(?P<n>{NUM})?(?P<half1>半)?\s*(?P<unit>年|个月)"
+    # (but "评上3年了" is: 上 ends the verb)
+    rf"(?P<pre>{UNDER}|{OVER})?(?:有|了|就|都)?(?:(?<![下去明今每])(?<!上(?=一))(?P<n>{NUM})|(?<![下上去明今每]))(?P<half1>半)?\s*(?P<unit>年|个月)"
     rf"(?P<more>多|以上|整)?(?:(?P<half2>半)|零?(?P<m>{NUM})个?多?月)?"
 )
 UNDER_WORDS = set(UNDER.split("|"))
@@ -135,8 +142,11 @@ def simplify_numbers(text: str) -> str:
     return PAIR.sub(pair, text)
 
 
-def _duration_value(m: re.Match[str], under: dict[float, float] | None = None) -> float | None:
-    """The years ``m`` stands for; an "almost N" is recorded in ``under`` (value → N) for display."""
+def _duration_value(
+    m: re.Match[str], under: dict[float, float] | None = None, below: set[float] | None = None
+) -> float | None:
+    """The years ``m`` stands for; an "almost N" is recorded in ``under`` (value → N) for display, and
+    in ``below`` when it only bounds the years from above ("不到10年")."""
     if not (m["n"] or m["half1"]):
         return None
     n = cn_number(m["n"]) if m["n"] else 0.0
@@ -152,24 +162,35 @@ def _duration_value(m: re.Match[str], under: dict[float, float] | None = None) -
         said, value = value, round(max(0.0, value - 0.5), 2)  # "不到5年": under the threshold
         if under is not None:
             under[value] = said
+        if below is not None and m["pre"] in BELOW_WORDS:
+            below.add(value)
     return round(value, 2)
 
 
-def parse_duration(text: str, under: dict[float, float] | None = None) -> float | None:
+def parse_duration(text: str, under: dict[float, float] | None = None, below: set[float] | None = None) -> float | None:
     """The first duration in ``text``, in years (``"半年"`` → 0.5, ``"满5年"`` → 5)."""
     for m in DURATION.finditer(simplify_numbers(text)):
-        v = _duration_value(m, under)
+        v = _duration_value(m, under, below)
         if v is not None:
             return v
     return None
 
 
-def durations(text: str, under: dict[float, float] | None = None) -> list[tuple[int, float]]:
+def durations(
+    text: str, under: dict[float, float] | None = None, below: set[float] | None = None
+) -> list[tuple[int, float]]:
     out = []
     for m in DURATION.finditer(text):
-        v = _duration_value(m, under)
-        a_date = re.match(r"\s*(度|底|初|份)", text[m.end() : m.end() + 1]) or re.search(
-            r"20\d\d$", text[: m.start()] + (m["n"] or "")
+        v = _duration_value(m, under, below)
+        a_date = (
+            re.match(r"\s*(度|底|初|份)", text[m.end() : m.end() + 1])
+            or re.search(r"20\d\d$", text[: m.start()] + (m["n"] or ""))
+            or (
+                m["n"]
+                and re.fullmatch(r"[12]\d", m["n"])
+                and ROUND_AFTER.match(text, m.end())
+                and not re.search(r"毕业|干|做|工作|从事|满|了", text[max(0, m.start() - 3) : m.start()])
+            )
         )
         if v is not None and not a_date:
             out.append((m.start(), v))

@@ -57,10 +57,12 @@ HELD_BEFORE = re.compile(
     r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|我的|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
 )
 HELD_AFTER = re.compile(
-    rf"^\s*(职称)?\s*(后|以来|以后|之后|已经|已|了|满|有|是\s*{NUM}|(拿|评|考|取得|获得)(了|到|上)?\s*{NUM}"
+    rf"^\s*(职称)?\s*(后|以来|以后|之后|已经|已|了|满|有|是\s*{NUM}"
+    rf"|(也|都|早就|早已)?\s*(拿|评|考|取得|获得)(了|到|上)?\s*了?\s*{NUM}|(也|都|早就|早已)\s*(评上|拿到|取得|获得|考取)了"
     rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月)"
     r"|(我|本人)\s*(早就|早已|已经|已)?\s*(有|拿到|评上|取得))"  # "助工我已经有了"
 )
+TARGET_AFTER = re.compile(r"^\s*\S{0,4}?(?:能不能|可不可以|能否|能|可以)\S{0,2}(?:申报|报|评|参评)")
 SINCE_AFTER = re.compile(r"^\s*(?:职称)?\s*(?:以后|之后|以来|后)(?!\s*再)")
 WANTS_BEFORE = re.compile(r"(?:想|要|准备|打算|计划|能|可以|能否|能不能)\s*\S{0,2}$")
 # a title, degree or fact denied: "没评过初级" "还没拿到中级" "不是硕士" "中级职称还没有"
@@ -114,7 +116,8 @@ class Reading:
     message corrects something ("不对，是5年"); ``bare_duration``: a corrected duration that does not
     say what it is the duration of (the conversation knows which fact was stated last);
     ``duration_of``: which fact the message's last duration was ("years_in_field" or "title");
-    ``under``: values read from "almost N" ("快5年" → 4.5), with the N said, to show as "不满5年".
+    ``under``: values read from "almost N" ("快5年" → 4.5), with the N said, to show as "不满5年";
+    ``below``: those of them said as a bound only ("不到10年": any number of years under 10).
     """
 
     facts: dict[str, Any] = field(default_factory=dict)
@@ -123,6 +126,7 @@ class Reading:
     bare_duration: float | None = None
     duration_of: str | None = None
     under: dict[float, float] = field(default_factory=dict)
+    below: set[float] = field(default_factory=set)  # of ``under``'s values, those only bounded ("不到10年")
     since_year: int | None = None  # "2020年毕业，一直做技术转移": the years run from then to the day asked
     graduated: int | None = None  # "我2014年硕士毕业": the year, for "一直干到现在" said later
     continued: bool = False  # "一直干到现在": in the field since graduating
@@ -215,7 +219,8 @@ class _TitleReader:
             other = m.other_series or bool(OTHER_SERIES.search(seg)) or _series_named(seg[: m.start])
             t: dict[str, Any] = {"level": m.value, "series": "other" if other else "this"}
             when = ORDINAL_YEAR.sub(lambda o: "＿" * len(o[0]), seg)
-            durs = durations(when[m.end :], self.r.under) or durations(when[: m.start], self.r.under)
+            r = self.r
+            durs = durations(when[m.end :], r.under, r.below) or durations(when[: m.start], r.under, r.below)
             if durs:
                 t["years"] = durs[0][1]
                 self.r.duration_of = "title"
@@ -245,6 +250,8 @@ class _TitleReader:
         before, after = seg[: m.start], seg[m.end :]
         if re.search(r"(?:有没有|是不是|有无)\s*$", before):
             return "asked"  # "有没有中级职称都能评吗": neither held nor denied
+        if re.search(r"(?:比|比起|相比|较)\s*$", before):
+            return "asked"  # "工程师的成果是不是比高工少": compared with, not held
         if re.search(r"指导\s*$", before):
             return "asked"  # "能够指导助理工程师工作": an ability, neither a grade asked nor a title held
         if re.search(r"[（(]\s*$", before) and self.last_role == "held":
@@ -264,6 +271,8 @@ class _TitleReader:
             return "held"
         if OTHER_SERIES.search(before):  # "非本系列副高级职称可以转评高级工程师吗": only ever held
             return "held"
+        if TARGET_AFTER.match(after):
+            return "target"  # "正高今年能报吗", asked while the check waits for a title: the grade asked about
         return "held" if self.expect in ("titles", "title_years") else "target"
 
     def _corrects_grade(self, m: Mention) -> bool:
@@ -292,7 +301,7 @@ class _TitleReader:
         self.durations(seg)
 
     def durations(self, seg: str) -> None:
-        durs = durations(seg, self.r.under)
+        durs = durations(seg, self.r.under, self.r.below)
         if not durs:
             if (SINCE_TITLE.search(seg) or SWITCHED.search(seg)) and self.last_title is not None:
                 self.title_since = True  # "评上工程师了，评上之后一直做技术转移，满6年": the title's years
@@ -401,7 +410,7 @@ def _read_answers(text: str, low: str, expect: str | None, expect_level: str | N
     """A bare answer to the follow-up; ``bare``: the message is a short reply naming nothing else."""
     facts = r.facts
     if expect == "title_years":
-        d = parse_duration(text, r.under)
+        d = parse_duration(text, r.under, r.below)
         if d is not None:
             if facts.get("titles"):
                 facts["titles"][-1].setdefault("years", d)
@@ -418,7 +427,7 @@ def _read_answers(text: str, low: str, expect: str | None, expect_level: str | N
         facts["titles"] = []
     elif expect == "titles" and expect_level and YES.match(low) and bare:
         t: dict[str, Any] = {"level": expect_level, "series": "this"}
-        d = parse_duration(text, r.under)
+        d = parse_duration(text, r.under, r.below)
         if d is not None:
             t["years"] = d
             r.duration_of = "title"

@@ -238,12 +238,13 @@ class Rulebook:
         titled = [o for r, o in zip(g["routes"], outcomes, strict=True) if r.get("title") and r["title"] in held]
         if titled or own:  # the route through the title the person holds, else the one for their degree
             return (titled or own)[0]
-        # below every route's degree (中专 for 工程师): the route with the lowest degree shows the floor
+        # below every route's degree (中专 for 工程师): the route with the lowest degree shows the floor, the
+        # list of routes (cited) that the degree is in none of
         by_degree = [(DEGREE_RANK[Degree(r["education"])], r) for r in g["routes"] if r.get("education")]
         if f.education is not None and by_degree and all(DEGREE_RANK[f.education] < rank for rank, _ in by_degree):
             lowest = min(by_degree, key=lambda pair: pair[0])[1]
             reason = M.ELIG_EDU_BELOW.format(edu=f.education, quote=lowest["quote"])
-            return _Outcome("not_met", reason, lowest["clause"])
+            return _Outcome("not_met", reason, self.clauses[lowest["clause"]].parent or lowest["clause"])
         return outcomes[0]
 
     def _breakthrough(self, g: dict[str, Any], f: Facts) -> _Outcome:

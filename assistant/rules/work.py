@@ -38,7 +38,7 @@ PERFORMANCE_DONE = re.compile(
 HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
 BREAK_ITEMS = {
     1: re.compile(r"采纳|形成.{0,6}政策法规"),
-    2: re.compile(r"国家重大(?:科技)?项目|国家重大专项"),
+    2: re.compile(r"国家重大(?:科技)?(?:项目|专项)|国家重大专项"),
     3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
 }
 

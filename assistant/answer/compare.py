@@ -1,0 +1,142 @@
+"""Comparisons the documents settle by their numbers, not by their wording.
+
+- The order of two dated steps ("个人申报截止和单位推荐截止哪个早", "答辩评审比单位审核推荐早吗"): the two
+  steps are found in one dated clause (the schedule) and their dates compared; the answer says which
+  comes first, both dates cited.
+- Two grades' counts of one part ("高工要的成果跟工程师一样多吗"): the counts the rules give, both cited.
+
+    >>> claim("答辩比审核早吗"), claim("单位推荐是在个人申报之后吗"), claim("先申报后审核吗"), claim("哪个早")
+    ('earlier', 'later', 'earlier', '')
+    >>> basis("个人申报截止和单位推荐截止哪个早"), basis("哪个先开始"), basis("先答辩还是先审核")
+    ('end', 'start', '')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .. import messages as M
+from ..dates import DateSpan, span_text
+from ..ingest.clauses import Clause
+from .draft import Context, Draft, dated_items
+from .model import Kind, Sources
+from .notes import past_round_note
+from .shapes import PART_NAME, PARTS, part_cue
+from .understand import Question
+from .yesno import is_yes_no
+
+# whether two things are alike ("在一个地方公示吗", "一样多吗") or not ("不一样吗")
+DIFFERENT_ASKED = re.compile(r"不一样|不同|区别|差别|不一致")
+SAME_ASKED = re.compile(r"一样|相同|同一|一个地方|一处|一起|一致|同样")
+HOW_MANY = re.compile(r"数量|几项|多少|项数|一样多|[多少](?:吗|么|嘛|吧|呢)?$")
+MORE_ASKED, FEWER_ASKED = re.compile(r"比.{1,12}?(?:更|还)?多"), re.compile(r"比.{1,12}?(?:更|还)?少")
+EARLY, LATE = "早|先|前|提前", "晚|迟|后"
+# a question of order between two things: "A比B早吗", "A在B之后吗", "先A还是先B", "哪个先截止"
+ORDER_ASKED = re.compile(
+    rf"比.{{1,16}}?(?:更|还)?(?:{EARLY}|{LATE})|[早晚先后]于|在.{{1,16}}?(?:之|以)?(?:前|后)(?:面|头)?(?:吗|么|嘛|吧|呢|？|\?|$)"
+    r"|先.{1,16}?(?:还是|后|再)|哪(?:个|一个|项|步)(?:更|比较)?(?:早|晚|先|后|在前|在后)|谁(?:先|早|晚)|顺序"
+)
+_CLAIM_EARLY = re.compile(
+    rf"比.{{1,16}}?(?:更|还)?(?:{EARLY})|[早先]于|(?:之|以)?前(?:面|头)?(?:吗|么|嘛|吧|呢|？|\?|$)|^先|先.{{1,16}}?[后再]"
+)
+_CLAIM_LATE = re.compile(rf"比.{{1,16}}?(?:更|还)?(?:{LATE})|[晚后]于|(?:之|以)?后(?:面|头)?(?:吗|么|嘛|吧|呢|？|\?|$)")
+_WH = re.compile(r"哪|谁|还是|顺序")
+
+
+def claim(text: str) -> str:
+    """What a yes/no question of order claims of the first thing it names: ``earlier``, ``later``,
+    or "" (it asks which)."""
+    if _WH.search(text):
+        return ""
+    if _CLAIM_LATE.search(text) and not re.search(r"先.{1,16}?[后再]", text):
+        return "later"
+    return "earlier" if _CLAIM_EARLY.search(text) else ""
+
+
+def basis(text: str) -> str:
+    """Which end of the two spans is compared: ``end`` (截止), ``start`` (开始) or "" (the whole span)."""
+    if re.search(r"截止|截至|结束|关闭|到期", text):
+        return "end"
+    return "start" if re.search(r"开始|开放|启动|起", text) else ""
+
+
+def _key(span: DateSpan, on: str) -> tuple[object, ...]:
+    return (span.end,) if on == "end" else (span.start,) if on == "start" else (span.start, span.end)
+
+
+def order(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """Which of the two dated steps the question names comes first, from one clause's dates."""
+    if not ORDER_ASKED.search(q.asking):
+        return None
+    qtok = ctx.match.question_tokens(q)
+    window = [ctx.corpus.clauses[ctx.round.window.clause]] if ctx.round.window else []
+    for rec in [*hits[:3], *(c for c in window if c not in hits[:3])]:
+        if not rec.doc_year:
+            continue
+        items = [it for it in dated_items(ctx, qtok, rec, rec.doc_year) if it[0] > 0]
+        named: dict[str, Step] = {}  # the steps the question names, the best-matching first
+        for _, activity, span, seg in sorted(items, key=lambda it: -it[0]):
+            where = [q.asked.find(t) for t in ctx.match.tokens(activity) & qtok if t in q.asked]
+            if where and activity not in named:
+                named[activity] = Step(min(where), activity, span, seg)
+        if len(named) >= 2:  # in the order the question names them
+            first, second = sorted(list(named.values())[:2])
+            return _draft(ctx, q, rec, first, second)
+    return None
+
+
+class Step(NamedTuple):
+    at: int  # where the question names it
+    activity: str
+    span: DateSpan
+    segment: str  # the clause's words for it
+
+
+def _draft(ctx: Context, q: Question, rec: Clause, first: Step, second: Step) -> Draft:
+    on = basis(q.asking)
+    (_, a, sa, ga), (_, b, sb, gb) = first, second
+    src = Sources()
+    cite = src.cite(rec, "".join(sorted({ga, gb}, key=rec.text.find)))
+    year = rec.doc_year or 0
+    steps = M.ORDER_STEPS.format(year=year, a=a, span_a=span_text(sa), b=b, span_b=span_text(sb), cite=cite)
+    word = M.ORDER_BASIS[on]
+    ka, kb = _key(sa, on), _key(sb, on)
+    if ka == kb:
+        said, relation = M.ORDER_SAME.format(a=a, b=b, basis=word), "same"
+    else:
+        early, late = (a, b) if ka < kb else (b, a)
+        said, relation = M.ORDER_EARLIER.format(early=early, late=late, basis=word), ("earlier" if ka < kb else "later")
+    notes = [past_round_note(year, ctx.round, ctx.today)] if max(sa.end, sb.end) < ctx.today else []
+    asked = claim(q.asking)
+    if is_yes_no(q.asking) and asked:
+        holds = asked == relation
+        lead = (M.YES_WORD if holds else M.NO_WORD) + "。" + said + steps
+        return Draft(Kind.YES_NO, lead, src, notes=notes, polarity="yes" if holds else "no")
+    return Draft(Kind.FACT, said + steps, src, notes=notes)
+
+
+def by_counts(ctx: Context, q: Question) -> Draft | None:
+    """Two grades' counts of one part compared ("高工要的成果跟工程师一样多吗", "高工成果比工程师多吗")."""
+    cue = part_cue(q.asked)
+    if len(q.grades) != 2 or cue is None or not is_yes_no(q.asking):
+        return None
+    same, different = SAME_ASKED.search(q.asked), DIFFERENT_ASKED.search(q.asked)
+    more, fewer = MORE_ASKED.search(q.asked), FEWER_ASKED.search(q.asked)
+    if not (more or fewer or ((same or different) and HOW_MANY.search(q.asked))):
+        return None  # (not "成果要求一样吗": the kinds of 成果 are compared too, not their count)
+    part, grades = PARTS[cue], ctx.book.rules["grades"]
+    said = [grades.get(g, {}).get(part) for g in q.grades]
+    if any(s is None or "count" not in s for s in said):
+        return None
+    a, b = (int(s["count"]) for s in said)
+    holds = a != b if different else a == b if same else a > b if more else a < b
+    src = Sources()
+    items = "，".join(
+        M.COUNT_OF.format(
+            grade=g, part=PART_NAME[part], quote=s["quote"], cite=src.cite(ctx.corpus.clauses[s["clause"]])
+        )
+        for g, s in zip(q.grades, said, strict=True)
+    )
+    lead = f"{M.YES_WORD if holds else M.NO_WORD}。{items}。"
+    return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds else "no")
