@@ -309,6 +309,7 @@ INGEST_STORING = "写入向量库：{units} 个检索单元"
 INGEST_TOKENIZING = "分词（BM25）：{units} 个检索单元"
 INGEST_WRITTEN = "索引已写入 {path}（{seconds:.1f} 秒）"
 INGEST_DAMAGED = "索引已损坏，重新构建（{why}）"
+NOTE_TITLE_YEARS_COUNTED = "说明：取得职称后的年限按{year}年7月取得、算到今天（{today}）计。"
 NOTE_YEARS_AT_MOST = "说明：你{year}年毕业，毕业后的专业工作年限至多{years}年（按7月毕业算到今天），已不够所需年限。"
 NOTE_YEARS_COUNTED = (
     "说明：专业工作年限按{year}年7月毕业、此后一直从事本专业工作，算到今天（{today}）；实际年限以单位审核为准。"

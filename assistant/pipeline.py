@@ -243,7 +243,15 @@ class Assistant:
     def _standalone(self, text: str, session: Session) -> str:
         """A follow-up ("那高级呢？", "顺便问下，答辩在几月？") as a standalone question: after a grade
         check, about the grade checked; else by the LLM if there is one, else by rule."""
-        from .answer.followup import about_grade, is_follow_up, resolve, strip_discourse, with_grade
+        from .answer.followup import (
+            BACK_TO,
+            about_grade,
+            follow_up_tail,
+            is_follow_up,
+            resolve,
+            strip_discourse,
+            with_grade,
+        )
         from .answer.llm import LLMError
 
         text = strip_discourse(text)
@@ -254,6 +262,10 @@ class Assistant:
         if session.grade and (about := about_grade(text, session.grade)):  # "那成果条件要几项？"
             return about
         previous = session.last_question
+        if (back := BACK_TO.match(text)) and session.earlier and back.end() < len(text):
+            text, previous = text[back.end() :], session.earlier  # "回到刚才的 大专要是报工程师呢"
+        if previous and not is_follow_up(text):
+            text = follow_up_tail(text) or text  # "第一条是搞研究的 那第二条呢": the follow-up it ends with
         if not previous or not is_follow_up(text):
             return text
         if self.llm is not None:

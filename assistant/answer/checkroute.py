@@ -14,7 +14,7 @@ from typing import Any
 
 from ..rules.phrases import ASKING, UNSURE, as_chinese, is_reply, simplify_numbers
 from ..rules.reading import Reading, read
-from ..vocab import Degree, below
+from ..vocab import Degree, below, vocabulary
 from .asks import SOME
 from .followup import is_follow_up
 from .session import Session, merged
@@ -22,7 +22,8 @@ from .understand import ASKER, CONCURRENT, ROUND_ASKED, THIS_ROUND, Question, as
 
 CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
-    r"|(?:想|打算|准备|计划)要?(?:转|直接)?(?:申报|评|报|申请|参评)"
+    r"|(?:想|打算|准备|计划)要?(?:转|直接|破格)?(?:申报|评|报|申请|参评)"
+    r"|(?:咨询|问问?|了解)(?:一下)?\S{0,8}?(?:申报|评审|工程师|高工|助工|中级|副高|正高)"  # "帮同事咨询助工申报"
 )
 APPLYING = re.compile(
     r"申报|(?<!汇|简|公|上)报(?!告|道|销)|评(?![审价委])|申请|参评|符合|满足|够|破格(?!条件)"
@@ -53,8 +54,10 @@ ASKS_HERE = re.compile(r"[吗么嘛？?]|能不能|可不可以|是否|够不够
 BACK_TO_CHECK = re.compile(
     r"^\s*(?:那|这样|那样|这种情况|这样的话|那么)?\s*(?:我)?(?:还|也)?(?:能|可以|可不可以|能不能)"
 )
-OWN_WORK = re.compile(r"(?:在|从事|做|干)\S{0,16}(?:技术转移|技术经纪|成果转化|转移转化|技术交易|技术市场)")
-PERSONAL = re.compile(r"我|本人|俺|自己|咱")
+# what a grade check does not read: a question naming one of these asks the documents ("高级需要答辩吗")
+DOCUMENT_TOPIC = re.compile(r"答辩|公示|截止|材料|佐证|盖章|缴费|短信|系统|网站|电话|流程|时间|几月|几号|哪天")
+OWN_WORK = re.compile(r"(?:在|从事|做|干|搞)\S{0,16}(?:技术转移|技术经纪|成果转化|转移转化|技术交易|技术市场)")
+PERSONAL = re.compile(r"我|本人|俺|自己|咱|(?<![其])[他她](?![们人])")  # (他/她: the colleague asked about)
 # "正高今年能报吗", "这次能评高工吗": whether the round takes a grade, of nobody in particular
 ROUND_APPLY = re.compile(THIS_ROUND + r"\S{0,3}(?:能|可以|能不能|可不可以)\S{0,3}(?:申报|报|评|参评)")
 HOW_APPLIED = re.compile(r"破格|直接|越级")  # how one applies, said in a question of the grade under discussion
@@ -71,7 +74,7 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
     about the grade under discussion; and a message that only states personal facts
     ("我硕士，做技术转移八年了"), which the check then asks the grade for.
     """
-    if q.injection or any(re.search(rf"{re.escape(t)}(?:专业|系列)", q.text) for t in q.foreign_terms):
+    if q.injection or any(_other_specialty_asked(q.text, t) for t in q.foreign_terms):
         return None  # "想报电子信息专业的中级": another specialty, not this standard
     s = session or Session()
     text = as_chinese(q.text)
@@ -102,6 +105,20 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
     return r if _starts_check(text, r, s, other_topic) else None
 
 
+def _other_specialty_asked(text: str, term: str) -> bool:
+    """``term`` names another specialty asked about, not one whose title the person holds ("评的机械专业工程师").
+
+    >>> _other_specialty_asked("想报电子信息专业的中级", "电子信息")
+    True
+    >>> _other_specialty_asked("2020年评的机械专业工程师", "机械")
+    False
+    """
+    for m in re.finditer(rf"{re.escape(term)}(?:专业|系列)", text):
+        if not re.search(r"(?:评的|评了|评上|取得|拿到|拿了|获得|有|是)\s*(?:个|一个)?$", text[: m.start()]):
+            return True
+    return False
+
+
 def remember(q: Question, session: Session | None, today: dt.date | None = None) -> None:
     """A turn answered from the documents that also states the person's own facts ("我本科毕业，评上中级
     才两年。听说高工可以破格？"): the session keeps them for a grade check later."""
@@ -120,9 +137,17 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
     """In a conversation with a check: True (continue it), False (not a check), None (decide as new)."""
     corrected_year = s.topic == "grade_check" and r.correction and bool(r.graduated)  # "不对，是2018年毕业"
     if is_follow_up(text):  # "那高级工程师呢？" goes on with what the last turn was about
-        return s.topic == "grade_check" and (bool(r.facts) or corrected_year)
+        # (after a detour that named no grade, "那工程师呢" returns to the check, of that grade)
+        back = bool(s.facts) and "grade" in r.facts and not vocabulary().grades_in(s.last_question or "")
+        return (s.topic == "grade_check" or back) and (bool(r.facts) or corrected_year)
     if other_topic:
         return None
+    if r.facts.get("grade") and DOCUMENT_TOPIC.search(text) and r.facts.keys() <= {"grade"}:
+        return None  # "高级需要答辩吗" mid-check: a question to the documents about that grade
+    if r.correction and r.bare_duration is not None and s.topic == "grade_check":
+        return True  # "说错了，是8年": the duration stated last, corrected
+    if s.topic == "grade_check" and OWN_WORK.search(text) and not ASKING.search(SOME.sub("", text)):
+        return True  # "都是做技术转移的": the person's work, stated mid-check
     if (s.expect and s.expect in _fact_keys(r.facts)) or (r.facts and not r.facts.keys() <= {"grade"}):
         return True  # answers the follow-up ("本科", "5年", "有"), more facts, a correction
     if r.facts.get("grade") and (s.topic == "grade_check" or _asks_to_apply(text)):
@@ -159,8 +184,8 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     # "我硕士，做技术转移八年了": facts about this person, stated (or "我…能申报吗"): ask for the grade;
     # "…这种业绩还能算吗" asks about something else ("能" without applying)
     person = [k for k in PERSON_FACTS if k in r.facts]
-    if set(person) <= {"basic_met", "performance_met"} and ENDS_ASKING.search(text):
-        return False  # "继续教育没按要求参加，不影响我报职称吧": whether the rule allows it
+    if set(person) <= {"basic_met", "performance_met", "breakthrough"} and ENDS_ASKING.search(text):
+        return False  # "继续教育没按要求参加，不影响我报职称吧", "报告排名第五…这个能破格吗": what the rule allows
     stated = (can_apply and bool(APPLYING.search(text))) or not ASKING.search(SOME.sub("", text))  # 前几年
     starts = bool(person) and specific(text, r) and stated and not other_topic
     held = [t["level"] for t in r.facts.get("titles") or []]

@@ -116,21 +116,30 @@ def _draft(ctx: Context, q: Question, rec: Clause, first: Step, second: Step) ->
     return Draft(Kind.FACT, said + steps, src, notes=notes)
 
 
+def compares_counts(q: Question) -> bool:
+    """Whether ``q`` compares two grades' counts of one part (not "成果要求一样吗": the kinds of 成果
+    are compared too, not their count)."""
+    if len(q.grades) != 2 or part_cue(q.asked) is None or not is_yes_no(q.asking):
+        return False
+    if MORE_ASKED.search(q.asked) or FEWER_ASKED.search(q.asked):
+        return True
+    alike = SAME_ASKED.search(q.asked) or DIFFERENT_ASKED.search(q.asked)
+    return bool(alike and HOW_MANY.search(q.asked))
+
+
 def by_counts(ctx: Context, q: Question) -> Draft | None:
     """Two grades' counts of one part compared ("高工要的成果跟工程师一样多吗", "高工成果比工程师多吗")."""
     cue = part_cue(q.asked)
-    if len(q.grades) != 2 or cue is None or not is_yes_no(q.asking):
+    if cue is None or not compares_counts(q):
         return None
     same, different = SAME_ASKED.search(q.asked), DIFFERENT_ASKED.search(q.asked)
-    more, fewer = MORE_ASKED.search(q.asked), FEWER_ASKED.search(q.asked)
-    if not (more or fewer or ((same or different) and HOW_MANY.search(q.asked))):
-        return None  # (not "成果要求一样吗": the kinds of 成果 are compared too, not their count)
+    more = MORE_ASKED.search(q.asked)
     part, grades = PARTS[cue], ctx.book.rules["grades"]
     said = [grades.get(g, {}).get(part) for g in q.grades]
     if any(s is None or "count" not in s for s in said):
         return None
     a, b = (int(s["count"]) for s in said)
-    holds = a != b if different else a == b if same else a > b if more else a < b
+    holds = a > b if more else a != b if different else a == b if same else a < b
     src = Sources()
     items = "，".join(
         M.COUNT_OF.format(

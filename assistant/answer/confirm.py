@@ -52,7 +52,9 @@ BELOW = {
     Level.FULL_SENIOR: Level.ASSOCIATE_SENIOR,
 }
 # "是不是不用等满一年就能报": the years stated as not needed (the claim is the opposite of "满1年")
-YEARS_WAIVED = re.compile(rf"(?:不用|不必|无需|无须|不需要?|用不着|不要求)\S{{0,2}}满?\s*{NUMERAL}\s*个?年")
+YEARS_WAIVED = re.compile(
+    rf"(?:不用|不必|无需|无须|不需要?|用不着|不要求|不一定(?:要|得|非得|非要)?)\S{{0,4}}满?\s*{NUMERAL}\s*个?年"
+)  # ("不一定非得先上满一年班吧": not required, asked as such)
 
 
 @dataclass(frozen=True)

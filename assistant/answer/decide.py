@@ -101,6 +101,8 @@ ALTERNATIVES = re.compile(r"或|之一|任一")  # "…论文，或…技术合�
 def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if q.elsewhere and (draft := _works_elsewhere(ctx, q)) is not None:  # "人在天津公司上班，能报吗"
         return draft
+    if (compared := by_counts(ctx, q)) is not None:  # "高工要的成果跟工程师一样多吗": by the rules' counts
+        return compared
     terms = key_terms(ctx, q)
     alike = _alike_asked(q)
     if alike:  # "高级和中级在一个地方公示吗": 一个地方 is how the levels compare, no word to find
@@ -121,8 +123,6 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     played = roles_stated(q.core or "") or roles_stated(q.asked)  # the part the clause that asks speaks of
     if played and (draft := by_role(ctx, q, played, hits)) is not None:  # 论文我是第三作者，能算吗 (工程师)
         return draft
-    if (compared := by_counts(ctx, q)) is not None:  # "高工要的成果跟工程师一样多吗": by the rules' counts
-        return compared
     cue = part_cue(q.asked)
     subject = [t for t in terms if cue is None or cue not in t]
     # a clause that asks with no subject of its own and points to none ("学历差一点 能不能破格报工程师"): of the grade

@@ -28,6 +28,7 @@ MAX_QUOTE = 160
 FIRST_BONUS = 1.0  # in idf units: about one shared word of middling rarity
 DEFINITION = re.compile(
     r"指什么|是什么|是啥|是指|指的是|是做什么|做什么的|干什么|干啥|做啥|什么意思|啥意思|啥叫|什么叫|何为|何谓|怎么理解|属于哪|算哪|归哪|哪个方向|哪类"
+    r"|(?:研究|搞|干|做|负责|包括|包含|涵盖)(?:些)?(?:啥|什么|哪些|嘛)(?:的|内容|工作)?"  # "研究方向是研究啥的"
 )
 DEFINES = re.compile(r"^[^，。；]{2,16}：")  # "技术转移转化研究：从事…"
 # a list of alternatives closed by a count ("…，3项及以上。") is quoted whole: the count binds them all
@@ -184,7 +185,7 @@ def yes_no_draft(
     """The yes/no answer to the question as worded: the word (能/不能, 需要/不需要…) the reading decides,
     the sentence quoted, and which levels a list left out when that is why it is no (``every``: the question
     asked of several levels at once, "所有级别都要答辩吗" → "不是每个级别都需要")."""
-    yes_word, no_word = answer_words(q.asked) if not q.english else (M.YES_WORD, M.NO_WORD)  # not the glossary's 有
+    yes_word, no_word = answer_words(q.asking) if not q.english else (M.YES_WORD, M.NO_WORD)  # not the glossary's 有
     if every:
         no_word = M.YESNO_NOT_EVERY.format(word=yes_word)
     src = Sources()

@@ -36,7 +36,7 @@ from .. import messages as M
 from ..vocab import GRADE_LEVEL, vocabulary
 
 FOLLOW_UP = re.compile(
-    r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,16}?)\s*(?:呢|的话呢|怎么样|又如何)\s*[？?。]?\s*$"
+    r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,16}?)\s*(?:呢|的话呢|的话|怎么样|又如何)\s*[？?。]?\s*$"
 )
 # "具体是哪一天？", "确切几号": the detail of what was just asked
 DETAIL = re.compile(r"^\s*(?:那|那么)?(?:具体|确切|准确)(?:是|在|到)?\S{0,2}(?:哪|几|什么|多少)\S{0,4}?[？?。]?\s*$")
@@ -80,6 +80,23 @@ DISCOURSE = re.compile(
 )
 # "And for the engineer (工程师) grade, how many items?": the last question, of the grade named now
 EN_FOLLOW = re.compile(r"^\s*(?:and|what about|how about)\b", re.I)
+
+
+# "好的 那回到刚才的 …": back to the question before the last one
+BACK_TO = re.compile(r"^.{0,6}?回到(?:刚才|之前|前面|上面|上一个)的?(?:问题|话题)?\s*[，,：:。\s]?\s*")
+
+
+def follow_up_tail(text: str) -> str | None:
+    """The follow-up a message ends with, after words of its own ("第一条是搞研究的 那第二条呢" → 那第二条呢).
+
+    >>> follow_up_tail("第一条是搞研究的 那第二条呢"), follow_up_tail("答辩在几月")
+    ('那第二条呢', None)
+    """
+    parts = [p for p in re.split(r"[，,。；;\s]+", text.strip()) if p]
+    if len(parts) < 2 or not is_follow_up(parts[-1]) or re.search(r"回到|接着|继续", text):
+        return None  # ("回到刚才的 大专要是报工程师呢": the earlier question, asked whole)
+    vocab = vocabulary()
+    return None if vocab.grades_in(parts[-1]) or vocab.degree_in(parts[-1]) else parts[-1]
 
 
 def strip_discourse(text: str) -> str:
@@ -180,9 +197,12 @@ def resolve(text: str, previous: str | None) -> str | None:
     if sibling:  # "那如果我是运营服务方向呢" after "…研究方向有什么要求": the other of the same kind
         # ("评审机构审核呢" after "单位审核推荐到几号": when it is, as exactly as the documents say)
         return DAY.sub("什么时候", previous.replace(sibling, SUBJECT.sub("", what), 1))
+    if (when := WHEN_ASKED.search(previous)) and not re.search(r"哪|什么|啥|几", what):
+        return SUBJECT.sub("", what) + DAY.sub("什么时候", previous[when.start() :])  # after "网上申报是哪几天"
     return f"{previous.rstrip('？?。')}，{what}呢？"
 
 
+WHEN_ASKED = re.compile(r"(?:是)?(?:什么时候|啥时候|哪几天|哪天|哪一天|几号|几月|截止|开始|结束)")
 SUBJECT = re.compile(r"^(?:如果|要是|假如)?(?:我|我们|本人)?(?:是|做|搞|走|报)?")
 HELD = re.compile(
     r"^(?:如果|要是|假如)?(?:我|本人)?(?:已经|已)?(?:有|拿了|拿到|取得了?|评了|评上了?|持有|拿的是|有的是|评的是)"

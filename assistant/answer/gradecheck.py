@@ -84,6 +84,8 @@ class GradeDesk:
         if r.since_year and "years_in_field" not in r.facts:  # "2020年毕业，一直在做": counted to today
             r.facts["years_in_field"] = years_since(r.since_year, today)
             counted = M.NOTE_YEARS_COUNTED.format(year=r.since_year, today=f"{today:%Y年%-m月%-d日}")
+        if r.title_year and not counted:  # "中级是2020年拿的": its years counted to today, said so
+            counted = M.NOTE_TITLE_YEARS_COUNTED.format(year=r.title_year, today=f"{today:%Y年%-m月%-d日}")
         facts = merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
         result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)
@@ -130,8 +132,8 @@ class GradeDesk:
     def _category_route(self, q: Question, r: Reading, result: Result, session: Session | None) -> str | None:
         """The route a yes/no about a kind of person opens ("中专能评助理工程师吗", "非本系列副高可以转评高工吗"):
         nobody's own years are stated, and the education/experience condition waits only for them."""
-        if result.verdict != "need_more_info" or not is_yes_no(q.asking) or specific(q.text, r):
-            return None
+        if result.verdict != "need_more_info" or not is_yes_no(q.asking) or specific(q.text, r) or r.graduated:
+            return None  # ("2018年本科毕业，能报工程师吗": one person's graduation, not a kind of person)
         if session is not None and session.facts.keys() - r.facts.keys():
             return None  # facts of a person from earlier turns: a personal check
         edu = result.condition("education_experience")

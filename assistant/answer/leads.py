@@ -16,7 +16,7 @@ from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .asks import SOME
-from .compare import ORDER_ASKED, order
+from .compare import ORDER_ASKED, compares_counts, order
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
@@ -296,6 +296,8 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "general"
     if ORDER_ASKED.search(q.asking):  # "答辩比单位审核早吗": the dates of the two steps compared
         return "order", (order, *LEADS[key])
+    if compares_counts(q):  # "中级的成果是不是比副高少一项": the rules' counts, no value to confirm
+        return "yes_no", LEADS["yes_no"]
     if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says
         return key, (referred_content, *LEADS[key])
     # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before

@@ -76,12 +76,16 @@ class Matcher:
     def present(self, term: str) -> bool:
         """Do the documents use ``term`` — itself, through an alias, or word by word (媒体报道:
         媒体 … 报道)? A word they never use (年龄, 退休) is not present."""
-        if term in self.corpus_text or self.aliases(term):
+        if term in self.corpus_text:
             return True
         import jieba
 
         parts = [w for w in jieba.cut_for_search(term) if len(w) >= 2 and w != term]
-        return bool(parts) and all(w in self.corpus_text or self.aliases(w) for w in parts)
+        if any(w.isascii() and w not in self.corpus_text and not self.aliases(w) for w in parts):
+            return False  # "手机app": a word the documents never use, beside one they do (手机)
+        return bool(self.aliases(term)) or (
+            bool(parts) and all(w in self.corpus_text or self.aliases(w) for w in parts)
+        )
 
     def anchor_tokens(self, q: Question) -> set[str]:
         return set(self.anchor_weights(q))

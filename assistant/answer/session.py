@@ -42,6 +42,7 @@ class Session:
     under: dict[float, float] = field(default_factory=dict)
     graduated: int | None = None  # the year of graduation stated, for "一直干到现在" said later
     below: set[float] = field(default_factory=set)  # years said as a bound only ("不到10年")
+    earlier: str | None = None  # the question before the last one, for "回到刚才的…" after a detour
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
@@ -56,17 +57,18 @@ class Session:
             dict(self.under),
             self.graduated,
             set(self.below),
+            self.earlier,
         )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
         self.topic, self.grade, self.duration_of, self.under, self.graduated = None, None, None, {}, None
-        self.below = set()
+        self.below, self.earlier = set(), None
 
     def asked(self, q: Question) -> None:
         """A question answered from the documents: it becomes the topic; a grade it names is discussed."""
         self.topic = "question"
-        self.last_question = q.text
+        self.earlier, self.last_question = self.last_question, q.text
         if q.grade is not None:
             self.grade = str(q.grade)
 

@@ -207,7 +207,7 @@ def heading_list(ctx: Context, q: Question) -> Clause | None:
 # "第一种具体是啥", "破格第三条说的是什么": one item of a list, by its place
 NTH_ITEM = re.compile(
     r"第\s*([一二三四五六七八九十\d]{1,2})\s*(?:种|条|项|个|点|类)(?:情况|条件)?"
-    r"(?:具体|到底|究竟)?(?:是|说的是|指的是|讲的是|说了|讲了|要求)?(?:啥|什么|哪些|怎么)"
+    r"(?:具体|到底|究竟)?(?:是|说的是|指的是|讲的是|说了|讲了|要求)?(?:啥|什么|哪些|怎么|呢)"
 )
 
 
@@ -217,7 +217,12 @@ def nth_item(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if m is None:
         return None
     n = int(cn_number(m[1]))
-    for rec in ranked(ctx, q, hits)[:3]:
+    cue = part_cue(q.asked)  # "中级业绩条件分几条，那第二条呢": a list of that part first
+    best = ranked(ctx, q, hits)
+    found = [ctx.corpus.clauses[h.parent] if h.parent and not h.children else h for h in hits] if cue else []
+    pool = best + [h for h in found if all(h.id != b.id for b in best)]  # (an item found: its list)
+    lists = sorted(pool, key=lambda rec: cue is not None and cue not in rec.section)[:3]
+    for rec in lists:
         if 0 < n <= len(rec.children):
             item = ctx.corpus.clauses[rec.children[n - 1]]
             return quote_clause(ctx, q, item, kind=Kind.QUOTE)

@@ -65,7 +65,10 @@ def key_terms(ctx: Context, q: Question) -> list[str]:
     names = vocabulary().rank_words()
     words: list[str | None] = []  # None: a word that carries nothing (it breaks a phrase)
     prev_raw = ""  # the word before, as cut
-    asked = ASKING.sub("，", q.asked)  # "查不查学历": the asking form is no word of the claim (nor 人查)
+    said = q.asked
+    if q.core and not q.reading and (at := said.find(q.core)) >= 0:
+        said = said[: at + len(q.core)]  # "中级要答辩的吧 有点紧张啊": a remark after the question claims nothing
+    asked = ASKING.sub("，", said)  # "查不查学历": the asking form is no word of the claim (nor 人查)
     for w in ctx.match.lex.cut(CONDITIONAL.sub("，", PARTICLE_END.sub("", asked))):
         w = w.strip().lower()
         bare = MODAL_CHARS.sub("", w) if len(w) == 2 and not is_word(w) else w  # a cutting slip: 人能

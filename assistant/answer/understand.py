@@ -50,6 +50,7 @@ INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "dates",
         (
             "什么时候",
+            "哪几天",
             "啥时候",
             "啥时间",
             "什么时间",
@@ -241,6 +242,9 @@ def asks(clause: str, strict: bool = True) -> bool:
 QUESTION_MARKED = re.compile(r"([^，,。；;！？!?\n\s]+)\s*[？?]")
 
 
+ALTERNATIVE = re.compile(r"[，,\s]+还是[^，,。？?]*[？?]?\s*$")  # "…没，还是…": the other of two ways
+
+
 def asking_clause(text: str) -> str:
     """The first clause that asks something; the caller's context around it is not the question (a
     clause asked with a question mark alone keeps it: "初级也得参加答辩？").
@@ -267,7 +271,11 @@ def asking_clause(text: str) -> str:
     '助理工程师，也要答辩吗'
     >>> asking_clause("我本科毕业，评上中级才两年。听说高工可以破格？")
     '听说高工可以破格？'
+    >>> asking_clause("申报系统有手机app没 还是只能电脑上弄")
+    '申报系统有手机app没'
     """
+    if (alt := ALTERNATIVE.search(text)) and is_yes_no(text[: alt.start()]):
+        text = text[: alt.start()]  # "有手机app没 还是只能电脑上弄": whether the first is so
     clause = _asking_clause(text)
     return clause + "？" if clause in QUESTION_MARKED.findall(text) and not asks(clause) else clause
 

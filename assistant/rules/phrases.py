@@ -235,11 +235,17 @@ TITLE_IN_YEAR = re.compile(
 )
 # "我是高级经济师 2021年评的": the title first, the year it was obtained after it
 TITLE_THEN_YEAR = re.compile(
-    r"([^\s，。；,;！？!?]{0,8}(?:师|工|职称|中级|初级|副高|正高|高级|助理))\s*[，,]?\s*((?:19|20)\d\d)\s*年"
+    r"([^\s，。；,;！？!?]{0,8}(?:师|工|职称|中级|初级|副高|正高|高级|助理))\s*[，,]?\s*(?:是|是在|在)?\s*((?:19|20)\d\d)\s*年"
     r"(?:\d{1,2}\s*月)?(?:份)?(?:评的|评上的|拿的|取得的|获得的|考的|评上|拿到)(?=[\s，。；,;！？!?]|$)"
 )
 WORK_SINCE_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来)([^，。；,;！？!?]{0,24}?(?:至今|到现在|到今天))"
+)
+# "2020年起她转到技术转移部门", "去年才转过来做技术转移的": in the field since that year
+FIELD_SINCE_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来)?(?:才|就)?"
+    r"([^，。；,;！？!?\d]{0,12}?(?:转|调|开始|做|干|从事|进入?)[^，。；,;！？!?\d]{0,10}?"
+    r"(?:技术转移|技术经纪|成果转化|转移转化)[^，。；,;！？!?\d]{0,8})"
 )
 
 
@@ -252,6 +258,8 @@ def years_from_dates(text: str, today: dt.date) -> str:
     '调到集团技术转移部至今已有7年'
     >>> years_from_dates("我是高级经济师，2021年评的，之后一直做技术转移", dt.date(2026, 12, 7))
     '我是高级经济师评了5年，之后一直做技术转移'
+    >>> years_from_dates("2022年才转过来做技术转移的", dt.date(2026, 12, 7))
+    '转过来做技术转移的已有4年'
     """
 
     def since(year: str) -> int:
@@ -259,4 +267,5 @@ def years_from_dates(text: str, today: dt.date) -> str:
 
     text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1])}年", text)
     text = TITLE_THEN_YEAR.sub(lambda m: f"{m[1]}评了{since(m[2])}年", text)
-    return WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)
+    text = WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)
+    return FIELD_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)

@@ -36,6 +36,8 @@ from .phrases import (
     NUM,
     OVER,
     SEGMENTS,
+    TITLE_IN_YEAR,
+    TITLE_THEN_YEAR,
     UNDER,
     YES,
     as_chinese,
@@ -52,13 +54,14 @@ TARGET_BEFORE = re.compile(
     r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*"
     r"(?:(?:工程技术系列)?技术经纪(?:专业)?的?)?\s*$"  # "转评技术经纪高级工程师"
 )
+ASKED_ABOUT = re.compile(r"\s*(?:的话)?\s*(?:呢|怎么样|行吗|可以吗|能报吗)")  # "那工程师呢": the grade asked about
 TARGET_AFTER = re.compile(r"^\s*(职称)?\s*(吗|么|嘛|呢|？|\?|的条件|的资格|资格|条件)")
 HELD_BEFORE = re.compile(
     r"(取得|拿到|拿了|拿|获得|持有|有|已是|已经是|现在是|目前是|我是|是|我的|评上|评了|考取|当了)[^能想可申报评考升冲够]{0,8}$"
 )
 HELD_AFTER = re.compile(
     rf"^\s*(职称)?\s*(后|以来|以后|之后|已经|已|了|满|有|是\s*{NUM}"
-    rf"|(也|都|早就|早已)?\s*(拿|评|考|取得|获得)(了|到|上)?\s*了?\s*{NUM}|(也|都|早就|早已)\s*(评上|拿到|取得|获得|考取)了"
+    rf"|(也|都|早就|早已)?\s*(拿|评|考|取得|获得)(了|到|上)?\s*(证|证书)?\s*了?\s*{NUM}|(也|都|早就|早已)\s*(评上|拿到|取得|获得|考取)了"
     rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月)"
     r"|(我|本人)\s*(早就|早已|已经|已)?\s*(有|拿到|评上|取得))"  # "助工我已经有了"
 )
@@ -101,7 +104,7 @@ OTHER_SERIES = re.compile(
 POSITIVE = re.compile(r"(?:都|也)?没(?:什么|啥|有)?(?:问题|毛病)|不成问题|没得说")
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 RELATIVE = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}  # "去年博士毕业": a year, counted to today
-RELATIVE_YEAR = re.compile(r"大前年|前年|去年|今年(?=\S{0,6}(?:毕业|取得|评上|拿到|入职))")
+RELATIVE_YEAR = re.compile(r"大前年|前年|去年|今年(?=\S{0,6}(?:毕业|取得|评上|拿到|入职|转|调))")
 GRADUATED_IN = re.compile(r"((?:19|20)\d\d)\s*年(?:\d{1,2}月)?[^，。；,;\d]{0,12}?毕业")  # "2020年硕士毕业"
 CONTINUED = re.compile(  # …and has worked in the field since
     r"一直|至今|到现在|到今天|毕业后|毕业以后|此后|之后|同年|当年|随后|入职|进了|进入"
@@ -129,6 +132,7 @@ class Reading:
     below: set[float] = field(default_factory=set)  # of ``under``'s values, those only bounded ("不到10年")
     since_year: int | None = None  # "2020年毕业，一直做技术转移": the years run from then to the day asked
     graduated: int | None = None  # "我2014年硕士毕业": the year, for "一直干到现在" said later
+    title_year: int | None = None  # "中级是2020年拿的": the year a title's years were counted from
     continued: bool = False  # "一直干到现在": in the field since graduating
 
 
@@ -147,16 +151,22 @@ def read(
     """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects; ``today`` turns
     "2016年取得…", "2019年起…至今" into the years since then."""
     text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
+    title_year = None
     if today is not None:
-        text = years_from_dates(RELATIVE_YEAR.sub(lambda m: f"{today.year - RELATIVE[m[0]]}年", text), today)
-    r = Reading(correction=bool(CORRECTION.search(text)))
+        text = RELATIVE_YEAR.sub(lambda m: f"{today.year - RELATIVE[m[0]]}年", text)
+        dated = TITLE_IN_YEAR.search(text) or TITLE_THEN_YEAR.search(text)
+        title_year = int(next(g for g in dated.groups() if g and re.fullmatch(r"(?:19|20)\d\d", g))) if dated else None
+        text = years_from_dates(text, today)
+    r = Reading(correction=bool(CORRECTION.search(text)), title_year=title_year)
     low = text.strip().lower()
     _TitleReader(r, expect, expect_level, known or {}).run(text)
     edu = stated_education(text)
     if edu:
         r.facts["education"] = edu
     # a short reply to the pending question (not "不对，是2019年毕业": that corrects, it answers nothing)
-    bare = is_reply(low) and not {"education", "grade", "years_in_field"} & set(r.facts) and not CORRECTION.match(low)
+    # ("没评过助工哦" answers no pending question on 业绩: it denies a title)
+    named = {"education", "grade", "years_in_field", "titles"} & set(r.facts) or r.denied
+    bare = is_reply(low) and not named and not CORRECTION.match(low)
     _read_answers(text, low, expect, expect_level, r, bare)
     read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
     graduated = GRADUATED_IN.search(text)
@@ -271,8 +281,8 @@ class _TitleReader:
             return "held"
         if OTHER_SERIES.search(before):  # "非本系列副高级职称可以转评高级工程师吗": only ever held
             return "held"
-        if TARGET_AFTER.match(after):
-            return "target"  # "正高今年能报吗", asked while the check waits for a title: the grade asked about
+        if TARGET_AFTER.match(after) or (re.fullmatch(r"\s*(?:那|那么)?\s*", before) and ASKED_ABOUT.match(after)):
+            return "target"  # "正高今年能报吗", "那工程师呢", asked while the check waits for a title
         return "held" if self.expect in ("titles", "title_years") else "target"
 
     def _corrects_grade(self, m: Mention) -> bool:
@@ -320,8 +330,8 @@ class _TitleReader:
                 self._years_in_field(value, bare=False, own=True)
         elif self.correcting and not work and self.r.duration_of == "title" and self.titles:
             self.titles[-1]["years"] = value  # "取得中级职称3年，不对，是4年"
-        elif self.expect in ("titles", "title_years") and not FIELD_WORDS.search(seg):
-            pass  # "有，5年" answers how long the title has been held
+        elif self.expect in ("titles", "title_years") and not FIELD_WORDS.search(seg) and not self.correcting:
+            pass  # "有，5年" answers how long the title has been held (not "说错了，是8年": what was said last)
         else:
             bare = self.correcting and not work and self.r.duration_of is None
             self._years_in_field(value, bare=bare, own=bool(FIELD_OWN.search(seg)))
@@ -358,6 +368,8 @@ def _series_named(text: str, anywhere: bool = False) -> bool:
     names = "|".join(map(re.escape, vocabulary().other_series_names))
     if anywhere:
         return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类)", text))
+    if re.search(r"[\u4e00-\u9fff]{2}(?<!技术经纪)(?<!经纪)(?<!本)(?<!相关)(?<!同一)(?<!这个)专业的?\s*$", text):
+        return True  # "评的机械专业工程师": a specialty of its own, not this one
     return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类|的)?\s*$", text))
 
 

@@ -43,6 +43,7 @@ BREAK_ITEMS = {
 }
 
 
+RANKED = re.compile(rf"排(?:名|在)?(?:第|老)\s*({NUM})")  # "不过我排第五": a rank among the contributors
 ALL_DENIED = re.compile(
     r"(?:这些|这几[条项个样]|以上|上面这些|上述)\S{0,3}?(?:都|全|也)?(?:没有|没|不具备|不符合|不沾边|沾不上)"
 )
@@ -142,6 +143,10 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
     items = [k for k, pat in BREAK_ITEMS.items() if pat.search(text)]
+    ranked = RANKED.search(text)
+    if ranked and 1 in items and cn_number(ranked[1]) > 3:  # item 1 takes those ranked in the first three
+        items.remove(1)
+        facts.setdefault("breakthrough", [])
     # each item said in its own clause, held or denied there ("…没有被省部级部门采纳过，也没参与过国家重大…")
     denied = {k for k, pat in BREAK_ITEMS.items() for m in pat.finditer(text) if _denied_in_clause(text, m)}
     # "…省部级采纳 国家重大项目转化 媒体报道 这些我都没有": the items listed, denied together after them
