@@ -23,7 +23,7 @@ from .understand import ASKER, CONCURRENT, ROUND_ASKED, THIS_ROUND, Question, as
 CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
     r"|(?:想|打算|准备|计划)要?(?:转|直接|破格)?(?:申报|评|报|申请|参评)"
-    r"|(?:咨询|问问?|了解)(?:一下)?\S{0,8}?(?:申报|评审|工程师|高工|助工|中级|副高|正高)"  # "帮同事咨询助工申报"
+    r"|(?<!请)(?:咨询|问问?|了解)(?:一下)?\S{0,8}?(?:申报|评审|工程师|高工|助工|中级|副高|正高)"  # "帮同事咨询助工申报"
 )
 APPLYING = re.compile(
     r"申报|(?<!汇|简|公|上)报(?!告|道|销)|评(?![审价委])|申请|参评|符合|满足|够|破格(?!条件)"
@@ -55,7 +55,7 @@ BACK_TO_CHECK = re.compile(
     r"^\s*(?:那|这样|那样|这种情况|这样的话|那么)?\s*(?:我)?(?:还|也)?(?:能|可以|可不可以|能不能)"
 )
 # what a grade check does not read: a question naming one of these asks the documents ("高级需要答辩吗")
-DOCUMENT_TOPIC = re.compile(r"答辩|公示|截止|材料|佐证|盖章|缴费|短信|系统|网站|电话|流程|时间|几月|几号|哪天")
+DOCUMENT_TOPIC = re.compile(r"答辩|公示|截止|佐证|盖章|缴费|短信|申报系统|网站|电话|流程|几月|几号|哪天")
 OWN_WORK = re.compile(r"(?:在|从事|做|干|搞)\S{0,16}(?:技术转移|技术经纪|成果转化|转移转化|技术交易|技术市场)")
 PERSONAL = re.compile(r"我|本人|俺|自己|咱|(?<![其])[他她](?![们人])")  # (他/她: the colleague asked about)
 # "正高今年能报吗", "这次能评高工吗": whether the round takes a grade, of nobody in particular

@@ -82,6 +82,7 @@ DISCOURSE = re.compile(
 EN_FOLLOW = re.compile(r"^\s*(?:and|what about|how about)\b", re.I)
 
 
+OWN_QUESTION = re.compile(r"[？?吗么嘛]|什么|啥|哪|几|多少|怎么|如何|是否")
 # "好的 那回到刚才的 …": back to the question before the last one
 BACK_TO = re.compile(r"^.{0,6}?回到(?:刚才|之前|前面|上面|上一个)的?(?:问题|话题)?\s*[，,：:。\s]?\s*")
 
@@ -95,6 +96,8 @@ def follow_up_tail(text: str) -> str | None:
     parts = [p for p in re.split(r"[，,。；;\s]+", text.strip()) if p]
     if len(parts) < 2 or not is_follow_up(parts[-1]) or re.search(r"回到|接着|继续", text):
         return None  # ("回到刚才的 大专要是报工程师呢": the earlier question, asked whole)
+    if any(OWN_QUESTION.search(p) for p in parts[:-1]):
+        return None  # "那个实施办法里具体要求是什么 要干几年": the words before ask a question of their own
     vocab = vocabulary()
     return None if vocab.grades_in(parts[-1]) or vocab.degree_in(parts[-1]) else parts[-1]
 
