@@ -96,6 +96,15 @@ def span_text(span: DateSpan) -> str:
     return re.sub(r"\s*[-—－–~～]\s*", "至", span.text)
 
 
+def cn_month(d: dt.date) -> str:
+    """A month the way the documents write it, for dates they give to the month only.
+
+    >>> cn_month(dt.date(2023, 11, 30))
+    '2023年11月'
+    """
+    return f"{d.year}年{d.month}月"
+
+
 def cn_date(d: dt.date) -> str:
     """A date the way the documents write it.
 

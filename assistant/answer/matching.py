@@ -35,6 +35,7 @@ class Matcher:
         self.tokens = functools.lru_cache(maxsize=8192)(lambda text: frozenset(lexicon.tokenize(text)))
         # a term's document wordings are asked for once per sentence a lead reads: work them out once
         self.aliases = functools.lru_cache(maxsize=8192)(lambda term: tuple(lexicon.alias_terms(term)))
+        self.present = functools.lru_cache(maxsize=8192)(self._present)  # asked of a term by several leads
 
     def idf(self, token: str) -> float:
         """log(N / units holding ``token``)."""
@@ -73,7 +74,7 @@ class Matcher:
             anchors.extend(self.lex.english_terms(q.text) + vocabulary().expansions(q.text))
         return unknown, anchors
 
-    def present(self, term: str) -> bool:
+    def _present(self, term: str) -> bool:
         """Do the documents use ``term`` — itself, through an alias, or word by word (媒体报道:
         媒体 … 报道)? A word they never use (年龄, 退休) is not present."""
         if term in self.corpus_text:

@@ -11,14 +11,21 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import messages as M
-from ..dates import DateSpan, cn_date
+from ..dates import DateSpan, cn_date, cn_month
 from ..ingest.roundfacts import RoundFacts
 from ..vocab import GRADE_LEVEL, Grade
 
 
 def status_text(span: DateSpan, today: dt.date) -> str:
+    """Past, open or upcoming, at the span's own precision ("答辩评审，11月": ended in 2023年11月, not on the 30th).
+
+    >>> from ..dates import find_spans
+    >>> status_text(find_spans("答辩评审，11月。", 2023)[0], dt.date(2026, 12, 7))
+    '（按今天2026年12月7日计，已于2023年11月结束）'
+    """
     fmt = {"past": M.STATUS_PAST, "open": M.STATUS_OPEN, "upcoming": M.STATUS_UPCOMING}[span.status(today)]
-    return fmt.format(today=cn_date(today), end=cn_date(span.end), start=cn_date(span.start))
+    said = cn_date if "日" in span.text else cn_month
+    return fmt.format(today=cn_date(today), end=said(span.end), start=said(span.start))
 
 
 def window_note(facts: RoundFacts, today: dt.date) -> str:
