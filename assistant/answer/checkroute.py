@@ -61,6 +61,7 @@ PERSONAL = re.compile(r"我|本人|俺|自己|咱|(?<![其])[他她](?![们人])
 # "正高今年能报吗", "这次能评高工吗": whether the round takes a grade, of nobody in particular
 ROUND_APPLY = re.compile(THIS_ROUND + r"\S{0,3}(?:能|可以|能不能|可不可以)\S{0,3}(?:申报|报|评|参评)")
 HOW_APPLIED = re.compile(r"破格|直接|越级")  # how one applies, said in a question of the grade under discussion
+ITEM_NAMED = re.compile(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:条|项|个|种)")
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
 PERSON_FACTS = ("education", "years_in_field", "titles", "achievements", "performance_met", "breakthrough", "basic_met")
@@ -78,7 +79,9 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
         return None  # "想报电子信息专业的中级": another specialty, not this standard
     s = session or Session()
     text = as_chinese(q.text)
-    r = read(text, s.expect, s.expect_level, s.facts, today)
+    # "我符合第二条" after the 破格 list was asked about: an item of that list
+    listed = s.topic == "question" and "破格" in (s.last_question or "") and ITEM_NAMED.search(text)
+    r = read(text, s.expect or ("breakthrough" if listed else None), s.expect_level, s.facts, today)
     plain = SOME.sub("", simplify_numbers(text))  # not "这几年做技术转移"
     confirmed = bool(RULE_CONFIRMED.search(plain)) and not PERSONAL.search(text)
     rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or CONCURRENT.search(text)) or (
@@ -140,14 +143,14 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
         # (after a detour that named no grade, "那工程师呢" returns to the check, of that grade)
         back = bool(s.facts) and "grade" in r.facts and not vocabulary().grades_in(s.last_question or "")
         return (s.topic == "grade_check" or back) and (bool(r.facts) or corrected_year)
+    if s.topic == "grade_check" and OWN_WORK.search(text) and not ASKING.search(SOME.sub("", text)):
+        return True  # "都是做技术转移的", "毕业第三年就开始做技术转移了": the person's work, stated mid-check
     if other_topic:
         return None
     if r.facts.get("grade") and DOCUMENT_TOPIC.search(text) and r.facts.keys() <= {"grade"}:
         return None  # "高级需要答辩吗" mid-check: a question to the documents about that grade
     if r.correction and r.bare_duration is not None and s.topic == "grade_check":
         return True  # "说错了，是8年": the duration stated last, corrected
-    if s.topic == "grade_check" and OWN_WORK.search(text) and not ASKING.search(SOME.sub("", text)):
-        return True  # "都是做技术转移的": the person's work, stated mid-check
     if (s.expect and s.expect in _fact_keys(r.facts)) or (r.facts and not r.facts.keys() <= {"grade"}):
         return True  # answers the follow-up ("本科", "5年", "有"), more facts, a correction
     if r.facts.get("grade") and (s.topic == "grade_check" or _asks_to_apply(text)):

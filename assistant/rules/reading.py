@@ -168,7 +168,7 @@ def read(
     named = {"education", "grade", "years_in_field", "titles"} & set(r.facts) or r.denied
     bare = is_reply(low) and not named and not CORRECTION.match(low)
     _read_answers(text, low, expect, expect_level, r, bare)
-    read_work(text, low, expect if bare or expect == "achievements" else None, r.facts)
+    read_work(text, low, expect if bare or expect in ("achievements", "breakthrough") else None, r.facts)
     graduated = GRADUATED_IN.search(text)
     r.graduated = int(graduated[1]) if graduated else None
     r.continued = bool(CONTINUED.search(text)) and "years_in_field" not in r.facts

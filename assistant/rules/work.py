@@ -162,9 +162,10 @@ def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str,
     elif [k for k in items if k not in denied]:
         facts["breakthrough"] = [k for k in items if k not in denied]
     elif expect == "breakthrough" or "破格" in text:
-        nth = re.search(rf"第\s*({NUM})\s*(条|项|个|种)?|^\s*({NUM})\s*$", low)
+        # "第二条", "我符合第二条" (not "毕业第二年": an item is counted in 条/项/个/种 unless said alone)
+        nth = re.search(rf"第\s*({NUM})\s*(?:条|项|个|种)|^\s*第?\s*({NUM})\s*$", low)
         if nth:
-            k = int(cn_number(nth[1] or nth[3]))
+            k = int(cn_number(nth[1] or nth[2]))
             if k in (1, 2, 3):
                 facts["breakthrough"] = [k]
 
