@@ -249,6 +249,17 @@ FIELD_SINCE_YEAR = re.compile(
 )
 
 
+def year_of_title(text: str) -> int | None:
+    """The year a title was obtained, as said ("2020年评上中级", "中级是2020年拿的"), if any.
+
+    >>> year_of_title("中级是2020年拿的"), year_of_title("2016年取得助理工程师职称"), year_of_title("本科毕业")
+    (2020, 2016, None)
+    """
+    if m := TITLE_IN_YEAR.search(text):
+        return int(m[1])
+    return int(m[2]) if (m := TITLE_THEN_YEAR.search(text)) else None
+
+
 def years_from_dates(text: str, today: dt.date) -> str:
     """Years since a stated year, counted to ``today`` (taken from 1 July of that year).
 

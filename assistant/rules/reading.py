@@ -36,8 +36,6 @@ from .phrases import (
     NUM,
     OVER,
     SEGMENTS,
-    TITLE_IN_YEAR,
-    TITLE_THEN_YEAR,
     UNDER,
     YES,
     as_chinese,
@@ -46,6 +44,7 @@ from .phrases import (
     parse_duration,
     segments,
     simplify_numbers,
+    year_of_title,
     years_from_dates,
 )
 from .work import read_work
@@ -154,8 +153,7 @@ def read(
     title_year = None
     if today is not None:
         text = RELATIVE_YEAR.sub(lambda m: f"{today.year - RELATIVE[m[0]]}年", text)
-        dated = TITLE_IN_YEAR.search(text) or TITLE_THEN_YEAR.search(text)
-        title_year = int(next(g for g in dated.groups() if g and re.fullmatch(r"(?:19|20)\d\d", g))) if dated else None
+        title_year = year_of_title(text)
         text = years_from_dates(text, today)
     r = Reading(correction=bool(CORRECTION.search(text)), title_year=title_year)
     low = text.strip().lower()
