@@ -21,6 +21,7 @@ ORDER_BASIS = {"end": "的截止时间", "start": "的开始时间", "": "的时
 MAY_APPLY = "{who}能申报{grade}吗？"  # "中专可以吗" after a question on that grade
 OF_GRADE = "申报{grade}，{question}"  # a question naming a title held, asked of the grade under discussion
 COUNT_OF = "{grade}的{part}须{quote}{cite}"
+NEXT_STEP = "按{year}年度的时间安排，{a}（{span_a}）之后是{b}（{span_b}）{cite}。"
 ORDER_STEPS = "{year}年度{a}：{span_a}；{b}：{span_b}{cite}。"
 LEAD_YEARS = "申报{grade}：{route}{cite}"
 WHICH_KIND = "按你说的工作内容，属于“{name}”：“{quote}”{cite}"

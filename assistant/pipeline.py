@@ -39,7 +39,7 @@ from .rules.rulebook import Rulebook
 from .rules.tool import TOOL_NAME
 from .settings import Settings
 from .text import Lexicon, normalize
-from .vocab import below
+from .vocab import below, vocabulary
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -65,7 +65,13 @@ def validate_question(question: str) -> str:
 
 def make_speller(lexicon: Lexicon, corpus_text: str) -> Speller:
     """The domain's terms (vocabulary, lexicon) and the documents, for typo correction."""
-    return Speller([*lexicon.words, *lexicon.aliases, *lexicon.generic], text=corpus_text)
+    vocab = vocabulary()
+
+    def canonical(w: str) -> str:
+        named = vocab.grades_in(w)
+        return str(named[0]) if len(named) == 1 and w in {n for n, _ in vocab.grade_names} else w
+
+    return Speller([*lexicon.words, *lexicon.aliases, *lexicon.generic], text=corpus_text, canonical=canonical)
 
 
 @dataclass(frozen=True)

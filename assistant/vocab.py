@@ -168,10 +168,16 @@ class Vocabulary:
         )
 
     def title_mentions(self, text: str) -> list[Mention]:
-        """Every grade or other-series title named in ``text`` (value: its level)."""
+        """Every grade or other-series title named in ``text`` (value: its level); not the 高级 of a
+        school's name ("高级技工学校"): degree names take their letters first.
+
+        >>> [m.value for m in vocabulary().title_mentions("高级技工学校毕业，有中级")]
+        ['中级']
+        """
         names = [(n, GRADE_LEVEL[g].value, False) for n, g in self.grade_names if not n.isascii()]
         names += [(n, lvl.value, True) for n, lvl in self.other_titles]
-        return scan(text, names)
+        names += [(n, "", False) for n, _ in self.degree_names if len(n) >= 4]
+        return [m for m in scan(text, names) if m.value]
 
     def expansions(self, text: str) -> list[str]:
         """Canonical names for the grades and degrees ``text`` names some other way (高工 → 高级工程师)."""

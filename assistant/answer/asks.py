@@ -6,6 +6,10 @@ otherwise the documents leave it open and the answer says so. General patterns, 
 
     >>> [answer_type(q) for q in ("答辩每人多长时间", "申报材料要盖章吗", "补充说明最多写多少字？", "咨询电话是多少")]
     ['duration', 'format', 'count', 'phone']
+    >>> answer_type("佐证材料交给谁"), holds("recipient", "所有业绩成果都需有相应佐证材料")
+    ('recipient', False)
+    >>> answer_type("有没有咨询邮箱"), holds("email", "联系电话：010—88828948")
+    ('email', False)
     >>> holds("count", "…等，2项及以上。"), holds("duration", "答辩评审，11月。")
     (True, False)
 """
@@ -144,6 +148,23 @@ TYPES: tuple[AnswerType, ...] = (
         ),
         re.compile(r"[\u4e00-\u9fff]{2,14}(?:局|委|厅|部|委员会|管委会|政府|办公室)(?=《)"),
         "发文单位",
+    ),
+    AnswerType(  # a contact other than the phone: "有没有咨询邮箱", "有微信群吗"
+        "email",
+        re.compile(
+            r"^(?!.*(?:电话|热线|phone|call|通知|notif|发|send))(?:.*?)(?:邮箱|e-?mail|电子邮件|邮件地址|微信群|QQ|在线客服)",
+            re.I,
+        ),
+        re.compile(r"[\w.-]+@[\w-]+\.[\w.]+|微信|公众号"),
+        "电子邮箱等电话以外的联系方式",
+    ),
+    AnswerType(  # to whom or where something is handed in: "佐证材料交给谁", "材料寄到哪"
+        "recipient",
+        re.compile(r"(?:交|提交|报|送|寄|递|上交)(?:给|到|至)(?:谁|哪)|找谁交|交哪儿|交到什么地方"),
+        re.compile(
+            r"(?:向|交给|提交至|提交到|报送至?|送至|寄至|寄到)[\u4e00-\u9fff]{2,12}(?:局|委|单位|机构|部门|中心|办公室)"
+        ),
+        "材料交给谁（接收单位）",
     ),
     AnswerType(
         "person",

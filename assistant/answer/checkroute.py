@@ -29,8 +29,8 @@ APPLYING = re.compile(
     r"申报|(?<!汇|简|公|上)报(?!告|道|销)|评(?![审价委])|申请|参评|符合|满足|够|破格(?!条件)"
 )  # what "能" is about when it asks to apply ("这样我可以破格吗": to apply by 破格)
 ASKS_RULE = re.compile(
-    r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么|如何|需要几|要几|条件是什么|是什么"
-)
+    r"(?<![十好])几年|多少年|多久|什么条件|哪些条件|需要什么|要什么|怎么(?!弄|办|整|搞)|如何(?!办)|需要几|要几|条件是什么|是什么"
+)  # ("想报工程师 怎么弄": help with one's own case, not a rule asked)
 # "大专拿了助理级职称以后，干满3年就能报工程师了吧": a rule confirmed with its numbers, no person's case
 RULE_CONFIRMED = re.compile(
     r"满?\s*(?:[1-9]\d*|[一二两三四五六七八九十]+)\s*年(?:以后|之后|后)?\s*(?:就|便|即)\s*(?:能|可以|可|够)"
@@ -40,6 +40,14 @@ ASKS_YEARS_RULE = re.compile(
     r"(?:(?<![取获懂记])得|要|需要|必须|需)\S{0,4}满?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)年"
     r"[^，,。；;\s]{0,8}?(?:[吗吧么]|是吗|对吗|对吧)"
 )
+# "评中级", "本科 干了4年 想报高工": the grade one means to apply for, said as a statement (the grade
+# at the end, after a verb of applying; or first, before the facts: "技术经纪副高 本科 没有中级 …")
+INTENDS_END = re.compile(
+    r"(?:^|[，,。；;\s])(?:我|本人)?(?:想|要|打算|准备|计划|今年)?(?:申报|申请|参评|评|报|冲)(?:个|一个|一下)?\s*"
+    r"(?P<what>[^，,。；;\s]{1,8}?)(?:职称)?[。！!]?\s*$"
+)
+INTENDS_FIRST = re.compile(r"^(?:技术经纪)?(?P<what>[^，,。；;\s]{2,6})[\s，,]")
+COUNTS_AS = re.compile(r"(?:直接|就)?(?:算|抵|当作?|顶|视为|等同|等于|代替|替代)")
 BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
 ENDS_ASKING = re.compile(r"[吗么吧嘛？?]\s*$")
@@ -174,7 +182,9 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     if len(re.findall(r"[。！!？?]\s*\S", text)) and sentences:
         can_apply = can_apply and _asks_to_apply(sentences[-1])
     if "grade" in r.facts:  # "同事都想报…，中级的评审结果在哪里公示": the question is about something else
-        return can_apply and personal and not other_topic
+        # "本科，工作4年，评中级", "想评中级": the grade one means to apply for, stated, asking nothing else
+        intends = _intends(text) and not ASKING.search(SOME.sub("", text))
+        return ((can_apply and personal) or intends) and not other_topic
     # "那我能评吗？", and after a check "这样还能报吗", "那还能报吗": the grade under discussion
     back = s.topic == "grade_check" and bool(BACK_TO_CHECK.match(text))
     short = len(_cjk(HOW_APPLIED.sub("", text))) <= 8  # (how: "这样我能破格申报吗")
@@ -197,15 +207,29 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     return starts
 
 
+def _intends(text: str) -> bool:
+    """``text`` names the grade one means to apply for, as a statement.
+
+    >>> _intends("本科，工作4年，评中级"), _intends("技术经纪副高 本科 没有中级"), _intends("评审结果在哪公示")
+    (True, True, False)
+    """
+    names = {n for n, _ in vocabulary().grade_names}
+    return any(m is not None and m["what"] in names for m in (INTENDS_END.search(text), INTENDS_FIRST.match(text)))
+
+
 def _asks_to_apply(text: str) -> bool:
     """Whether ``text`` asks if the person may apply: "我能申报工程师吗", "本科五年工程师可以吗", "够不够";
     not "论文只是参与的，也能算成果吗" (能 about something else).
 
     >>> _asks_to_apply("本科五年，能评工程师吗"), _asks_to_apply("本科五年工程师可以吗"), _asks_to_apply("也能算成果吗")
     (True, True, False)
+    >>> _asks_to_apply("我有培训证书，能直接算助理工程师职称吗")
+    False
     """
     for m in CAN_APPLY.finditer(text):
         after = text[m.end() : m.end() + 8]
+        if COUNTS_AS.match(after):  # "培训证书能直接算助理工程师职称吗": whether it counts as one
+            continue
         if m[0] not in BARE_CAN or APPLYING.search(after) or ONLY_ASKING.fullmatch(after) or GRADE_WORD.search(after):
             return True
     return False

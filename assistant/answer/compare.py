@@ -4,11 +4,14 @@
   steps are found in one dated clause (the schedule) and their dates compared; the answer says which
   comes first, both dates cited.
 - Two grades' counts of one part ("高工要的成果跟工程师一样多吗"): the counts the rules give, both cited.
+- The step after a named one ("单位审完以后谁审", "网上申报结束后下一步是啥"): the schedule's next step.
 
     >>> claim("答辩比审核早吗"), claim("单位推荐是在个人申报之后吗"), claim("先申报后审核吗"), claim("哪个早")
     ('earlier', 'later', 'earlier', '')
     >>> basis("个人申报截止和单位推荐截止哪个早"), basis("哪个先开始"), basis("先答辩还是先审核")
     ('end', 'start', '')
+    >>> [after_what(t) for t in ("单位审完以后谁审", "网上申报结束后下一步是啥", "毕业以后干几年", "答辩几月")]
+    ['单位审', '网上申报', '', '']
 """
 
 from __future__ import annotations
@@ -42,6 +45,39 @@ _CLAIM_EARLY = re.compile(
 )
 _CLAIM_LATE = re.compile(rf"比.{{1,16}}?(?:更|还)?(?:{LATE})|[晚后]于|(?:之|以)?后(?:面|头)?(?:吗|么|嘛|吧|呢|？|\?|$)")
 _WH = re.compile(r"哪|谁|还是|顺序")
+
+
+# "单位审完以后谁审", "个人申报完了接下来干啥", "网上申报结束后下一步是啥": the step after the one named
+NEXT_ASKED = re.compile(
+    r"^(?P<step>.{2,12}?)(?:完了?|结束了?|截止了?)?(?:之后|以后|后|过后|完了?)[，,\s]*"
+    r"(?:呢|是|谁|什么|啥|哪|干|做|该|要|还有|下一步|接下来|然后|又)"
+)
+_NOT_NEXT = re.compile(r"几年|多少年|多久|多长|几天|满|毕业|取得|评上|拿到|职称")
+
+
+def after_what(text: str) -> str:
+    """The step ``text`` asks what comes after, or "" (not a question of the next step)."""
+    m = NEXT_ASKED.search(text.strip())
+    return "" if not m or _NOT_NEXT.search(text) else re.sub(r"(?:完了?|结束了?|截止了?)$", "", m["step"])
+
+
+def next_step(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """The schedule's step after the one ``q`` names, both with their dates, cited; None when the
+    step named is not the schedule's or is its last."""
+    step = after_what(q.asking)
+    if not step or ctx.round.window is None:
+        return None
+    rec = ctx.corpus.clauses[ctx.round.window.clause]
+    items = dated_items(ctx, set(ctx.match.tokens(step)), rec, rec.doc_year or 0)
+    best = max(range(len(items)), key=lambda i: items[i][0], default=None)
+    if best is None or items[best][0] == 0 or best + 1 >= len(items):
+        return None
+    (_, a, sa, ga), (_, b, sb, gb) = items[best], items[best + 1]
+    src = Sources()
+    cite = src.cite(rec, "".join(sorted({ga, gb}, key=rec.text.find)))
+    lead = M.NEXT_STEP.format(year=rec.doc_year, a=a, span_a=span_text(sa), b=b, span_b=span_text(sb), cite=cite)
+    notes = [past_round_note(rec.doc_year or 0, ctx.round, ctx.today)] if sb.end < ctx.today else []
+    return Draft(Kind.FACT, lead, src, notes=notes)
 
 
 def claim(text: str) -> str:

@@ -16,6 +16,7 @@ from .compare import DIFFERENT_ASKED, SAME_ASKED, by_counts
 from .draft import Context, Draft, heading, pool, segments, yes_no_draft
 from .lists import (
     CATEGORY,
+    NAMED_KIND,
     QUOTED,
     all_or_one,
     asks_all_or_one,
@@ -152,6 +153,7 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         return _by_round(ctx, q, level)
     # 有没有“技术转移转化管理方向”这个方向: a name quoted that the documents never use
     named = [m[1] for m in QUOTED.finditer(q.asked) if m[1] not in ctx.match.corpus_text]
+    named = named or [m[1] for m in NAMED_KIND.finditer(q.asked) if m[1] not in ctx.match.corpus_text]
     if named and (draft := quoted_absent(ctx, q, named[0], hits)) is not None:
         return draft
     # 对年龄有限制吗, 答辩要准备PPT吗: a word the documents never use (not a cutting slip like 中会发)

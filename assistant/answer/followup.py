@@ -14,6 +14,12 @@
 '我有个同事是台湾人 在我们这签了劳动合同，他能报不'
 >>> resolve("咨询电话是多少？", "网申什么时候截止？") is None
 True
+>>> resolve("初级也要吗", "答辩是几月"), resolve("然后呢", "评审机构什么时候审核")
+('初级也要答辩吗', '评审机构之后呢')
+>>> resolve("另一个方向呢", "研究方向主要做什么"), resolve("按什么规定", "技工院校毕业的能报工程师吗")
+('运营服务方向主要做什么', '技工院校毕业的能报工程师吗，按什么规定')
+>>> resolve("发到哪个号上啊", "短信通知会发给谁"), resolve("在哪看", "评审结果什么时候出")
+('短信通知发到哪个号上啊', '评审结果在哪看')
 >>> resolve("这个要附证明吗", "运营服务方向的业绩都写啥")
 '运营服务方向的业绩要附证明吗'
 >>> resolve("要是我拿的是别的系列的副高呢", "高工是要拿了中级之后干满几年")
@@ -62,12 +68,38 @@ THIRD_PERSON = re.compile(
     r"^\s*(?:那|那么)?\s*(?:他|她|他们|她们|这人|这个人|此人|对方|这位)(?:也|还)?"
     r"(?:能|可以|能不能|可不可以|符合|算|属于|够)[^，,。]{0,8}$"
 )
-ASKS_FROM = re.compile(r"(?:都|也|还)?(?:写|填|交|包括|包含|指)?(?:可以|能|要|需要|得|是|有|怎么|什么|啥|哪|几|多少)")
+# "发到哪个号上啊", "在哪看", "交给谁": a verb and a wh-word, the thing acted on left out
+VERB_FIRST = re.compile(
+    r"^\s*(?:那|那么)?(?:是)?(?:在|发|到|去|找|看|查|交|填|写|用|通过|从|跟|向)[^，,。？?\s]{0,3}?"
+    r"(?:哪|谁|几|多少|什么|啥)[^，,。？?\s]{0,4}[？?。]?\s*$"
+)
+# "初级也要吗" after "答辩是几月": whether another grade needs the thing just asked about
+GRADE_TOO = re.compile(
+    r"^\s*(?:那|那么)?\s*(?P<what>[^，,。？?\s]{1,6}?)(?:也|还)(?:要|需要|得|用|必须)(?:吗|么|嘛|不|吧)?[？?。]?\s*$"
+)
+# "按什么规定" after "技工院校毕业的能报工程师吗": the rule the answer just given rests on
+BY_RULE = re.compile(
+    r"^\s*(?:那|那么)?(?:是)?(?:按|依据|根据|按照|依照)(?:的是)?(?:什么|啥|哪个|哪些|哪)(?:规定|文件|办法|政策|标准|要求)\S{0,3}$"
+)
+# "然后呢" after "评审机构什么时候审核": the step after it
+THEN_WHAT = re.compile(
+    r"^\s*(?:那|那么)?(?:然后|接下来|下一步|再往后|再然后|之后|后面)(?:呢|是什么|是啥|干什么|干啥|是哪个环节|还有什么)?[？?。]?\s*$"
+)
+# "另一个方向呢" after "研究方向主要做什么": the other of the documents' two directions
+OTHER_DIRECTION = re.compile(r"另(?:一|外一?)(?:个|种|类)?方向")
+DIRECTION_PAIR = (("运营服务", "研究"), ("运营", "研究"), ("研究", "运营服务"))
+ASKS_FROM = re.compile(
+    r"(?:都|也|还|会)?(?:写|填|交|发|包括|包含|指)?(?:可以|能|要|需要|得|是|有|怎么|什么|啥|哪|几|多少|给谁|谁)"
+)
+
+
+TOPIC_TAIL = re.compile(r"(?:安排|定|放|设)?(?:在|于|到|从)$")
 
 
 def _topic(previous: str) -> str:
     """What ``previous`` asked about: its words before the asking ones ("运营服务方向的业绩都写啥" → …业绩)."""
-    return ASKS_FROM.split(previous, maxsplit=1)[0].strip(" ，,的")
+    head = ASKS_FROM.split(previous, maxsplit=1)[0].strip(" ，,的")
+    return TOPIC_TAIL.sub("", head)  # "答辩安排在几月" → 答辩
 
 
 # words that move a conversation along without being part of the question ("顺便问下，答辩在几月？")
@@ -123,7 +155,8 @@ ORDINAL = re.compile(
 def is_follow_up(text: str) -> bool:
     elliptic = FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text) or ASKED_INSTEAD.match(text)
     elliptic = elliptic or ORDINAL.match(text) or PRONOUN.match(text) or YEARS_ONLY.match(text)
-    elliptic = elliptic or THIRD_PERSON.match(text)
+    elliptic = elliptic or THIRD_PERSON.match(text) or VERB_FIRST.match(text) or BY_RULE.match(text)
+    elliptic = elliptic or THEN_WHAT.match(text) or OTHER_DIRECTION.search(text) or GRADE_TOO.match(text)
     may = MAY_TOO.match(text)
     degree_may = bool(may and _degree_only(may["what"]))  # "中专可以吗"
     return bool(elliptic) or degree_may or bool(EN_FOLLOW.match(text) and vocabulary().grades_in(text))
@@ -166,8 +199,19 @@ def resolve(text: str, previous: str | None) -> str | None:
         return None
     if (m := PRONOUN.match(text)) and len(topic := _topic(previous)) >= 2:  # "这个要附证明吗": the thing asked
         return topic + text[m.end() - len(m[1]) :]
+    topic = _topic(previous)
+    if (too := GRADE_TOO.match(text)) and vocabulary().grades_in(too["what"]) and 2 <= len(topic) <= 8:
+        return f"{too['what']}也要{topic}吗"  # "初级也要吗" after "答辩是几月"
+    if THEN_WHAT.match(text):  # "然后呢" after "评审机构什么时候审核"
+        return f"{topic if len(topic) >= 2 else previous.rstrip('？?。')}之后呢"
+    if OTHER_DIRECTION.search(text):  # "另一个方向呢" after "研究方向主要做什么"
+        pair = next(((a, b) for a, b in DIRECTION_PAIR if a in previous), None)
+        if pair:
+            return previous.replace(pair[0], pair[1], 1)
     # a detail, the Nth item, the years of what was just asked; "他能报不" after what was said of him
-    joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, THIRD_PERSON)
+    if VERB_FIRST.match(text) and 2 <= len(topic := _topic(previous)) < len(previous.rstrip("？?。 ")):
+        return topic + text.strip()  # "在哪看" after "高级的评审结果啥时候出": the thing asked about
+    joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, THIRD_PERSON, VERB_FIRST, BY_RULE)
     if any(p.match(text) for p in joined):
         return f"{previous.rstrip('？?。')}，{text.strip()}"
     if asked := may_apply(text, previous):  # "中专可以吗" after "助工要什么学历"

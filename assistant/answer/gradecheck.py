@@ -74,10 +74,14 @@ class GradeDesk:
         old = session.graduated if session is not None and r.correction and r.since_year is None else None
         if (
             session is not None
-            and old
+            and r.correction
             and r.graduated
-            and session.facts.get("years_in_field") == years_since(old, today)
-        ):
+            and (
+                session.facts.get("years_in_field") == years_since(old, today)
+                if old
+                else "years_in_field" in session.facts
+            )
+        ):  # ("本科毕业四年" … "记错了，是2020年6月毕业的": the years since graduating, recounted)
             r.since_year = r.graduated
         if session is not None:
             session.graduated = r.graduated or session.graduated

@@ -17,6 +17,7 @@ from .. import messages as M
 from ..dates import find_spans
 from ..ingest.clauses import Clause
 from ..ingest.roundfacts import RoundFacts
+from ..vocab import vocabulary
 from .asks import answer_type, holds
 from .fusion import AGREED
 from .matching import Matcher
@@ -58,9 +59,27 @@ def other_years(q: Question, years: list[int]) -> list[int]:
 SPECIFIC = frozenset({"phone", "url", "place", "document", "issuer", "form", "time_of_day"})
 
 
+# "X能直接算Y吗", "X可以抵Y吗": whether one thing counts as another (as a title: TITLE_AFTER)
+COUNTS_AS = re.compile(r"(?:能|可以|可不可以|能不能|算不算)(?:直接|就)?(?:算|抵|当作?|顶|视为|等同|等于|代替|替代)")
+TITLE_AFTER = re.compile(  # …算助理工程师职称吗: the title is what it would count as, the question's end
+    r"(?:作|为|成)?\S{0,4}?(?:工程师|高工|助工|中级|副高|正高|初级)(?:职称)?(?:吗|么|嘛|不|呢|吧)?[？?。]?\s*$"
+)
 WRITING = re.compile(
     r"(?:帮我|帮忙|替我|给我|请你?)\S{0,2}(?:写|起草|撰写|拟|润色|修改|生成|编)\S{0,3}(?:一份|一篇|一个|个|篇|份)"
 )
+
+
+def _names_title(text: str) -> bool:
+    """``text`` names a title held ("高级经济师", "中级职称"), not a level word of something else
+    ("初级技术经纪人培训证书").
+
+    >>> _names_title("高级经济师"), _names_title("我有初级技术经纪人培训证书，")
+    (True, False)
+    """
+    for m in vocabulary().title_mentions(text):
+        if m.other_series or len(m.name) >= 3 or re.match(r"职称|工程师", text[m.end :]):
+            return True
+    return False
 
 
 def typed_evidence(q: Question, scored: list[tuple[Clause, float]], year: int) -> bool:
@@ -98,6 +117,9 @@ def refusal_reason(
         return ""  # decided by what the clauses hold
     if unknown and not anchors:
         return "no topic of the documents in the question; unknown: " + "、".join(unknown)
+    counted = COUNTS_AS.search(q.text)
+    if counted and TITLE_AFTER.match(q.text, counted.end()) and not _names_title(q.text[: counted.start()]):
+        return "whether something other than a title counts as one"  # "我有培训证书，能直接算助理工程师职称吗"
     named = [u for u in unknown if specific(u, match.corpus_text)]  # not 整个, 本身, 通用: words of any question
     if len(named) < 2:  # "北京积分落户，有中级职称能加几分": the context sets the topic the clause that asks points to
         named = [u for u in match.vocabulary(q, whole=True)[0] if specific(u, match.corpus_text)]

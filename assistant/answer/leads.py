@@ -16,7 +16,7 @@ from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .asks import SOME
-from .compare import ORDER_ASKED, compares_counts, order
+from .compare import ORDER_ASKED, after_what, compares_counts, next_step, order
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
@@ -53,7 +53,9 @@ ROUTE_CUE = re.compile(r"学历|资历|工作经历|年限|工作年限")
 
 
 def contact(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
-    for rec in hits:
+    """The helpline numbers, from the clause retrieved or else the notice's helpline clause ("网申截止找谁问")."""
+    helpline = ctx.corpus.clauses.get(ctx.round.helpline_clause)
+    for rec in [*hits, *([helpline] if helpline and helpline not in hits else [])]:
         phones = PHONE.findall(rec.text)
         if phones:
             src = Sources()
@@ -294,6 +296,8 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "list"
     else:
         key = "general"
+    if after_what(q.asking):  # "单位审完以后谁审": the schedule's next step
+        return "next", (next_step, *LEADS[key])
     if ORDER_ASKED.search(q.asking):  # "答辩比单位审核早吗": the dates of the two steps compared
         return "order", (order, *LEADS[key])
     if compares_counts(q):  # "中级的成果是不是比副高少一项": the rules' counts, no value to confirm

@@ -21,6 +21,8 @@ RANK_STATED = re.compile(r"排(?:名)?第?([一二三四五六七八九十\d]+)(
 RANK_LIMIT = re.compile(r"排名前([一二三四五六七八九十\d]+)")  # "（排名前三）"
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 ENUMERATES = re.compile(r"包括|包含|分为|有")
+# a kind named unquoted after the verb that asks for it: "有没有技术转移转化管理方向", "包括知识产权代理方向吗"
+NAMED_KIND = re.compile(r"(?:有没有|有|包括|包含|含|分出?)(?:个|一个)?([\u4e00-\u9fff]{2,14}?方向)")
 ALL_OF = re.compile(r"全部|全都|都要|都得|都需|都必须|同时满足|同时具备|同时符合|每一?[条项个]都|所有条件")
 ONE_OF = re.compile(r"(?:一|1|任意一|任一|其中一)[条个]?(?:就|即|便)|(?:满足|符合|具备|占)(?:其中)?(?:一|1|任一)")
 OF_CONDITIONS = re.compile(r"条件|[几一1每]条|[这那]几|路径|途径")  # …of a list of conditions, not "所有业绩成果都要"
@@ -193,6 +195,26 @@ def quoted_absent(ctx: Context, q: Question, name: str, hits: list[Clause]) -> D
     head = name[-2:]
     for rec in pool(ctx, hits):
         for sent in segments(rec.full_text, rec.label):
-            if len(re.findall(rf"[^”“，。、和]+{re.escape(head)}", sent)) >= 2 and ENUMERATES.search(sent):
+            items = re.findall(rf"[^”“，。、和]+{re.escape(head)}", sent)
+            if len(items) >= 2 and ENUMERATES.search(sent):
+                if any(_shortens(name, item, items) for item in items):
+                    return None  # "运营方向": the 运营服务方向 listed, said short
                 return yes_no_draft(ctx, q, rec, sent, Reading(False, "not_listed", []), None)
     return None
+
+
+def _shortens(name: str, item: str, items: list[str]) -> bool:
+    """``name`` is ``item`` said short: it shares a word with what sets ``item`` apart from the other
+    items (运营方向 ~ 技术转移转化运营服务方向; not 技术转移转化管理方向).
+
+    >>> items = ["技术转移转化研究方向", "技术转移转化运营服务方向"]
+    >>> _shortens("运营方向", items[1], items), _shortens("技术转移转化管理方向", items[1], items)
+    (True, False)
+    """
+    prefix = items[0]
+    for other in items[1:]:
+        while not other.startswith(prefix):
+            prefix = prefix[:-1]
+    own = item[len(prefix) : -2]
+    said = name[:-2]
+    return any(own[i : i + 2] in said for i in range(len(own) - 1))

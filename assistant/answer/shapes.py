@@ -17,12 +17,14 @@ from ..text import cn_number
 from ..vocab import FIELD_NAME
 from .asks import BY_NAME, answer_type, holds, span_of
 from .draft import (
+    DEFINITION,
     FIRST_BONUS,
     Context,
     Draft,
     best_quote,
     defines,
     heading,
+    labelled,
     overlap,
     pool,
     quote_clause,
@@ -52,6 +54,8 @@ DETAIL_TYPES = (
     "issuer",
     "form",
     "person",
+    "recipient",
+    "email",
     "certificate",
 )
 # a cue that names the thing counted ("名额", "通过率", "学时"), not only how it is asked ("多少钱", "几点")
@@ -229,6 +233,16 @@ def nth_item(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     return None
 
 
+def definition(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """The labelled definition ("技术转移转化研究：从事…") of what the question names, from the best clauses."""
+    for rec in hits[:3]:
+        found = [(defines(ctx, q, d), d) for _, d in labelled(segments(rec.full_text, rec.label))]
+        score, best = max(found, default=(0.0, ""))
+        if score > 0:
+            return quote_clause(ctx, q, rec, best if best in rec.full_text else None, Kind.LIST)
+    return None
+
+
 def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Every item of the list the best clause holds: the statement that says what the thing asked about
     includes; a list clause whole; or the enumeration that shares most with the question, to the end of
@@ -241,6 +255,8 @@ def listing(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             source=section.doc_short, section=section.section, n=len(section.children), items=items
         )
         return Draft(Kind.LIST, lead, src)
+    if DEFINITION.search(q.asked) and (defined := definition(ctx, q, hits)) is not None:
+        return defined  # "研究方向包括什么": what the documents define it as, not a list naming it
     named = named_list(ctx, q, hits)
     if named is not None:
         rec, seg = named

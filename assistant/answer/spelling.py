@@ -9,6 +9,9 @@ documents use, and two words read together (技术 + 经济) only by such a term
     >>> s = Speller(domain=["申报", "职称", "公示", "学士"], text="申报 职称 公示")
     >>> s.correct(["职成", "申抱", "什么", "时候", "公式", "学时"])
     '职称申报什么时候公示学时'
+    >>> s = Speller(domain=["工程师", "高工"], text="工程师")
+    >>> s.correct(["工程", "狮要", "什么"]), s.correct(["评高公"]), s.correct(["工程", "是否"])
+    ('工程师要什么', '评高工', '工程是否')
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -83,10 +86,15 @@ def names_nothing(w: str) -> bool:
     return tag is not None and (tag in FUNCTION_POS or tag[0] in "mrudqpcy")
 
 
+# characters that join the next word only as grammar ("工程" + "是…" is no 工程师)
+LIGHT_CHARS = frozenset("是的了吗呢吧啊在和与及或也都就还要能会不没有")
+
+
 class Speller:
-    def __init__(self, domain: Iterable[str], text: str) -> None:
-        """``domain``: the domain's terms (vocabulary, lexicon); ``text``: the documents."""
-        self.text = text
+    def __init__(self, domain: Iterable[str], text: str, canonical: Callable[[str], str] = str) -> None:
+        """``domain``: the domain's terms (vocabulary, lexicon); ``text``: the documents; ``canonical``:
+        the one name several terms stand for (高工, 高功 → 高级工程师), so that they are one candidate."""
+        self.text, self.canonical = text, canonical
         self.strict: dict[str, set[str]] = defaultdict(set)  # domain terms the documents use
         self.loose: dict[str, set[str]] = defaultdict(set)  # every domain term
         for w in set(domain):
@@ -120,10 +128,20 @@ class Speller:
             fix = self._fix(w + words[i + 1], self.strict)
             if fix:
                 return 2, fix
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if len(w) >= 2 and len(nxt) >= 2 and nxt[0] not in LIGHT_CHARS:  # 工程 + 狮要 → 工程师 + 要
+            fix = self._fix(w + nxt[0], self.strict)
+            if fix:
+                return 2, fix + nxt[1:]
+        if len(w) == 3 and not is_word(w):  # 评高公 → 评 + 高工
+            for head, piece in ((w[0], w[1:]), ("", w[:-1])):
+                fix = self._fix(piece, self.loose)
+                if fix:
+                    return 1, head + fix + ("" if head else w[-1])
         return 1, None
 
     def _fix(self, piece: str, table: dict[str, set[str]]) -> str | None:
         if not CJK.fullmatch(piece) or not 2 <= len(piece) <= 4 or piece in self.text:
             return None
-        same = {w for w in table.get(sound(piece), ()) if w != piece}
-        return next(iter(same)) if len(same) == 1 else None
+        same = sorted((w for w in table.get(sound(piece), ()) if w != piece), key=lambda w: (-frequency(w), w))
+        return same[0] if same and len({self.canonical(w) for w in same}) == 1 else None  # the commonest name

@@ -135,6 +135,9 @@ class Reading:
     continued: bool = False  # "一直干到现在": in the field since graduating
 
 
+LEVEL_GLOSS = re.compile(r"[（(]\s*(?:初级|中级|副高级?|正高级?|高级)(?:职称)?\s*[)）]")
+
+
 def read_facts(text: str, expect: str | None = None, expect_level: str | None = None) -> dict[str, Any]:
     """Facts stated in ``text`` as a partial ``Facts`` dict (see the module docstring)."""
     return read(text, expect, expect_level).facts
@@ -149,6 +152,7 @@ def read(
 ) -> Reading:
     """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects; ``today`` turns
     "2016年取得…", "2019年起…至今" into the years since then."""
+    text = LEVEL_GLOSS.sub("", text)  # "2019年评的工程师（中级）": the level restated, not another title
     text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
     title_year = None
     if today is not None:

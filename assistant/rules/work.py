@@ -8,6 +8,10 @@ that asked for it); a negation speaks of words in its own clause only.
     >>> facts
     {'direction': 'operations', 'performance_met': True, 'achievements': 3}
     >>> facts = {}
+    >>> read_work("有3篇论文，都是作为参与人发的", "有3篇论文", "performance", facts)
+    >>> facts
+    {'achievements': 3}
+    >>> facts = {}
     >>> read_work("破格条件一条都不沾", "", None, facts)
     >>> facts
     {'breakthrough': []}
@@ -32,7 +36,8 @@ PERFORMANCE_DONE = re.compile(
     r"(?:实现|取得|产生)了?\S{0,6}(?:经济效益|社会效益|经济和社会效益)|(?:得到|获得)了?\S{0,10}肯定性?批示"
     r"|(?:经济|社会)(?:和社会)?效益\S{0,3}(?:不错|很好|较好|显著|明显|良好)"
     r"|为\S{0,10}(?:落地|交易|商业化)\S{0,6}做出了?\S{0,4}贡献"
-    r"|(?:都|也)?(?:有|带来了?|创造了?)\S{0,4}(?:经济效益|社会效益)"  # "参与运营了3个项目，都有经济效益"
+    r"|(?:都|也)?(?:有|带来了?|创造了?|产生了?)\S{0,4}(?:经济效益|社会效益|效益)"  # "参与运营了3个项目，都有经济效益"
+    r"|效益\S{0,3}(?:不错|很好|较好|挺好|显著|明显|良好|很大|挺大)"  # "运营过转化项目，效益不错"
     r"|(?:参与|主持)?(?:制定|修订)了?\S{0,14}(?:法律法规|政策|规划|标准)"  # the research items: a policy drafted
 )
 HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
@@ -99,9 +104,10 @@ def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, 
         facts["performance_met"] = False
     elif any(re.search(r"有|具备|满足|符合|达到|够", s) for s in said):
         facts["performance_met"] = True
-    elif any(not re.search(rf"{NEGATION}{NEAR}{{0,3}}(?:实现|取得|产生|得到|获得|做出)", s) for s in done):
+    elif any(not re.search(rf"{NEGATION}{NEAR}{{0,4}}(?:实现|取得|产生|得到|获得|做出|效益)", s) for s in done):
         facts["performance_met"] = True  # "运营的项目实现了较好的经济效益和社会效益": an outcome the items name
-    elif expect == "performance" and (answer := yes_no(low)) is not None:
+    elif expect == "performance" and not re.search(ACHIEVE_WORDS, text) and (answer := yes_no(low)) is not None:
+        # (not "有3篇论文": that answers with 成果, not with 业绩)
         facts["performance_met"] = answer
 
 
