@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from ..vocab import Grade, vocabulary
+from .asks import SOME
 from .followup import is_follow_up, resolve
 from .model import MARK, Answer, Citation, Kind, Part, Trace
 
@@ -45,7 +46,7 @@ ENUMERATED = re.compile(
 DEPENDENT = re.compile(
     r"^(?:比如|例如|譬如|像是|是|对|还是|具体|确切|那|这|如果|要是|需要|需|要|得|能|可以|可不可以|有没有|会不会|都|也|又|就|还)"
 )
-COMMA = re.compile(r"(?<=[，,；;])")
+COMMA = re.compile(r"(?<=[，,；;])|(?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")  # a space typed as a comma
 # what is left of "高级工程师要几年" without the grade: the asking alone
 ASKS_ONLY = re.compile(r"(?:又|也|还)?(?:要|需要|得|须|是|在)?(?:干|做|工作)?(?:满)?(?:几|多少|多久|哪|什么)\S{0,3}")
 # what makes a part a question: it asks something (not "我是硕士，毕业三年了")
@@ -108,7 +109,7 @@ def _by_comma(piece: str) -> list[str]:
     out: list[str] = []
     for clause in COMMA.split(piece):
         own = len(re.sub(r"[^\u4e00-\u9fff]", "", clause)) >= 5 and not DEPENDENT.match(clause.strip())
-        if out and own and ASKS.search(clause) and ASKS.search(out[-1]):
+        if out and own and ASKS.search(SOME.sub("", clause)) and ASKS.search(SOME.sub("", out[-1])):
             out.append(clause)
         elif out:
             out[-1] += clause
