@@ -30,6 +30,10 @@ SOME = re.compile(
 )  # "啥都算上": everything, asked of nothing
 
 
+# "能直接算中级职称吗", "可以抵成果吗": whether one thing counts as another (after the modal that asks it)
+COUNTS_AS = r"(?:直接|就)?(?:算|抵|当作?|顶|视为|等同|等于|代替|替代)"
+
+
 @dataclass(frozen=True)
 class AnswerType:
     name: str

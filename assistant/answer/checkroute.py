@@ -15,7 +15,7 @@ from typing import Any
 from ..rules.phrases import ASKING, UNSURE, as_chinese, is_reply, simplify_numbers
 from ..rules.reading import Reading, read
 from ..vocab import Degree, below, vocabulary
-from .asks import SOME
+from .asks import COUNTS_AS, SOME
 from .followup import is_follow_up
 from .session import Session, merged
 from .understand import ASKER, CONCURRENT, ROUND_ASKED, THIS_ROUND, Question, asking_clause
@@ -47,7 +47,7 @@ INTENDS_END = re.compile(
     r"(?P<what>[^，,。；;\s]{1,8}?)(?:职称)?[。！!]?\s*$"
 )
 INTENDS_FIRST = re.compile(r"^(?:技术经纪)?(?P<what>[^，,。；;\s]{2,6})[\s，,]")
-COUNTS_AS = re.compile(r"(?:直接|就)?(?:算|抵|当作?|顶|视为|等同|等于|代替|替代)")
+COUNTS = re.compile(COUNTS_AS)
 BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
 ENDS_ASKING = re.compile(r"[吗么吧嘛？?]\s*$")
@@ -228,7 +228,7 @@ def _asks_to_apply(text: str) -> bool:
     """
     for m in CAN_APPLY.finditer(text):
         after = text[m.end() : m.end() + 8]
-        if COUNTS_AS.match(after):  # "培训证书能直接算助理工程师职称吗": whether it counts as one
+        if COUNTS.match(after):  # "培训证书能直接算助理工程师职称吗": whether it counts as one
             continue
         if m[0] not in BARE_CAN or APPLYING.search(after) or ONLY_ASKING.fullmatch(after) or GRADE_WORD.search(after):
             return True

@@ -18,7 +18,7 @@ from ..dates import find_spans
 from ..ingest.clauses import Clause
 from ..ingest.roundfacts import RoundFacts
 from ..vocab import vocabulary
-from .asks import answer_type, holds
+from .asks import COUNTS_AS, answer_type, holds
 from .fusion import AGREED
 from .matching import Matcher
 from .model import Answer, Kind, Trace
@@ -60,7 +60,7 @@ SPECIFIC = frozenset({"phone", "url", "place", "document", "issuer", "form", "ti
 
 
 # "X能直接算Y吗", "X可以抵Y吗": whether one thing counts as another (as a title: TITLE_AFTER)
-COUNTS_AS = re.compile(r"(?:能|可以|可不可以|能不能|算不算)(?:直接|就)?(?:算|抵|当作?|顶|视为|等同|等于|代替|替代)")
+COUNTS = re.compile(rf"(?:能|可以|可不可以|能不能|算不算){COUNTS_AS}")
 TITLE_AFTER = re.compile(  # …算助理工程师职称吗: the title is what it would count as, the question's end
     r"(?:作|为|成)?\S{0,4}?(?:工程师|高工|助工|中级|副高|正高|初级)(?:职称)?(?:吗|么|嘛|不|呢|吧)?[？?。]?\s*$"
 )
@@ -117,7 +117,7 @@ def refusal_reason(
         return ""  # decided by what the clauses hold
     if unknown and not anchors:
         return "no topic of the documents in the question; unknown: " + "、".join(unknown)
-    counted = COUNTS_AS.search(q.text)
+    counted = COUNTS.search(q.text)
     if counted and TITLE_AFTER.match(q.text, counted.end()) and not _names_title(q.text[: counted.start()]):
         return "whether something other than a title counts as one"  # "我有培训证书，能直接算助理工程师职称吗"
     named = [u for u in unknown if specific(u, match.corpus_text)]  # not 整个, 本身, 通用: words of any question
