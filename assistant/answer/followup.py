@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 
 from .. import messages as M
+from ..rules.work import DIRECTION_NAMED, DIRECTION_WORD, stated_direction
 from ..vocab import GRADE_LEVEL, vocabulary
 
 FOLLOW_UP = re.compile(
@@ -87,7 +88,6 @@ THEN_WHAT = re.compile(
 )
 # "另一个方向呢" after "研究方向主要做什么": the other of the documents' two directions
 OTHER_DIRECTION = re.compile(r"另(?:一|外一?)(?:个|种|类)?方向")
-DIRECTION_PAIR = (("运营服务", "研究"), ("运营", "研究"), ("研究", "运营服务"))
 ASKS_FROM = re.compile(
     r"(?:都|也|还|会)?(?:写|填|交|发|包括|包含|指)?(?:可以|能|要|需要|得|是|有|怎么|什么|啥|哪|几|多少|给谁|谁)"
 )
@@ -197,20 +197,19 @@ def resolve(text: str, previous: str | None) -> str | None:
     """The standalone question ``text`` stands for after ``previous``, or None if it stands alone."""
     if not previous:
         return None
-    if (m := PRONOUN.match(text)) and len(topic := _topic(previous)) >= 2:  # "这个要附证明吗": the thing asked
-        return topic + text[m.end() - len(m[1]) :]
     topic = _topic(previous)
+    if (m := PRONOUN.match(text)) and len(topic) >= 2:  # "这个要附证明吗": the thing asked
+        return topic + text[m.end() - len(m[1]) :]
     if (too := GRADE_TOO.match(text)) and vocabulary().grades_in(too["what"]) and 2 <= len(topic) <= 8:
         return f"{too['what']}也要{topic}吗"  # "初级也要吗" after "答辩是几月"
     if THEN_WHAT.match(text):  # "然后呢" after "评审机构什么时候审核"
         return f"{topic if len(topic) >= 2 else previous.rstrip('？?。')}之后呢"
-    if OTHER_DIRECTION.search(text):  # "另一个方向呢" after "研究方向主要做什么"
-        pair = next(((a, b) for a, b in DIRECTION_PAIR if a in previous), None)
-        if pair:
-            return previous.replace(pair[0], pair[1], 1)
-    # a detail, the Nth item, the years of what was just asked; "他能报不" after what was said of him
-    if VERB_FIRST.match(text) and 2 <= len(topic := _topic(previous)) < len(previous.rstrip("？?。 ")):
+    if OTHER_DIRECTION.search(text) and (direction := stated_direction(previous)):  # after "研究方向…"
+        other = next(d for d in DIRECTION_WORD if d != direction)
+        return re.sub(rf"(?:{DIRECTION_NAMED[direction]})+", DIRECTION_WORD[other], previous, count=1)
+    if VERB_FIRST.match(text) and 2 <= len(topic) < len(previous.rstrip("？?。 ")):
         return topic + text.strip()  # "在哪看" after "高级的评审结果啥时候出": the thing asked about
+    # a detail, the Nth item, the years of what was just asked; "他能报不" after what was said of him
     joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, THIRD_PERSON, VERB_FIRST, BY_RULE)
     if any(p.match(text) for p in joined):
         return f"{previous.rstrip('？?。')}，{text.strip()}"

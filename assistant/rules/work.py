@@ -62,6 +62,7 @@ DIRECTION_SAID = {
     "operations": r"运营|服务(?:工作|方向|类)",
 }
 DIRECTION_NAMED = {"research": r"研究", "operations": r"运营|服务"}
+DIRECTION_WORD = {"research": "研究", "operations": "运营服务"}  # each direction's own word, as the notice names it
 
 
 def stated_direction(text: str, words: dict[str, str] = DIRECTION_NAMED) -> str | None:
