@@ -21,13 +21,19 @@ ORDER_BASIS = {"end": "的截止时间", "start": "的开始时间", "": "的时
 MAY_APPLY = "{who}能申报{grade}吗？"  # "中专可以吗" after a question on that grade
 OF_GRADE = "申报{grade}，{question}"  # a question naming a title held, asked of the grade under discussion
 COUNT_OF = "{grade}的{part}须{quote}{cite}"
+PART_OF = "{grade}的{part}：{quote}{cite}"  # two grades' clauses for one part, side by side
 NEXT_STEP = "按{year}年度的时间安排，{a}（{span_a}）之后是{b}（{span_b}）{cite}。"
+# a dated step asked of a level the clause leaves out ("答辩是几月" then "初级呢")
+STEP_NOT_FOR_LEVEL = "{level}不需要参加{activity}：通知规定“{quote}”{cite}，只列了{listed}，没有{level}。（{year}年度{activity}时间为{span}。）"
 ORDER_STEPS = "{year}年度{a}：{span_a}；{b}：{span_b}{cite}。"
 LEAD_YEARS = "申报{grade}：{route}{cite}"
 WHICH_KIND = "按你说的工作内容，属于“{name}”：“{quote}”{cite}"
 ABBREVIATION = "其中{short}所指的文件见：“{quote}”{cite}"
 LEAD_BREAKTHROUGH = "另可破格申报：{quote}{cite}。"
 LEAD_YEARS_NO_LIMIT = "（未规定年限）"
+# "为什么", "依据是哪条" after an answer: the clauses it rests on
+BASIS_LEAD = "上面的回答依据以下条款（文件只规定条件，不另说明理由）："
+BASIS_ITEM = "《{source}》“{section}”：“{quote}”{cite}"
 LEAD_QUOTE = "根据《{source}》“{section}”：{quote}{cite}"
 LEAD_LIST = "根据《{source}》“{section}”，共{n}项：{quote}{cite}"
 LEAD_HEADING_ITEMS = "《{source}》“{section}”下共{n}项：{items}。"
@@ -125,6 +131,12 @@ ELIG_NOT_IN_ROUND = (
     "注意：2023年度这一轮只评审{grades}，不包括{grade}；以下只是按评价标准核对的结果，今年能否申报请以当年通知为准。"
 )
 
+# "能报什么级别": each grade of the round on the education/experience condition
+WHICH_GRADE_MET = (
+    "按你提供的学历和工作年限，学历和专业工作经历条件符合申报{grades}；能否申报还要看业绩、成果等其余条件。"
+)
+WHICH_GRADE_NONE = "按你提供的情况，还不能确定可以申报哪个级别：各级别的学历和专业工作经历条件见下。"
+WHICH_GRADE_LINE = "· {grade}：学历和专业工作经历（{status}）：{reason}{cite}"
 ASK_GRADE = "请问你想申报哪个级别：助理工程师、工程师还是高级工程师？"
 ASK_TITLE = "请问你是否已取得{level}职称？如已取得，取得后从事本专业技术工作多少年？"
 ASK_TITLE_YEARS = "请问你取得{level}职称后，从事本专业技术工作多少年了？"
@@ -160,6 +172,7 @@ UNDERSTOOD_YEARS = "毕业后从事本专业技术工作{years}"
 UNDERSTOOD_JUST_GRADUATED = "刚毕业"
 UNDERSTOOD_TITLE = "已取得{series}{level}职称"
 UNDERSTOOD_TITLE_YEARS = "（取得后从事本专业技术工作{years}）"
+UNDERSTOOD_AT_MOST = "至多{years}"  # "2022年毕业": the years since graduating, an upper bound
 UNDERSTOOD_UNDER = "不满{years}"  # "快5年", "将近5年", "差一个月满5年"
 UNDERSTOOD_SERIES = {"this": "", "other": "其他系列"}
 UNDERSTOOD_NO_TITLE = "未取得职称"
@@ -311,7 +324,9 @@ INGEST_TOKENIZING = "分词（BM25）：{units} 个检索单元"
 INGEST_WRITTEN = "索引已写入 {path}（{seconds:.1f} 秒）"
 INGEST_DAMAGED = "索引已损坏，重新构建（{why}）"
 NOTE_TITLE_YEARS_COUNTED = "说明：取得职称后的年限按{year}年7月取得、算到今天（{today}）计。"
-NOTE_YEARS_AT_MOST = "说明：你{year}年毕业，毕业后的专业工作年限至多{years}年（按7月毕业算到今天），已不够所需年限。"
+NOTE_YEARS_AT_MOST = (
+    "说明：你{year}年毕业，毕业后的专业工作年限至多{years}年（按7月毕业算到今天），不够按学历直接申报所需的年限。"
+)
 NOTE_YEARS_COUNTED = (
     "说明：专业工作年限按{year}年7月毕业、此后一直从事本专业工作，算到今天（{today}）；实际年限以单位审核为准。"
 )

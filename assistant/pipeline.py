@@ -20,9 +20,10 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from . import messages as M
+from .answer.basis import asks_basis, basis_answer
 from .answer.compose import Composer
 from .answer.draft import Context
-from .answer.followup import may_apply
+from .answer.followup import listed_items, may_apply
 from .answer.gradecheck import GradeDesk, Session
 from .answer.llm import LLMClient, looks_like_instruction
 from .answer.matching import Matcher
@@ -39,7 +40,7 @@ from .rules.rulebook import Rulebook
 from .rules.tool import TOOL_NAME
 from .settings import Settings
 from .text import Lexicon, normalize
-from .vocab import below, vocabulary
+from .vocab import LEVEL_GRADE, LEVEL_RANK, Level, below, vocabulary
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -102,7 +103,13 @@ class Assistant:
         match = Matcher(self.lexicon, self.corpus.text, clause_tokens)
         self.speller = make_speller(self.lexicon, self.corpus.text)
         self.composer = Composer(Context(self.corpus, facts, self.book, match, self.settings.today))
-        self.desk = GradeDesk(self.book, facts.helplines, lambda today: window_note(facts, today))
+        levels = sorted((Level(v) for v in facts.round_levels), key=LEVEL_RANK.__getitem__)
+        self.desk = GradeDesk(
+            self.book,
+            facts.helplines,
+            lambda today: window_note(facts, today),
+            tuple(str(LEVEL_GRADE[v]) for v in levels),
+        )
         self.chain: Runnable[dict[str, Any], Answer] = self._build_chain()
 
     @classmethod
@@ -141,6 +148,9 @@ class Assistant:
         if session is not None:
             with session.lock:
                 answer = self.chain.invoke({"question": question, "session": session})
+                if not answer.abstained and answer.citations:
+                    session.basis = list(answer.citations)  # "为什么", "依据是哪条" next
+                session.items = listed_items(str(answer.kind), [c.text for c in answer.citations])
         else:
             answer = self.chain.invoke({"question": question, "session": None})
         answer.question = question
@@ -208,6 +218,8 @@ class Assistant:
         q: Question = x["q"]
         session: Session | None = x.get("session")
         today = self.settings.today
+        if session is not None and session.basis and asks_basis(q.text):  # "依据是哪条": what was just cited
+            return basis_answer(q.text, session.basis)
         if session is not None and (asked := may_apply(q.text, session.last_question)):
             q = self._understand(asked)  # "中专可以吗" after "助工要什么学历": a check of that degree, that grade
             session.last_question = asked  # ("那要干几年" then asks it of them)
@@ -230,7 +242,10 @@ class Assistant:
             if standalone != q.text:
                 log.info("follow-up %r read as %r", q.text, standalone)
                 q = self._understand(standalone)
-            if not q.grades and q.held and session.grade and below(q.held, session.grade):
+            # ("那拿了副高以后要干几年" after 正高: 副高 is the title held, the grade is the one discussed)
+            held = q.held
+            held_only = held is not None and [str(g) for g in q.grades] in ([], [str(LEVEL_GRADE[held])])
+            if held is not None and held_only and session.grade and below(held, session.grade):
                 q = self._understand(M.OF_GRADE.format(grade=session.grade, question=q.text))  # "还得先有中级吗"
             session.asked(q)
         if q.injection:  # an instruction is never searched for
@@ -252,8 +267,11 @@ class Assistant:
         from .answer.followup import (
             BACK_TO,
             about_grade,
+            after_check,
+            english_follow_up,
             follow_up_tail,
             is_follow_up,
+            nth_of,
             resolve,
             strip_discourse,
             with_grade,
@@ -263,13 +281,19 @@ class Assistant:
         text = strip_discourse(text)
         if session.topic == "grade_check" and session.grade:
             about = with_grade(text, session.grade)  # "那需要几项成果呢？" after checking 工程师
+            # "要干满几年" after "中专能评助工不": of that degree and grade
+            about = about or after_check(text, session.grade, session.facts.get("education"))
             if about:
                 return about
         if session.grade and (about := about_grade(text, session.grade)):  # "那成果条件要几项？"
             return about
+        if session.items and (nth := nth_of(text, session.items)):
+            return nth  # "第二个是做什么的" after "技术经纪分几个方向": asked of that name
         previous = session.last_question
         if (back := BACK_TO.match(text)) and session.earlier and back.end() < len(text):
             text, previous = text[back.end() :], session.earlier  # "回到刚才的 大专要是报工程师呢"
+        if previous and (english := english_follow_up(text, previous, self.lexicon)):
+            text, previous = english  # "and the employer review?" after "When does the online application close?"
         if previous and not is_follow_up(text):
             text = follow_up_tail(text) or text  # "第一条是搞研究的 那第二条呢": the follow-up it ends with
         if not previous or not is_follow_up(text):

@@ -26,6 +26,14 @@ def _check_turn(bot: Any, session: Session, turn: dict[str, Any]) -> None:
         assert phrase in d["answer"], where
     if "cite" in turn:
         assert turn["cite"] in [c["id"] for c in d["citations"]], where
+    if "which" in turn:  # "最高能评到什么级别": each grade of the round checked on education/experience
+        met = [
+            t["arguments"]["grade"]
+            for t in d["tool_calls"]
+            if any(c["kind"] == "education_experience" and c["status"] == "met" for c in t["result"]["conditions"])
+        ]
+        assert met == turn["which"], (where, met)
+        return
     if "check" not in turn:
         assert d["tool_calls"] == [], where
         if "answered" in turn:

@@ -10,6 +10,8 @@ otherwise the documents leave it open and the answer says so. General patterns, 
     ('recipient', False)
     >>> answer_type("有没有咨询邮箱"), holds("email", "联系电话：010—88828948")
     ('email', False)
+    >>> answer_type("咨询电话一直打不通怎么办"), holds("unreachable", "联系电话：010—88828948")
+    ('unreachable', False)
     >>> holds("count", "…等，2项及以上。"), holds("duration", "答辩评审，11月。")
     (True, False)
 """
@@ -25,7 +27,7 @@ from ..text import PHONE
 # 几 that counts rather than asks ("手头有几个项目", "好几年", "其中几个", "几个同事都报了"), "…什么的" (etc.),
 # and a wh-word after 不管/无论 ("不管报哪一级，都要…": whichever, asked of nothing)
 SOME = re.compile(
-    r"(?:^|(?<=[，,。\s好这那前近过了头上中里位司门]))几(?:[个项次年位家件篇份条]|十|百)|什么的|(?:啥|什么|哪样)都"
+    r"(?:^|(?<=[，,。\s好这那前近过了头上中里位司门他]))几(?:[个项次年位家件篇份条]|十|百)|什么的|(?:啥|什么|哪样)都"
     r"|(?:不管|无论|不论|甭管)[^，,。；;？?！!\s]{0,8}?(?:哪|什么|啥|谁|多少|几)"
 )  # "啥都算上": everything, asked of nothing
 
@@ -66,10 +68,36 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"(?:怎么|怎样|如何|能不能|能否|可以|可不可以|还能)\S{0,4}(?:修改|更改|变更|更换|更正|撤回|撤销|退回|补报|补交|补充提交|删除|重新提交|重报"
             r"|改成|改为|换成|改一下|换绑|重新绑定)|"
+            r"(?:没通过|不通过|未通过|没评上|落选|被退回)\S{0,8}(?:再报|重新申报|重报|再申报|再次申报|下次|明年)|"
             r"(?:修改|更改|变更|更换|更正|撤回|撤销|补报|补交)\S{0,2}(?:吗|么|流程|手续|办法)"
         ),
         re.compile(r"修改|更改|变更|更正|撤回|撤销|退回|补报|补交|重新提交"),
         "修改、撤回或补报的办法",
+    ),
+    AnswerType(  # how to operate the system or pay: "怎么注册申报系统账号", "申报系统怎么登录", "缴费怎么交"
+        "howto",
+        re.compile(
+            r"(?:怎么|怎样|如何|咋)\S{0,3}(?:注册|登录|登陆|缴费|缴纳|交费|付款|支付|打开|下载|上传|找回|绑定|进入|进系统)"
+            r"|(?:注册|登录|登陆|缴费|交费|付款|支付|上传|下载)\S{0,4}(?:怎么|怎样|如何|咋|流程|步骤|方式|入口)"
+            r"|(?:缴费|费用|评审费)\S{0,2}(?:怎么|如何|咋)\S{0,2}(?:交|缴|付)"
+        ),
+        re.compile(r"(?:登录|注册|缴纳|支付|上传|下载)[^。；]{0,20}(?:网址|网站|平台|方式|步骤|流程|入口)"),
+        "具体操作办法（注册、登录、缴费等）",
+    ),
+    AnswerType(  # what to do when something goes wrong: "短信没收到怎么办", "系统打不开怎么办"
+        "contingency",
+        re.compile(
+            r"(?:没收到|未收到|收不到|打不开|进不去|登不上|登录不了|上传不了|上传失败|忘了|忘记|丢了|错过了?|出错|报错|卡住)"
+            r"\S{0,8}(?:怎么办|咋办|怎么处理|如何处理|怎么弄|找谁)"
+        ),
+        re.compile(r"(?:如|若|如果|未能|无法)[^。；]{0,20}(?:可|请|须|应)[^。；]{0,10}(?:联系|咨询|补|重新)"),
+        "出现该情况时的处理办法",
+    ),
+    AnswerType(  # what to bring: "答辩要带什么材料"
+        "bring",
+        re.compile(r"(?:带|携带)\S{0,2}(?:什么|哪些|啥)"),
+        re.compile(r"携带|带上|自带"),
+        "需要携带的材料",
     ),
     AnswerType(  # 证件: a permit or certificate the documents name ("持有外国人来华工作许可证")
         "certificate",
@@ -115,6 +143,7 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"地址|地点|什么地方|哪个地方|何处|(?:在|去|到)哪[里儿]?(?:举行|举办|进行|开展|办理|提交|交|寄|答|考|面试|现场|办)|"
             r"哪个(?:办公室|窗口|楼)|现场(?:咨询|办理|提交)?|寄到|邮寄|where is"
+            r"|(?:答辩|面试|考试|评审会|会场)\S{0,4}在哪(?!个月|一?天|年|月|个时间|段时间)"
         ),
         re.compile(r"[路街巷]\S{0,6}号|号楼|大厦|\d+室|办公室|窗口"),
         "地点或地址",
@@ -161,6 +190,12 @@ TYPES: tuple[AnswerType, ...] = (
         ),
         re.compile(r"[\w.-]+@[\w-]+\.[\w.]+|微信|公众号"),
         "电子邮箱等电话以外的联系方式",
+    ),
+    AnswerType(  # what to do when the helpline does not answer: "电话打不通怎么办", "一直占线"
+        "unreachable",
+        re.compile(r"打不通|打不进|没人接|无人接|接不通|占线|联系不上|一直忙|不接电话"),
+        re.compile(r"[\w.-]+@[\w-]+\.[\w.]+|微信|公众号|留言|其他联系方式"),
+        "电话无法接通时的其他联系办法",
     ),
     AnswerType(  # to whom or where something is handed in: "佐证材料交给谁", "材料寄到哪"
         "recipient",

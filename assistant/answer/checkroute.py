@@ -43,20 +43,21 @@ ASKS_YEARS_RULE = re.compile(
 # "评中级", "本科 干了4年 想报高工": the grade one means to apply for, said as a statement (the grade
 # at the end, after a verb of applying; or first, before the facts: "技术经纪副高 本科 没有中级 …")
 INTENDS_END = re.compile(
-    r"(?:^|[，,。；;\s])(?:我|本人)?(?:想|要|打算|准备|计划|今年)?(?:申报|申请|参评|评|报|冲)(?:个|一个|一下)?\s*"
-    r"(?P<what>[^，,。；;\s]{1,8}?)(?:职称)?[。！!]?\s*$"
+    r"(?:^|[，,。；;\s])(?:[我他她]|本人)?(?:还|也|再)?(?:想|要|打算|准备|计划|今年)?(?:再|也)?(?:申报|申请|参评|评|报|冲)"
+    r"(?:个|一个|一下)?\s*(?:(?:工程技术系列)?技术经纪(?:专业)?的?)?(?P<what>[^，,。；;\s]{1,8}?)(?:职称)?[。！!]?\s*$"
 )
 INTENDS_FIRST = re.compile(r"^(?:技术经纪)?(?P<what>[^，,。；;\s]{2,6})[\s，,]")
 COUNTS = re.compile(COUNTS_AS)
 BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
-ENDS_ASKING = re.compile(r"[吗么吧嘛？?]\s*$")
+ENDS_ASKING = re.compile(r"[吗么吧嘛？?]\s*$|(?:能|可以|可|行|够|算)[^，,。]{0,6}不\s*[。！!]?\s*$")  # "…能破格不"
 ONLY_ASKING = re.compile(r"[吗么呢吧嘛啊呀？?。!！\s]*$")
 AS_REQUIRED = re.compile(r"按(?:照)?(?:要求|规定)")  # "按要求参加继续教育" states a fact, asks no rule
 RULE_WORDS = re.compile(r"要求|规定|标准|年限|条件")  # "博士毕业有年限要求吗" asks about the rule, not a person
 # "…想报高级工程师，够条件吗", "条件怎么算" after the person's facts: whether they meet it, not what it is
 MEETS_RULE = re.compile(
     r"(?:够|符合|满足|达到|具备|达标)(?:不够|不符合|不满足)?[^，,。；;？?吗]{0,16}?(?:条件|要求|资格)|怎么算|如何算"
+    r"|(?:学历|年限|资历|年头|工龄)\S{0,3}?(?:够|差|符合|满足|达到|达标|还差)"  # "学历年限够吗", "年限差不差"
 )
 ASKS_HERE = re.compile(r"[吗么嘛？?]|能不能|可不可以|是否|够不够")
 BACK_TO_CHECK = re.compile(
@@ -64,12 +65,26 @@ BACK_TO_CHECK = re.compile(
 )
 # what a grade check does not read: a question naming one of these asks the documents ("高级需要答辩吗")
 DOCUMENT_TOPIC = re.compile(r"答辩|公示|截止|佐证|盖章|缴费|短信|申报系统|网站|电话|流程|几月|几号|哪天")
-OWN_WORK = re.compile(r"(?:在|从事|做|干|搞)\S{0,16}(?:技术转移|技术经纪|成果转化|转移转化|技术交易|技术市场)")
+# the person's work in the field, by its name or by the activities the directions list (需求分析, 技术评价…)
+OWN_WORK = re.compile(
+    r"(?:在|从事|做|干|搞)\S{0,16}(?:技术转移|技术经纪|成果转化|转移转化|技术交易|技术市场|需求分析|技术评价|供需对接"
+    r"|交易促进|创业孵化|创业辅导|成果筛选|技术熟化|知识产权布局|商业模式策划|投融资)"
+)
+# the professional ability the standards' first item asks of each grade, said of oneself ("专业理论和实践都还可以")
+ABILITY_SAID = re.compile(
+    r"(?:专业理论|实践功底|理论和实践|专业能力|业务能力|转化能力|转移转化能力|研究能力|实践能力|法规政策|法律法规|发展趋势)"
+    r"[^，,。；;？?]{0,10}?(?:还可以|可以|没问题|良好|具备|符合|掌握|了解|熟悉|较强|很强|不错|过关|够|有)"
+)
 PERSONAL = re.compile(r"我|本人|俺|自己|咱|(?<![其])[他她](?![们人])")  # (他/她: the colleague asked about)
 # "正高今年能报吗", "这次能评高工吗": whether the round takes a grade, of nobody in particular
 ROUND_APPLY = re.compile(THIS_ROUND + r"\S{0,3}(?:能|可以|能不能|可不可以)\S{0,3}(?:申报|报|评|参评)")
 HOW_APPLIED = re.compile(r"破格|直接|越级")  # how one applies, said in a question of the grade under discussion
 ITEM_NAMED = re.compile(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:条|项|个|种)")
+# "能报什么级别", "最高能报到哪级": which grades the person's education and years reach
+WHICH_GRADE = re.compile(
+    r"(?:能|可以|可|够)(?:报|评|申报|申请|参评)(?:个)?(?:什么|哪个|哪一?级|啥|哪种|哪些)(?:级别|职称|等级|级)?"
+    r"|最高(?:能|可以)?(?:报|评|申报)(?:到)?(?:哪|什么|啥)|(?:报|评|申报)(?:哪个|哪一?级|什么级别)(?:合适|比较好|好)"
+)
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
 PERSON_FACTS = ("education", "years_in_field", "titles", "achievements", "performance_met", "breakthrough", "basic_met")
@@ -93,13 +108,15 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
     plain = SOME.sub("", simplify_numbers(text))  # not "这几年做技术转移"
     confirmed = bool(RULE_CONFIRMED.search(plain)) and not PERSONAL.search(text)
     rule_question = bool(ASKS_RULE.search(plain) or ASKS_YEARS_RULE.search(plain) or CONCURRENT.search(text)) or (
-        bool(RULE_WORDS.search(AS_REQUIRED.sub("", text)) and ASKING.search(text)) and not specific(text, r)
+        bool(RULE_WORDS.search(AS_REQUIRED.sub("", text)) and ASKING.search(plain)) and not specific(text, r)
     )
     stated = "grade" in r.facts and ("education" in r.facts or bool(r.facts.get("titles")))  # 本科、只有助理…
     if MEETS_RULE.search(plain) and (specific(text, r) or s.topic == "grade_check" or stated):
         rule_question = False
     rule_question = rule_question or (confirmed and s.topic != "grade_check")
-    other_topic = rule_question or q.intent in OTHER_INTENTS  # dates, phone…: facts alone do not make a check
+    # dates, phone…: facts alone do not make a check (but "本科2022年7月毕业就开始做技术转移了" asks nothing)
+    told = _tells_facts(text, r)
+    other_topic = rule_question or (q.intent in OTHER_INTENTS and not told)
     if ROUND_APPLY.search(text) and not PERSONAL.search(text) and r.facts.keys() <= {"grade"}:
         return None  # "正高今年能报吗", mid-check too: whether the round reviews that grade
     if s.facts or s.topic == "grade_check":
@@ -153,6 +170,8 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
         return (s.topic == "grade_check" or back) and (bool(r.facts) or corrected_year)
     if s.topic == "grade_check" and OWN_WORK.search(text) and not ASKING.search(SOME.sub("", text)):
         return True  # "都是做技术转移的", "毕业第三年就开始做技术转移了": the person's work, stated mid-check
+    if s.topic == "grade_check" and ABILITY_SAID.search(text) and not ASKING.search(SOME.sub("", text)):
+        return True  # "专业理论和实践都还可以…": the ability the standard asks, stated mid-check
     if other_topic:
         return None
     if r.facts.get("grade") and DOCUMENT_TOPIC.search(text) and r.facts.keys() <= {"grade"}:
@@ -163,6 +182,8 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
         return True  # answers the follow-up ("本科", "5年", "有"), more facts, a correction
     if r.facts.get("grade") and (s.topic == "grade_check" or _asks_to_apply(text)):
         return True  # another grade for the same person
+    if WHICH_GRADE.search(text) and s.facts and "grade" not in r.facts:
+        return True  # "能报什么级别" after the person's facts: each grade checked
     if RESUME.search(text) and s.facts:
         return True  # "接着说": the pending follow-up again
     if corrected_year:
@@ -200,11 +221,26 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     if set(person) <= {"basic_met", "performance_met", "breakthrough"} and ENDS_ASKING.search(text):
         return False  # "继续教育没按要求参加，不影响我报职称吧", "报告排名第五…这个能破格吗": what the rule allows
     stated = (can_apply and bool(APPLYING.search(text))) or not ASKING.search(SOME.sub("", text))  # 前几年
-    starts = bool(person) and specific(text, r) and stated and not other_topic
+    # ("硕士2020年7月毕业", "专科2020年9月毕业，毕业后就在一家社会组织做科技成果转化": told, no 我 needed)
+    starts = bool(person) and (specific(text, r) or _tells_facts(text, r)) and stated and not other_topic
     held = [t["level"] for t in r.facts.get("titles") or []]
     if starts and "grade" not in r.facts and s.topic == "question" and s.grade and all(below(h, s.grade) for h in held):
         r.facts["grade"] = s.grade  # "正高要啥前提条件" … "我现在是高工 本科学历": the grade just asked about
     return starts
+
+
+def _tells_facts(text: str, r: Reading) -> bool:
+    """``text`` asks nothing and tells a person's own history: a degree with the year of graduating or the
+    work since, or the work itself ("硕士2020年7月毕业", "专科毕业后一直在孵化器做技术转移服务").
+
+    >>> told, rule = "硕士2020年7月毕业", "硕士毕业要几年"
+    >>> _tells_facts(told, read(told)), _tells_facts(rule, read(rule))
+    (True, False)
+    """
+    if ASKING.search(SOME.sub("", text)):
+        return False
+    history = bool(r.graduated) or bool(OWN_WORK.search(text)) or "years_in_field" in r.facts
+    return history and bool({"education", "years_in_field", "titles"} & set(r.facts))
 
 
 def _intends(text: str) -> bool:

@@ -4,6 +4,8 @@
   steps are found in one dated clause (the schedule) and their dates compared; the answer says which
   comes first, both dates cited.
 - Two grades' counts of one part ("高工要的成果跟工程师一样多吗"): the counts the rules give, both cited.
+- Two grades' wording of one part ("中级和副高成果数量有啥区别", "工程师和高工的业绩要求分别是什么"): each
+  grade's clause for it, side by side (the counts first when a count is asked).
 - The step after a named one ("单位审完以后谁审", "网上申报结束后下一步是啥"): the schedule's next step.
 
     >>> claim("答辩比审核早吗"), claim("单位推荐是在个人申报之后吗"), claim("先申报后审核吗"), claim("哪个早")
@@ -33,6 +35,7 @@ from .yesno import is_yes_no
 DIFFERENT_ASKED = re.compile(r"不一样|不同|区别|差别|不一致")
 SAME_ASKED = re.compile(r"一样|相同|同一|一个地方|一处|一起|一致|同样")
 HOW_MANY = re.compile(r"数量|几项|多少|项数|一样多|[多少](?:吗|么|嘛|吧|呢)?$")
+EACH_ASKED = re.compile(r"分别|各自|各是|各要|各需|都是(?:什么|啥|多少|几)")  # "…分别要几项"
 MORE_ASKED, FEWER_ASKED = re.compile(r"比.{1,12}?(?:更|还)?多"), re.compile(r"比.{1,12}?(?:更|还)?少")
 EARLY, LATE = "早|先|前|提前", "晚|迟|后"
 # a question of order between two things: "A比B早吗", "A在B之后吗", "先A还是先B", "哪个先截止"
@@ -185,3 +188,45 @@ def by_counts(ctx: Context, q: Question) -> Draft | None:
     )
     lead = f"{M.YES_WORD if holds else M.NO_WORD}。{items}。"
     return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds else "no")
+
+
+def compares_parts(q: Question) -> bool:
+    """Whether ``q`` asks how two grades' clauses for one part differ, or what each says ("中级和副高成果
+    数量有啥区别", "工程师和高工的成果分别要几项", "两个级别论文要求一样吗"); counts asked yes/no are
+    :func:`compares_counts`'."""
+    if len(q.grades) != 2 or part_cue(q.asked) is None or compares_counts(q):
+        return False
+    return bool(DIFFERENT_ASKED.search(q.asked) or SAME_ASKED.search(q.asked) or EACH_ASKED.search(q.asked))
+
+
+def by_parts(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """Each of two grades' clauses for the part ``q`` names, cited; yes/no when it asks whether they are
+    alike. None when a grade has no such part (工程师 has no 破格)."""
+    cue = part_cue(q.asked)
+    if cue is None or not compares_parts(q):
+        return None
+    part, grades = PARTS[cue], ctx.book.rules["grades"]
+    said = [grades.get(g, {}).get(part) for g in q.grades]
+    if any(s is None for s in said):
+        return None
+    recs = [ctx.corpus.clauses[s["clause"]] for s in said]
+    src = Sources()
+    counted = HOW_MANY.search(q.asked) and all("count" in s for s in said)
+    lines = [
+        M.COUNT_OF.format(grade=g, part=PART_NAME[part], quote=s["quote"], cite=src.cite(rec))
+        if counted
+        else M.PART_OF.format(grade=g, part=PART_NAME[part], quote=_body(rec), cite=src.cite(rec))
+        for g, s, rec in zip(q.grades, said, recs, strict=True)
+    ]
+    items = ("，" if counted else "\n").join(lines) + ("。" if counted else "")
+    if not is_yes_no(q.asking):
+        return Draft(Kind.FACT, items, src)
+    alike = _body(recs[0]) == _body(recs[1])
+    holds = not alike if DIFFERENT_ASKED.search(q.asked) else alike
+    word = M.YES_WORD if holds else M.NO_WORD
+    return Draft(Kind.YES_NO, f"{word}。{items}", src, polarity="yes" if holds else "no")
+
+
+def _body(rec: Clause) -> str:
+    """A clause's words without its marker ("（三）")."""
+    return rec.full_text.removeprefix(rec.marker).strip()

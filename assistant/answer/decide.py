@@ -125,6 +125,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     if played and (draft := by_role(ctx, q, played, hits)) is not None:  # 论文我是第三作者，能算吗 (工程师)
         return draft
     cue = part_cue(q.asked)
+    named_parts = {PARTS[c] for c in PARTS if c in q.asked}
+    if cue and len(named_parts) > 1 and len(q.grades) == 1 and all(any(c in t for c in PARTS) for t in terms):
+        return _by_structure(ctx, q, q.grades[0], PARTS[cue])  # "助理工程师需要业绩成果吗": the grade's parts
     subject = [t for t in terms if cue is None or cue not in t]
     # a clause that asks with no subject of its own and points to none ("学历差一点 能不能破格报工程师"): of the grade
     if q.core and not POINTS_BACK.search(q.core) and not any(t in q.core for t in subject):

@@ -186,6 +186,9 @@ def yes_no_draft(
     the sentence quoted, and which levels a list left out when that is why it is no (``every``: the question
     asked of several levels at once, "所有级别都要答辩吗" → "不是每个级别都需要")."""
     yes_word, no_word = answer_words(q.asking) if not q.english else (M.YES_WORD, M.NO_WORD)  # not the glossary's 有
+    # "硕士报高工要5年吧": 不是 (满7年), not 不需要 — unless the clause sets no number ("要先工作满一年吗": 不需要)
+    if r.why == "value" and yes_word in ("需要", "要", "得", "必须") and re.search(r"满\s*\d", sentence):
+        yes_word, no_word = M.YES_WORD, M.NO_WORD
     if every:
         no_word = M.YESNO_NOT_EVERY.format(word=yes_word)
     src = Sources()

@@ -16,8 +16,8 @@
 True
 >>> resolve("初级也要吗", "答辩是几月"), resolve("然后呢", "评审机构什么时候审核")
 ('初级也要答辩吗', '评审机构之后呢')
->>> resolve("另一个方向呢", "研究方向主要做什么"), resolve("按什么规定", "技工院校毕业的能报工程师吗")
-('运营服务方向主要做什么', '技工院校毕业的能报工程师吗，按什么规定')
+>>> resolve("另一个方向呢", "研究方向主要做什么")
+'运营服务方向主要做什么'
 >>> resolve("发到哪个号上啊", "短信通知会发给谁"), resolve("在哪看", "评审结果什么时候出")
 ('短信通知发到哪个号上啊', '评审结果在哪看')
 >>> resolve("这个要附证明吗", "运营服务方向的业绩都写啥")
@@ -40,7 +40,9 @@ import re
 
 from .. import messages as M
 from ..rules.work import DIRECTION_NAMED, DIRECTION_WORD, stated_direction
+from ..text import Lexicon, cn_number
 from ..vocab import GRADE_LEVEL, vocabulary
+from .understand import chinese_reading, is_english
 
 FOLLOW_UP = re.compile(
     r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,16}?)\s*(?:呢|的话呢|的话|怎么样|又如何)\s*[？?。]?\s*$"
@@ -54,6 +56,15 @@ SUBJECTLESS = re.compile(
 # "那要干几年": how many years, of what was just asked about
 YEARS_ONLY = re.compile(
     r"^\s*(?:那|那么)?\s*(?:还)?(?:要|需要|得)?(?:干|做|工作|从事)?(?:满)?(?:几年|多少年|多久|多长时间)[？?。]?\s*$"
+)
+# "要先工作满一年吗", "得干满5年吧": a number of years, asked to be confirmed, of what was just asked about
+YEARS_CONFIRM = re.compile(
+    r"^\s*(?:那|那么)?\s*(?:还)?(?:要|需要|得|必须)(?:先)?(?:干|做|工作|从事)?(?:满)?\s*[\d一二两三四五六七八九十]{1,3}\s*年"
+    r"(?:以上)?(?:吗|么|吧|嘛|不)?[？?。]?\s*$"
+)
+# "要几篇", "至少几项": how many, of what was just asked about
+COUNT_ONLY = re.compile(
+    r"^\s*(?:那|那么)?\s*(?:还)?(?:要|需要|得|至少|一共|总共)?(?:几|多少)(?:项|篇|个|条|种)(?:呢|啊|吗)?[？?。]?\s*$"
 )
 # "中专可以吗": a degree alone, asked whether it may apply for the grade just asked about
 MAY_TOO = re.compile(
@@ -77,10 +88,6 @@ VERB_FIRST = re.compile(
 # "初级也要吗" after "答辩是几月": whether another grade needs the thing just asked about
 GRADE_TOO = re.compile(
     r"^\s*(?:那|那么)?\s*(?P<what>[^，,。？?\s]{1,6}?)(?:也|还)(?:要|需要|得|用|必须)(?:吗|么|嘛|不|吧)?[？?。]?\s*$"
-)
-# "按什么规定" after "技工院校毕业的能报工程师吗": the rule the answer just given rests on
-BY_RULE = re.compile(
-    r"^\s*(?:那|那么)?(?:是)?(?:按|依据|根据|按照|依照)(?:的是)?(?:什么|啥|哪个|哪些|哪)(?:规定|文件|办法|政策|标准|要求)\S{0,3}$"
 )
 # "然后呢" after "评审机构什么时候审核": the step after it
 THEN_WHAT = re.compile(
@@ -112,6 +119,7 @@ DISCOURSE = re.compile(
 )
 # "And for the engineer (工程师) grade, how many items?": the last question, of the grade named now
 EN_FOLLOW = re.compile(r"^\s*(?:and|what about|how about)\b", re.I)
+EN_ASKS = re.compile(r"\b(?:when|where|what|which|who|how|is|are|does|do|did|can|could|will|should|must)\b", re.I)
 
 
 OWN_QUESTION = re.compile(r"[？?吗么嘛]|什么|啥|哪|几|多少|怎么|如何|是否")
@@ -154,12 +162,34 @@ ORDINAL = re.compile(
 
 def is_follow_up(text: str) -> bool:
     elliptic = FOLLOW_UP.match(text) or DETAIL.match(text) or SUBJECTLESS.match(text) or ASKED_INSTEAD.match(text)
-    elliptic = elliptic or ORDINAL.match(text) or PRONOUN.match(text) or YEARS_ONLY.match(text)
-    elliptic = elliptic or THIRD_PERSON.match(text) or VERB_FIRST.match(text) or BY_RULE.match(text)
+    elliptic = (
+        elliptic or ORDINAL.match(text) or PRONOUN.match(text) or YEARS_ONLY.match(text) or COUNT_ONLY.match(text)
+    )
+    elliptic = elliptic or THIRD_PERSON.match(text) or VERB_FIRST.match(text)
     elliptic = elliptic or THEN_WHAT.match(text) or OTHER_DIRECTION.search(text) or GRADE_TOO.match(text)
     may = MAY_TOO.match(text)
     degree_may = bool(may and _degree_only(may["what"]))  # "中专可以吗"
     return bool(elliptic) or degree_may or bool(EN_FOLLOW.match(text) and vocabulary().grades_in(text))
+
+
+def english_follow_up(text: str, previous: str, lex: Lexicon) -> tuple[str, str] | None:
+    """ "and the employer review?" after an English question on a step, naming no grade: the follow-up in
+    the documents' words ("那单位审核推荐呢"), and the question before in them too (else None).
+
+    >>> english_follow_up("and the employer review?", "When does the online application close?", Lexicon.load())
+    ('那单位审核推荐呢', '个人网上申报 截止 什么时候 时间安排 什么时候')
+    """
+    m = EN_FOLLOW.match(text)
+    vocab = vocabulary()
+    if not m or not is_english(text) or (vocab.grades_in(text) and vocab.grades_in(previous)):
+        return None  # "and for 高级工程师?" after a question naming a grade: that grade replaced (resolve)
+    rest = text[m.end() :]
+    if EN_ASKS.search(rest):  # "and when is the defence?": a question of its own
+        return None
+    words = list(dict.fromkeys([*vocab.expansions(rest), *lex.english_terms(rest)]))
+    if not words:
+        return None
+    return f"那{''.join(words)}呢", chinese_reading(previous, lex) if is_english(previous) else previous
 
 
 def _replace_first(text: str, names: list[str], new: str) -> str | None:
@@ -175,6 +205,55 @@ def with_grade(text: str, grade: str) -> str | None:
     if not m or vocabulary().grades_in(m["what"]) or vocabulary().degree_in(m["what"]):
         return None
     return f"{grade}{m['what']}？"
+
+
+NTH = re.compile(r"第\s*([一二三四五六七八九十\d]{1,2})\s*(?:种|条|项|个|点|类)")
+QUOTED_ITEM = re.compile(r"“([^”]{2,24})”")
+
+
+def listed_items(kind: str, quotes: list[str]) -> list[str]:
+    """The names a list answer gave in quotation marks ("包括“A”和“B”"), for "第二个是做什么的" next.
+
+    >>> listed_items("list", ["技术经纪专业包括“技术转移转化研究方向”和“技术转移转化运营服务方向”。"])
+    ['技术转移转化研究方向', '技术转移转化运营服务方向']
+    """
+    if kind != "list" or not quotes:
+        return []
+    items = QUOTED_ITEM.findall(quotes[0])
+    return items if len(items) >= 2 else []
+
+
+def nth_of(text: str, items: list[str]) -> str | None:
+    """ "第二个是做什么的" after a list of names: the question asked of the second name.
+
+    >>> nth_of("第二个是做什么的", ["研究方向", "运营服务方向"]), nth_of("第三个呢", ["A", "B"])
+    ('运营服务方向是做什么的', None)
+    """
+    m = NTH.search(text)
+    if not m or not ORDINAL.match(text):
+        return None
+    n = int(cn_number(m[1]))
+    if not 1 <= n <= len(items):
+        return None
+    rest = text[m.end() :].strip()
+    return items[n - 1] + (rest if rest and rest not in ("呢", "呢？", "呢?") else "是什么")
+
+
+def after_check(text: str, grade: str, education: str | None = None) -> str | None:
+    """A follow-up after a grade check that names nobody ("要干满几年", "需要什么材料"): asked of the
+    degree and grade just checked.
+
+    >>> after_check("要干满几年", "助理工程师", "中等职业学校"), after_check("答辩几月", "工程师")
+    ('中等职业学校毕业申报助理工程师，要干满几年', None)
+    >>> after_check("要先工作满一年吗", "助理工程师", "硕士研究生")
+    '硕士研究生毕业申报助理工程师，要先工作满一年吗'
+    """
+    if not any(p.match(text) for p in (YEARS_ONLY, DETAIL, SUBJECTLESS, YEARS_CONFIRM)):
+        return None
+    if vocabulary().grades_in(text) or vocabulary().degree_in(text):
+        return None
+    who = f"{education}毕业" if education else ""
+    return f"{who}申报{grade}，{text.strip()}"
 
 
 # "那成果条件要几项？": the grade under discussion is meant
@@ -209,8 +288,11 @@ def resolve(text: str, previous: str | None) -> str | None:
         return re.sub(rf"(?:{DIRECTION_NAMED[direction]})+", DIRECTION_WORD[other], previous, count=1)
     if VERB_FIRST.match(text) and 2 <= len(topic) < len(previous.rstrip("？?。 ")):
         return topic + text.strip()  # "在哪看" after "高级的评审结果啥时候出": the thing asked about
+    # "要几篇" after "工程师的成果条件是什么", "要几年" after "正高要什么条件": asked of the grade's thing
+    if (YEARS_ONLY.match(text) or COUNT_ONLY.match(text)) and vocabulary().grades_in(topic):
+        return topic + text.strip()
     # a detail, the Nth item, the years of what was just asked; "他能报不" after what was said of him
-    joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, THIRD_PERSON, VERB_FIRST, BY_RULE)
+    joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, COUNT_ONLY, THIRD_PERSON, VERB_FIRST)
     if any(p.match(text) for p in joined):
         return f"{previous.rstrip('？?。')}，{text.strip()}"
     if asked := may_apply(text, previous):  # "中专可以吗" after "助工要什么学历"

@@ -24,7 +24,7 @@ from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
 from ..vocab import Grade
 from . import checkroute
-from .checkroute import PERSONAL, specific
+from .checkroute import PERSONAL, WHICH_GRADE, specific
 from .model import Answer, Kind, Part, Sources, ToolCall, Trace
 from .session import Session, merged
 from .understand import Question
@@ -48,8 +48,15 @@ VERDICT_LEAD = {
 class GradeDesk:
     """Routes grade checks to the eligibility tool and renders its result as a cited answer."""
 
-    def __init__(self, book: Rulebook, helplines: list[str], window_note: Callable[[dt.date], str]) -> None:
+    def __init__(
+        self,
+        book: Rulebook,
+        helplines: list[str],
+        window_note: Callable[[dt.date], str],
+        round_grades: tuple[str, ...] = (),
+    ) -> None:
         self.book = book
+        self.round_grades = round_grades  # the grades the round reviews, lowest first ("能报什么级别")
         self.tool = eligibility_tool(book)
         self.helplines = helplines
         self.window_note = window_note  # the note on the round's application window, for a day
@@ -92,12 +99,16 @@ class GradeDesk:
             counted = M.NOTE_TITLE_YEARS_COUNTED.format(year=r.title_year, today=f"{today:%Y年%-m月%-d日}")
         facts = merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
+        if "grade" not in args and WHICH_GRADE.search(q.text) and {"education", "titles"} & args.keys():
+            return self._which_grades(q, args, session)  # "硕士毕业3年，最高能报到哪级"
         result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)
+        at_most = None  # years known only as at most those since graduating
         graduated = r.graduated or (session.graduated if session else None)
         if graduated and "years_in_field" not in args:  # "博士去年毕业，能评高工吗": at most the years since
             bound = self.book.check({**args, "years_in_field": years_since(graduated, today)})
-            if bound.status("education_experience") == "not_met" and result.status("education_experience") == "unknown":
-                args["years_in_field"] = years_since(graduated, today)
+            # ("本科2022年毕业，能报工程师吗": 本科's 5 years cannot be met; the 助理 route is asked about)
+            if bound.status("education_experience") != "met" and result.status("education_experience") == "unknown":
+                args["years_in_field"] = at_most = years_since(graduated, today)
                 result = bound
                 counted = M.NOTE_YEARS_AT_MOST.format(year=graduated, years=args["years_in_field"])
         under = {**(session.under if session else {}), **r.under}
@@ -114,7 +125,7 @@ class GradeDesk:
             session.grade = facts.get("grade") or session.grade
             session.duration_of = r.duration_of or session.duration_of
             session.expect, session.expect_level = self._next_expect(result)
-        answer = self.render(result, today, args, under)
+        answer = self.render(result, today, args, under, at_most)
         answer.notes = [counted, *answer.notes] if counted else answer.notes
         answer.question = q.text
         answer.polarity = _polarity(q, result.verdict)
@@ -183,6 +194,37 @@ class GradeDesk:
             level = route.get("title") if route else None
         return fact, level
 
+    def _which_grades(self, q: Question, args: dict[str, Any], session: Session | None) -> Answer:
+        """Each grade of the round, checked on the education/experience condition with the facts given:
+        the grades it is met for, the others with why; the other conditions are left to a check of one."""
+        src, lines, met, calls = Sources(), [], [], []
+        for grade in self.round_grades:
+            result = self.book.check({**args, "grade": grade})
+            calls.append(ToolCall(name=TOOL_NAME, arguments={**args, "grade": grade}, result=result.to_dict()))
+            c = result.condition("education_experience")
+            if c is None:
+                continue
+            cite = src.cite(self.book.clauses[c.citation.id], c.citation.text)
+            lines.append(
+                Part(
+                    M.WHICH_GRADE_LINE.format(grade=grade, status=M.STATUS_LABEL[c.status], reason=c.reason, cite=cite),
+                    "condition",
+                )
+            )
+            if c.status == "met":
+                met.append(grade)
+        lead = M.WHICH_GRADE_MET.format(grades="、".join(met)) if met else M.WHICH_GRADE_NONE
+        if session is not None:
+            session.facts, session.topic = {k: v for k, v in args.items()}, "grade_check"
+            session.expect, session.expect_level = "grade", None
+        body = [Part(line, "understood") for line in [understood(args)] if line] + lines
+        body.append(Part(M.ASK_GRADE, "follow_up"))
+        answer = Answer(q.text, Kind.GRADE_CHECK, lead, body=body, citations=src.citations, tool_calls=calls)
+        answer.trace = Trace(
+            understood=q.summary(), retrieved=[(c.id, 1.0) for c in src.citations], route="grade_check:which"
+        )
+        return answer
+
     # ---- rendering ----------------------------------------------------------------------------
     def render(
         self,
@@ -190,6 +232,7 @@ class GradeDesk:
         today: dt.date,
         facts: dict[str, Any] | None = None,
         under: dict[float, float] | None = None,
+        at_most: float | None = None,
     ) -> Answer:
         """Verdict first, the facts used and the time still missing, then each condition with its [n],
         the assumptions, the follow-up."""
@@ -198,7 +241,7 @@ class GradeDesk:
             grade=result.grade or "", doc=self.book.rules["refer_document"], phones=phones
         )
         src = Sources()
-        body = [Part(line, "understood") for line in [understood(facts, under)] if line]
+        body = [Part(line, "understood") for line in [understood(facts, under, at_most)] if line]
         if result.gaps:
             items = [M.GAP_ITEM.format(item=g.item, years=span(g.years)) for g in result.gaps]
             body.append(Part(M.GAP_LINE.format(items=M.GAP_SEP.join(items)), "gap"))
@@ -262,7 +305,9 @@ def span(years: float) -> str:
     return f"{years:g}年"
 
 
-def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = None) -> str:
+def understood(
+    facts: dict[str, Any] | None, under: dict[float, float] | None = None, at_most: float | None = None
+) -> str:
     """The line "我理解的情况：…": the facts a check used, in the order the standard asks for them (that
     none is stated yet, if none).
 
@@ -270,11 +315,15 @@ def understood(facts: dict[str, Any] | None, under: dict[float, float] | None = 
     '我理解的情况：申报工程师，学历大学本科，毕业后从事本专业技术工作3年，未取得职称。'
     >>> understood({"years_in_field": 4.5}, under={4.5: 5.0})
     '我理解的情况：毕业后从事本专业技术工作不满5年。'
+    >>> understood({"years_in_field": 4}, at_most=4)  # "2022年毕业": the years since, a bound
+    '我理解的情况：毕业后从事本专业技术工作至多4年。'
     """
     if not facts:
         return M.UNDERSTOOD_NOTHING
 
     def years(v: float) -> str:  # "快5年" is shown as said: 不满5年
+        if v == at_most:
+            return M.UNDERSTOOD_AT_MOST.format(years=span(v))
         said = (under or {}).get(v)
         return M.UNDERSTOOD_UNDER.format(years=span(said)) if said is not None else span(v)
 

@@ -16,7 +16,7 @@ from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .asks import SOME
-from .compare import ORDER_ASKED, after_what, compares_counts, next_step, order
+from .compare import ORDER_ASKED, after_what, by_parts, compares_counts, compares_parts, next_step, order
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
@@ -42,7 +42,7 @@ from .shapes import (
     referred_content,
 )
 from .understand import APPLY_ASKED, Question
-from .yesno import is_yes_no
+from .yesno import grade_level, is_yes_no, levels_in
 
 # asks for the day, not the month ("答辩具体是11月几号")
 DAY_ASKED = re.compile(r"几号|几日|哪天|哪一天|哪一日|具体日期|具体哪|具体是.{0,4}几|确切")
@@ -94,6 +94,14 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         if DAY_ASKED.search(q.asked) and best > 0 and not any("日" in s.text for _, _, s, _ in chosen):
             return not_stated(ctx, q, M.MISSING_DAY, rec)  # 答辩具体哪天: the notice gives the month only
         src = Sources()
+        if len(chosen) == 1 and (level := grade_level(q.grades)) and (only := _levels_only(rec, chosen[0][1], level)):
+            _, activity, span, _ = chosen[0]  # "答辩是几月" then "初级呢": 初级 has no defence
+            cite = src.cite(rec)
+            lead = M.STEP_NOT_FOR_LEVEL.format(
+                level=level, activity=activity, quote=only[0], listed="、".join(only[1]), cite=cite, year=year,
+                span=span_text(span),
+            )  # fmt: skip
+            return Draft(Kind.FACT, lead, src)
         cite = src.cite(rec, quote)
         if len(chosen) == 1:
             _, activity, span, _ = chosen[0]
@@ -109,7 +117,17 @@ def dates(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     return None
 
 
-DATE_WORD = re.compile(r"截止|截至|开始|结束|开放|关闭|日期|时间|时候|期限|哪天|几号|几月")
+def _levels_only(rec: Clause, activity: str, level: str) -> tuple[str, list[str]] | None:
+    """The sentence of ``rec`` that limits ``activity`` to levels other than ``level`` ("高、中级需进行答辩
+    评审" for 初级), with the levels it lists; None when no sentence limits it so."""
+    for sentence in re.split(r"[。；;]", rec.text):
+        listed = levels_in(sentence)
+        if activity in sentence and listed and level not in listed and not find_spans(sentence, 2000):
+            return sentence.strip(), listed
+    return None
+
+
+DATE_WORD = re.compile(r"截止|截至|开始|结束|开放|关闭|日期|时间|时候|期限|哪天|几号|几月|哪个?月|月份")
 
 
 def _dated_elsewhere(ctx: Context, q: Question, rec: Clause, activities: list[str]) -> str:
@@ -302,6 +320,8 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         return "order", (order, *LEADS[key])
     if compares_counts(q):  # "中级的成果是不是比副高少一项": the rules' counts, no value to confirm
         return "yes_no", LEADS["yes_no"]
+    if compares_parts(q):  # "中级和副高成果数量有啥区别": each grade's clause for the part
+        return "compare", (by_parts, *LEADS[key])
     if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says
         return key, (referred_content, *LEADS[key])
     # "是7月17号截止吗", "博士评高工是不是不需要年限": compare with the documents' value, else as before

@@ -7,6 +7,8 @@ quoting the phrase of the clause that requires it.
 
     >>> roles_stated("论文我是第三作者，这个能算吗"), roles_stated("我只是作为一般参与人跟着运营项目")
     ([(1, '论文')], [(1, '项目')])
+    >>> roles_stated("评高工，我是第二作者能算吗")
+    [(1, '论文')]
     >>> roles_required("或作为第一作者在国内外核心期刊上发表有重要学术价值的专业论文")
     [(3, '论文')]
 """
@@ -34,7 +36,8 @@ THINGS = {"论文": "论文", "文章": "论文", "专著": "专著", "著作": 
 THING = re.compile("|".join(THINGS))
 PIECE = re.compile(r"或|；|;|。")  # the clause's alternatives, each with its own part
 WINDOW = 14  # characters between a part and the thing it is said of
-REQUIRED = re.compile(r"必须|一定要|一定得|非得|非要|要求|只能|只有")  # asks whether the part is required
+# asks whether the part is required ("必须是第一作者吗", "论文要第一作者吗", "得是主要负责人吗")
+REQUIRED = re.compile(rf"必须|一定要|一定得|非得|非要|要求|只能|只有|(?:要|得|需)(?:是|当|作为|做)?(?:{ROLE.pattern})")
 DENIED = re.compile(r"(?:不是|并非|没当|没有当|不算)\s*$")
 
 
@@ -55,6 +58,8 @@ def roles_stated(text: str) -> list[tuple[int, str]]:
                 thing = near  # "论文我是第三作者": the thing named in the message
             if thing is not None:
                 out.append((_rank(m), THINGS[thing[0]]))
+            elif m[0].endswith("作者"):  # "我是第二作者能算吗": an author's thing is a paper
+                out.append((_rank(m), "论文"))
     return list(dict.fromkeys(out))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..rules.reading import Reading
 from ..vocab import LEVEL_RANK, Level
+from .model import Citation
 from .understand import Question
 
 GRADE_FACTS = ("performance_met", "achievements")  # measured "since" a title that depends on the grade
@@ -29,7 +30,9 @@ class Session:
     discussion; ``last_question``: the last standalone question, for "那高级呢？"; ``duration_of``:
     which fact the last duration stated was (``"years_in_field"`` or ``"title"``), for "说错了，是5年";
     ``under``: years read from "almost N" (4.5 → 5), shown as "不满5年"; ``graduated``: the year of
-    graduation stated, counted to today once "一直干到现在" follows.
+    graduation stated, counted to today once "一直干到现在" follows; ``basis``: the clauses the last
+    answer cited, quoted when the next message asks why ("依据是哪条"); ``items``: the names a list answer
+    gave, for "第二个是做什么的".
     """
 
     facts: dict[str, Any] = field(default_factory=dict)
@@ -43,6 +46,8 @@ class Session:
     graduated: int | None = None  # the year of graduation stated, for "一直干到现在" said later
     below: set[float] = field(default_factory=set)  # years said as a bound only ("不到10年")
     earlier: str | None = None  # the question before the last one, for "回到刚才的…" after a detour
+    basis: list[Citation] = field(default_factory=list)  # what the last answer cited, for "依据是哪条"
+    items: list[str] = field(default_factory=list)  # the names the last list answer gave, for "第二个呢"
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
@@ -58,12 +63,14 @@ class Session:
             self.graduated,
             set(self.below),
             self.earlier,
+            list(self.basis),
+            list(self.items),
         )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
         self.topic, self.grade, self.duration_of, self.under, self.graduated = None, None, None, {}, None
-        self.below, self.earlier = set(), None
+        self.below, self.earlier, self.basis, self.items = set(), None, [], []
 
     def asked(self, q: Question) -> None:
         """A question answered from the documents: it becomes the topic; a grade it names is discussed."""

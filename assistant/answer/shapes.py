@@ -56,6 +56,10 @@ DETAIL_TYPES = (
     "person",
     "recipient",
     "email",
+    "unreachable",
+    "howto",
+    "contingency",
+    "bring",
     "certificate",
 )
 # a cue that names the thing counted ("名额", "通过率", "学时"), not only how it is asked ("多少钱", "几点")

@@ -72,6 +72,10 @@ INTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "close",
             "还能报",
             "几月",
+            "哪个月",
+            "哪月",
+            "什么月份",
+            "几月份",
         ),
     ),
 )

@@ -201,7 +201,10 @@ def durations(
 UNSURE = re.compile(r"不知道|不清楚|不确定|不太清楚|说不好|不好说|不懂|不了解|拿不准")
 YES = re.compile(r"^(是|是的|有|有的|对|对的|嗯|具备|符合|满足|可以|都有|都满足|都符合|都具备|yes|没问题|当然)")
 NO = re.compile(r"^(否|不是|没有|没|无|不具备|不符合|不满足|不|no|都没有|一项都没有)")
-ASKING = re.compile(r"[？?]|吗|么|嘛|什么|哪|几|多少|怎么|如何|是否|有没有|能不能|可不可以|要不要|需不需要")
+ASKING = re.compile(
+    r"[？?]|吗|么|嘛|什么|哪|几|多少|怎么|如何|是否|有没有|能不能|可不可以|要不要|需不需要"
+    r"|(?:能|可以|可|行|够|算|要|需要)[^，。,;；！!]{0,6}不\s*[。！!]?\s*$"  # "能申报不", "够不": a question
+)
 SEGMENTS = re.compile(r"[，,。；;！？!?\n]|而且|并且|同时")
 
 
@@ -236,7 +239,7 @@ TITLE_IN_YEAR = re.compile(
 # "我是高级经济师 2021年评的": the title first, the year it was obtained after it
 TITLE_THEN_YEAR = re.compile(
     r"([^\s，。；,;！？!?]{0,8}(?:师|工|职称|中级|初级|副高|正高|高级|助理))\s*[，,]?\s*(?:是|是在|在)?\s*((?:19|20)\d\d)\s*年"
-    r"(?:\d{1,2}\s*月)?(?:份)?(?:评的|评上的|拿的|取得的|获得的|考的|评上|拿到)(?=[\s，。；,;！？!?]|$)"
+    r"(?:\d{1,2}\s*月)?(?:份)?(?:评的|评上的|拿的|取得的|获得的|考的|评上|拿到|取得|获得)(?=[\s，。；,;！？!?]|$)"
 )
 WORK_SINCE_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:起|开始|以来)([^，。；,;！？!?]{0,24}?(?:至今|到现在|到今天))"
@@ -260,6 +263,39 @@ def year_of_title(text: str) -> int | None:
     return int(m[2]) if (m := TITLE_THEN_YEAR.search(text)) else None
 
 
+# "22年拿的中级", "16年本科毕业", "20年7月硕士毕业": a year said with two digits, before what happened in it
+SHORT_YEAR = re.compile(
+    r"(?<![\d.年])(\d{2})\s*年(?=(?:\d{1,2}\s*月)?(?:份)?(?:[^，。；,;！？!?\d年]{0,6}?)"
+    r"(?:毕业|取得|评上|拿到|获得|考取|评的|拿的|考的|评了|拿了|入职|参加工作)|(?:起|开始|以来)[^，。；,;！？!?\d]{0,12}(?:至今|到现在|做|干|从事))"
+)
+# "2022年底", "2019年初": the part of the year said as a month (年底 → 12月)
+YEAR_PART = re.compile(r"((?:19|20)\d\d)\s*年的?(年底|年末|底|末|年初|初|年中|上半年|下半年)")
+PART_MONTH = {"年底": 12, "年末": 12, "底": 12, "末": 12, "年初": 1, "初": 1, "年中": 7, "上半年": 4, "下半年": 10}
+DURATION_BEFORE = re.compile(r"(?:工作|干了?|做了?|从事|毕业|已经|已|满|了|近|快|超过|有|评了|当了)\s*$")
+
+
+def full_years(text: str, today: dt.date) -> str:
+    """A two-digit year of the calendar written out: "22年拿的中级" → "2022年拿的中级" (a year at most
+    ``today``'s; later ones are of the last century); "毕业16年了" stays a duration.
+
+    >>> full_years("本科 22年拿的中级", dt.date(2026, 12, 7)), full_years("98年毕业", dt.date(2026, 12, 7))
+    ('本科 2022年拿的中级', '1998年毕业')
+    >>> full_years("本科毕业16年了", dt.date(2026, 12, 7)), full_years("工作10年毕业", dt.date(2026, 12, 7))
+    ('本科毕业16年了', '工作10年毕业')
+    >>> full_years("2022年底拿的中级", dt.date(2026, 12, 7))
+    '2022年12月拿的中级'
+    """
+
+    def whole(m: re.Match[str]) -> str:
+        if DURATION_BEFORE.search(text[: m.start()]):
+            return m[0]
+        yy = int(m[1])
+        return f"{(2000 if yy <= today.year % 100 else 1900) + yy}年"
+
+    text = SHORT_YEAR.sub(whole, text)
+    return YEAR_PART.sub(lambda m: f"{m[1]}年{PART_MONTH[m[2]]}月", text)
+
+
 def years_from_dates(text: str, today: dt.date) -> str:
     """Years since a stated year, counted to ``today`` (taken from 1 July of that year).
 
@@ -273,10 +309,12 @@ def years_from_dates(text: str, today: dt.date) -> str:
     '转过来做技术转移的已有4年'
     """
 
-    def since(year: str) -> int:
-        return max(0, (today - dt.date(int(year), 7, 1)).days // 365)
+    def since(year: str, m: re.Match[str]) -> int:  # from the month said, else 1 July
+        month = re.search(r"年\s*(\d{1,2})\s*月", m[0])
+        start = dt.date(int(year), int(month[1]) if month and 1 <= int(month[1]) <= 12 else 7, 1)
+        return max(0, (today - start).days // 365)
 
-    text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1])}年", text)
-    text = TITLE_THEN_YEAR.sub(lambda m: f"{m[1]}评了{since(m[2])}年", text)
-    text = WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)
-    return FIELD_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1])}年", text)
+    text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1], m)}年", text)
+    text = TITLE_THEN_YEAR.sub(lambda m: f"{m[1]}评了{since(m[2], m)}年", text)
+    text = WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1], m)}年", text)
+    return FIELD_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1], m)}年", text)

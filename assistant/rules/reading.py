@@ -40,6 +40,7 @@ from .phrases import (
     YES,
     as_chinese,
     durations,
+    full_years,
     is_reply,
     parse_duration,
     segments,
@@ -135,6 +136,7 @@ class Reading:
     continued: bool = False  # "一直干到现在": in the field since graduating
 
 
+SERIES_TAIL = re.compile(r"(?:非本|[\u4e00-\u9fff]{2})系列(?:（专业）|\(专业\))?的?\s*$")  # "其他系列的", "经济系列"
 LEVEL_GLOSS = re.compile(r"[（(]\s*(?:初级|中级|副高级?|正高级?|高级)(?:职称)?\s*[)）]")
 
 
@@ -156,7 +158,7 @@ def read(
     text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
     title_year = None
     if today is not None:
-        text = RELATIVE_YEAR.sub(lambda m: f"{today.year - RELATIVE[m[0]]}年", text)
+        text = full_years(RELATIVE_YEAR.sub(lambda m: f"{today.year - RELATIVE[m[0]]}年", text), today)
         title_year = year_of_title(text)
         text = years_from_dates(text, today)
     r = Reading(correction=bool(CORRECTION.search(text)), title_year=title_year)
@@ -268,7 +270,8 @@ class _TitleReader:
             return "asked"  # "能够指导助理工程师工作": an ability, neither a grade asked nor a title held
         if re.search(r"[（(]\s*$", before) and self.last_role == "held":
             return "named"  # "取得中级职称（工程师）", "经济师职称（中级）": the title's name, in brackets
-        if NEG_BEFORE.search(before) or NEG_AFTER.match(after):
+        unseries = SERIES_TAIL.sub("", before)  # "也没有其他系列的副高": the negation is of the title
+        if NEG_BEFORE.search(before) or NEG_BEFORE.search(unseries) or NEG_AFTER.match(after):
             if self._corrects_grade(m):
                 return "corrected"
             return "denied"

@@ -44,7 +44,17 @@ HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实�
 BREAK_ITEMS = {
     1: re.compile(r"采纳|形成.{0,6}政策法规"),
     2: re.compile(r"国家重大(?:科技)?(?:项目|专项)|国家重大专项"),
-    3: re.compile(r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"),
+    3: re.compile(
+        r"典型案例|媒体.{0,4}(宣传|报道)|商业模式创新"
+        r"|(?:央视|中央电视台|人民日报|新华社|光明日报|经济日报|科技日报|中国日报|人民网|新华网).{0,6}(?:报道|宣传|采访|专访|播出)"
+    ),
+}
+# below the level an item requires (省部级及以上): "被海淀区政府采纳", "县里的报纸报道过", "行业公众号发过"
+BELOW_LEVEL = {
+    1: re.compile(r"[县区乡镇](?:政府|人民政府|级|里|委|的)|街道|区县|县区|厅局级(?!以上)|单位内部|公司内部|集团内部"),
+    3: re.compile(
+        r"[县区乡镇](?:里|级|的)|地方(?:媒体|报纸|台)|公众号|自媒体|朋友圈|行业(?:内)?(?:媒体|报纸|网站|杂志)|内部刊物"
+    ),
 }
 
 
@@ -154,6 +164,12 @@ def _read_breakthrough(text: str, low: str, expect: str | None, facts: dict[str,
     if ranked and 1 in items and cn_number(ranked[1]) > 3:  # item 1 takes those ranked in the first three
         items.remove(1)
         facts.setdefault("breakthrough", [])
+    for k, low_level in BELOW_LEVEL.items():  # "被海淀区政府采纳": not by 省部级及以上
+        if k in items and any(
+            low_level.search(_clause_around(text, m.start(), m.end())) for m in BREAK_ITEMS[k].finditer(text)
+        ):
+            items.remove(k)
+            facts.setdefault("breakthrough", [])
     # each item said in its own clause, held or denied there ("…没有被省部级部门采纳过，也没参与过国家重大…")
     denied = {k for k, pat in BREAK_ITEMS.items() for m in pat.finditer(text) if _denied_in_clause(text, m)}
     # "…省部级采纳 国家重大项目转化 媒体报道 这些我都没有": the items listed, denied together after them
