@@ -36,6 +36,7 @@ from .answer.understand import Question, analyze
 from .ingest.clauses import Clause
 from .ingest.corpus import Corpus
 from .ingest.index import Index, ensure_index
+from .rules.phrases import ASKING
 from .rules.rulebook import Rulebook
 from .rules.tool import TOOL_NAME
 from .settings import Settings
@@ -220,6 +221,9 @@ class Assistant:
         today = self.settings.today
         if session is not None and session.basis and asks_basis(q.text):  # "依据是哪条": what was just cited
             return basis_answer(q.text, session.basis)
+        if session is not None and session.topic == "grade_check" and q.foreign_terms and not ASKING.search(q.text):
+            where = self._understand(q.text.rstrip("。！! ") + M.MAY_APPLY_STILL)  # "我在上海工作" mid-check
+            q = where if where.elsewhere else q  # (where the person works: whether they may apply at all)
         if session is not None and (asked := may_apply(q.text, session.last_question)):
             q = self._understand(asked)  # "中专可以吗" after "助工要什么学历": a check of that degree, that grade
             session.last_question = asked  # ("那要干几年" then asks it of them)

@@ -24,6 +24,7 @@ CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
     r"|(?:想|打算|准备|计划)要?(?:转|直接|破格)?(?:申报|评|报|申请|参评)"
     r"|(?<!请)(?:咨询|问问?|了解)(?:一下)?\S{0,8}?(?:申报|评审|工程师|高工|助工|中级|副高|正高)"  # "帮同事咨询助工申报"
+    r"|(?:帮我|帮忙|给我|替我)(?:看看|看下|看一下|查查|查一下|评估一下|判断一下|算算|算一下)"  # "帮我看看高级工程师"
 )
 APPLYING = re.compile(
     r"申报|(?<!汇|简|公|上)报(?!告|道|销)|评(?![审价委])|申请|参评|符合|满足|够|破格(?!条件)"
@@ -61,7 +62,7 @@ MEETS_RULE = re.compile(
 )
 ASKS_HERE = re.compile(r"[吗么嘛？?]|能不能|可不可以|是否|够不够")
 BACK_TO_CHECK = re.compile(
-    r"^\s*(?:那|这样|那样|这种情况|这样的话|那么)?\s*(?:我)?(?:还|也)?(?:能|可以|可不可以|能不能)"
+    r"^\s*(?:那|这样|那样|这种情况|这样的话|那么)?\s*(?:我)?(?:还|也)?(?:能|可以|可不可以|能不能|够|行|符合|满足|达标)"
 )
 # what a grade check does not read: a question naming one of these asks the documents ("高级需要答辩吗")
 DOCUMENT_TOPIC = re.compile(r"答辩|公示|截止|佐证|盖章|缴费|短信|申报系统|网站|电话|流程|几月|几号|哪天")
@@ -176,6 +177,8 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
         return None
     if r.facts.get("grade") and DOCUMENT_TOPIC.search(text) and r.facts.keys() <= {"grade"}:
         return None  # "高级需要答辩吗" mid-check: a question to the documents about that grade
+    if r.deducted and s.topic == "grade_check":
+        return True  # "中间有2年在做销售": years taken off those in the field
     if r.correction and r.bare_duration is not None and s.topic == "grade_check":
         return True  # "说错了，是8年": the duration stated last, corrected
     if (s.expect and s.expect in _fact_keys(r.facts)) or (r.facts and not r.facts.keys() <= {"grade"}):

@@ -42,7 +42,10 @@ EARLY, LATE = "早|先|前|提前", "晚|迟|后"
 ORDER_ASKED = re.compile(
     rf"比.{{1,16}}?(?:更|还)?(?:{EARLY}|{LATE})|[早晚先后]于|在.{{1,16}}?(?:之|以)?(?:前|后)(?:面|头)?(?:吗|么|嘛|吧|呢|？|\?|$)"
     r"|先.{1,16}?(?:还是|后|再)|哪(?:个|一个|项|步)(?:更|比较)?(?:早|晚|先|后|在前|在后)|谁(?:先|早|晚)|顺序"
+    r"|同一天|同一时间|同时(?:截止|开始|结束)|一起(?:截止|开始|结束)|一样(?:截止|开始|结束)|(?:截止|开始|结束)(?:时间|日期)?(?:一样|相同)"
 )
+# "个人申报和单位推荐是同一天截止吗": whether two steps fall on the same day
+SAME_DAY = re.compile(r"同一天|同一时间|同时|一起|一样|相同")
 _CLAIM_EARLY = re.compile(
     rf"比.{{1,16}}?(?:更|还)?(?:{EARLY})|[早先]于|(?:之|以)?前(?:面|头)?(?:吗|么|嘛|吧|呢|？|\?|$)|^先|先.{{1,16}}?[后再]"
 )
@@ -147,7 +150,7 @@ def _draft(ctx: Context, q: Question, rec: Clause, first: Step, second: Step) ->
         early, late = (a, b) if ka < kb else (b, a)
         said, relation = M.ORDER_EARLIER.format(early=early, late=late, basis=word), ("earlier" if ka < kb else "later")
     notes = [past_round_note(year, ctx.round, ctx.today)] if max(sa.end, sb.end) < ctx.today else []
-    asked = claim(q.asking)
+    asked = "same" if SAME_DAY.search(q.asking) else claim(q.asking)
     if is_yes_no(q.asking) and asked:
         holds = asked == relation
         lead = (M.YES_WORD if holds else M.NO_WORD) + "。" + said + steps

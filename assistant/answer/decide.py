@@ -108,7 +108,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     alike = _alike_asked(q)
     if alike:  # "高级和中级在一个地方公示吗": 一个地方 is how the levels compare, no word to find
         terms = [t for t in terms if not (SAME_ASKED.search(t) or DIFFERENT_ASKED.search(t))]
-    if CATEGORY.search(q.asked):  # 做孵化和创业辅导，归研究方向吗: by the definition that holds it
+    # 做孵化和创业辅导，归研究方向吗: by the definition that holds it (not "证书算不算成果": a part, no kind)
+    if CATEGORY.search(q.asked) and not (part_cue(q.asked) and not re.search(r"方向|研究|运营", q.asked)):
         draft = by_label(ctx, q, terms, hits)
         if draft is not None:
             return draft
@@ -143,6 +144,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     member = MEMBER.search(q.asked) or not REQUIREMENT_ASKED.search(q.asked)
     if cue and subject and not lacking and not re.search(rf"(?:{POINTS_BACK.pattern})的?{cue}", q.asked):
         draft = _by_membership(ctx, q, cue, subject, hits) if member else None
+        if draft is None and member and not q.grades:  # "技术经纪人证书算不算成果": in no grade's list
+            draft = _not_listed_any(ctx, q, PARTS[cue], subject)
         if draft is not None:
             return draft
         # "评工程师论文必须发核心期刊吗": a requirement of another grade's clause, not of this one's
@@ -491,6 +494,27 @@ def _not_listed(ctx: Context, q: Question, grade: Grade, part: str, terms: str) 
         terms=terms,
         quote=g[part]["quote"],
         cite=src.cite(rec),
+    )
+    return Draft(Kind.YES_NO, lead, src, polarity="yes" if denied else "no")
+
+
+def _not_listed_any(ctx: Context, q: Question, part: str, subject: list[str]) -> Draft | None:
+    """No: no grade's clause for that part names any word of ``subject`` ("证书" among the 成果), and the
+    documents name it nowhere else either (佐证 is named: what they say of it decides)."""
+    if any(ctx.match.present(t) for t in subject):
+        return None
+    grades = ctx.book.rules["grades"]
+    recs = [ctx.corpus.clauses[g[part]["clause"]] for g in grades.values() if part in g]
+    if not recs or any(found_form(ctx, t, r.full_text) for t in subject for r in recs):
+        return None
+    src = Sources()
+    yes_word, no_word = answer_words(q.asked)
+    denied = bool(DENIED_COUNT.search(q.asked))
+    lead = M.YESNO_NOT_LISTED_ANY.format(
+        word=yes_word if denied else no_word,
+        part=PART_NAME[part],
+        terms=_phrase(q.asked, subject),
+        cites="".join(src.cite(r) for r in recs),
     )
     return Draft(Kind.YES_NO, lead, src, polarity="yes" if denied else "no")
 

@@ -90,6 +90,9 @@ class GradeDesk:
             )
         ):  # ("本科毕业四年" … "记错了，是2020年6月毕业的": the years since graduating, recounted)
             r.since_year = r.graduated
+        if r.deducted and session is not None and session.facts.get("years_in_field") is not None:
+            # "中间有2年在做销售" after "本科毕业7年": 5 in the field
+            r.facts["years_in_field"] = max(0.0, float(session.facts["years_in_field"]) - r.deducted)
         if session is not None:
             session.graduated = r.graduated or session.graduated
         if r.since_year and "years_in_field" not in r.facts:  # "2020年毕业，一直在做": counted to today

@@ -120,6 +120,9 @@ COMMON = 10000  # a word this frequent in the language (通过, 准备, 形式) 
 VERB_COMPLEMENT = re.compile(r"^[\u4e00-\u9fff][到给完]$")  # 发到, 交给, 填完: a verb and its result, no name
 
 
+SLIP_RARE, SLIP_COMMON_CHAR = 20, 50000  # jieba frequencies: a "word" hardly used, of characters used everywhere
+
+
 def specific(term: str, corpus_text: str) -> bool:
     """A word that names something (年龄, 兼职, 正装, PPT), not a common word of the language (通过,
     准备) nor a cutting slip of known characters (中会发). Strict on purpose: a yes or no about
@@ -127,6 +130,8 @@ def specific(term: str, corpus_text: str) -> bool:
     if term.isascii():
         return True
     if is_word(term):
+        if frequency(term) < SLIP_RARE and all(frequency(ch) > SLIP_COMMON_CHAR for ch in term):
+            return False  # a rare "word" of very common characters is a cutting slip: 过程|中会|有
         return 0 < frequency(term) < COMMON and not names_nothing(term)  # not 一家, 的话, 没关系
     if any(names_nothing(ch) for ch in term if is_word(ch)) and re.match(r"[这那我你他她该此每各本上下哪]", term):
         return False  # a cutting slip that starts with a pronoun: 这批, 我报

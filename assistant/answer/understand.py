@@ -480,7 +480,8 @@ def works_in(place: str, text: str) -> bool:
     work = r"(?:公司|单位|机构|企业|上班|工作|就职|任职)"
     return bool(
         re.search(
-            rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}|{work}\S{{0,2}}(?:在|位于|设在){p}", text
+            rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}|{work}\S{{0,2}}(?:在|位于|设在|是){p}",
+            text,
         )
     )
 

@@ -134,9 +134,16 @@ class Reading:
     graduated: int | None = None  # "我2014年硕士毕业": the year, for "一直干到现在" said later
     title_year: int | None = None  # "中级是2020年拿的": the year a title's years were counted from
     continued: bool = False  # "一直干到现在": in the field since graduating
+    deducted: float = 0.0  # years said to be outside the field ("中间有2年在做销售"), taken off the years in it
 
 
 SERIES_TAIL = re.compile(r"(?:非本|[\u4e00-\u9fff]{2})系列(?:（专业）|\(专业\))?的?\s*$")  # "其他系列的", "经济系列"
+# years of the time since graduating spent outside the field ("中间有2年在做销售", "其实前3年做的是行政",
+# "中间有1年没工作"): taken off the years in the field
+DEDUCTION = re.compile(
+    r"(?:中间|其中|期间|前|头|最开始|一开始|开始|刚毕业)(?:那)?\S{0,3}?(?:有)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*年(?:多)?"
+    r"(?:时间)?(?:都)?[^，。；,;！？!?]{0,12}?(?:在|是|去)?(?:做|干|搞|当|从事|没|待业|读|考|出国|休息)"
+)
 LEVEL_GLOSS = re.compile(r"[（(]\s*(?:初级|中级|副高级?|正高级?|高级)(?:职称)?\s*[)）]")
 
 
@@ -162,6 +169,11 @@ def read(
         title_year = year_of_title(text)
         text = years_from_dates(text, today)
     r = Reading(correction=bool(CORRECTION.search(text)), title_year=title_year)
+    for seg in segments(text):  # "中间有2年在做销售": those years are not in the field
+        m = DEDUCTION.search(seg)
+        if m and not FIELD_OWN.search(seg) and (years := parse_duration(m[1] + "年")) is not None:
+            r.deducted += years
+            text = text.replace(seg, "＿" * len(seg), 1)
     low = text.strip().lower()
     _TitleReader(r, expect, expect_level, known or {}).run(text)
     edu = stated_education(text)
@@ -172,7 +184,13 @@ def read(
     named = {"education", "grade", "years_in_field", "titles"} & set(r.facts) or r.denied
     bare = is_reply(low) and not named and not CORRECTION.match(low)
     _read_answers(text, low, expect, expect_level, r, bare)
-    read_work(text, low, expect if bare or expect in ("achievements", "breakthrough") else None, r.facts)
+    read_work(text, low, expect if bare or expect in ("achievements", "breakthrough") else None, r.facts, expect)
+    own = any(FIELD_OWN.search(seg) and durations(seg) for seg in segments(text))  # "后3年才转做技术转移"
+    if own:
+        r.deducted = 0.0  # the years in the field were said themselves
+    if r.deducted and "years_in_field" in r.facts:  # "本科毕业9年，其中前3年做行政": 6 in the field
+        r.facts["years_in_field"] = max(0.0, r.facts["years_in_field"] - r.deducted)
+        r.deducted = 0.0
     graduated = GRADUATED_IN.search(text)
     r.graduated = int(graduated[1]) if graduated else None
     r.continued = bool(CONTINUED.search(text)) and "years_in_field" not in r.facts

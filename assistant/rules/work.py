@@ -39,6 +39,13 @@ PERFORMANCE_DONE = re.compile(
     r"|(?:都|也)?(?:有|带来了?|创造了?|产生了?)\S{0,4}(?:经济效益|社会效益|效益)"  # "参与运营了3个项目，都有经济效益"
     r"|效益\S{0,3}(?:不错|很好|较好|挺好|显著|明显|良好|很大|挺大)"  # "运营过转化项目，效益不错"
     r"|(?:参与|主持)?(?:制定|修订)了?\S{0,14}(?:法律法规|政策|规划|标准)"  # the research items: a policy drafted
+    r"|(?:项目|成果)\S{0,8}?(?:成功)?落了?地|促成\S{0,8}(?:交易|签约)"  # "帮项目成功落了地": the operations items
+)
+# an item's activity, said in reply to the 业绩 question ("作为主要负责人运营过好几个转化项目", "主持过省部级课题
+# 有领导批示", "出过行业发展报告"): the person names the item they hold
+PERFORMANCE_ITEM = re.compile(
+    r"(?:运营|主持|负责|参与)(?:了|过)?\S{0,10}?(?:项目|课题)|批示|(?:出|出版|发布|编)(?:了|过)?\S{0,8}(?:行业发展报告|专著|编著|教材)"
+    r"|(?:提供|做)(?:了|过)?\S{0,8}(?:专业化服务|技术评价|需求分析|投融资)"
 )
 HOW_MUCH = re.compile(r"多大|多高|多好|才算|才行|才能")  # "要实现多大的经济效益才算业绩" asks
 BREAK_ITEMS = {
@@ -88,13 +95,14 @@ def stated_direction(text: str, words: dict[str, str] = DIRECTION_NAMED) -> str 
     return None
 
 
-def read_work(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
-    """Performance, direction, achievements, breakthrough and basic conditions."""
+def read_work(text: str, low: str, expect: str | None, facts: dict[str, Any], pending: str | None = None) -> None:
+    """Performance, direction, achievements, breakthrough and basic conditions; ``pending``: the fact the
+    check's last question asked for, whatever the reply's length (an item of 业绩 described at length)."""
     text = ASKED_FORM.sub(lambda m: "＿" * len(m[0]), text)  # "能不能破格…": asks, denies nothing
     direction = stated_direction(text, DIRECTION_SAID)
     if direction:
         facts["direction"] = direction
-    _read_performance(text, low, expect, facts)
+    _read_performance(text, low, expect, facts, pending)
     _read_achievements(text, low, expect, facts)
     _read_breakthrough(text, low, expect, facts)
     _read_basic(text, low, expect, facts)
@@ -104,7 +112,7 @@ def _clauses_with(text: str, word: str) -> list[str]:
     return [s for s in segments(text) if re.search(word, s)]
 
 
-def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, Any]) -> None:
+def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, Any], pending: str | None) -> None:
     said = [s for s in _clauses_with(text, "业绩") if not UNSURE.search(s)]
     done = [s for s in segments(text) if PERFORMANCE_DONE.search(s) and not ASKING.search(s) and not HOW_MUCH.search(s)]
     if any(
@@ -117,6 +125,11 @@ def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, 
         facts["performance_met"] = True
     elif any(not re.search(rf"{NEGATION}{NEAR}{{0,4}}(?:实现|取得|产生|得到|获得|做出|效益)", s) for s in done):
         facts["performance_met"] = True  # "运营的项目实现了较好的经济效益和社会效益": an outcome the items name
+    elif (pending or expect) == "performance" and any(
+        PERFORMANCE_ITEM.search(s) and not re.search(rf"{NEGATION}{NEAR}{{0,4}}(?:运营|主持|负责|参与|出|提供|做)", s)
+        for s in segments(text)
+    ):
+        facts["performance_met"] = True  # the item held, described in reply to the 业绩 question
     elif expect == "performance" and not re.search(ACHIEVE_WORDS, text) and (answer := yes_no(low)) is not None:
         # (not "有3篇论文": that answers with 成果, not with 业绩)
         facts["performance_met"] = answer
