@@ -22,6 +22,11 @@ MAY_APPLY = "{who}能申报{grade}吗？"
 MAY_APPLY_STILL = "，能申报吗？"  # a workplace stated mid-check ("我在上海工作"): asked whether they may apply  # "中专可以吗" after a question on that grade
 OF_GRADE = "申报{grade}，{question}"  # a question naming a title held, asked of the grade under discussion
 COUNT_OF = "{grade}的{part}须{quote}{cite}"
+# "副高就是高级工程师吗": two names of one title level, or of two
+SAME_TITLE = (
+    "“{a}”和“{b}”指同一级别：{level_a}职称即评价标准中的{grade_a}（本次通知按级别列为副高级、中级、初级）{cite}。"
+)
+OTHER_TITLE = "“{a}”是{level_a}（{grade_a}），“{b}”是{level_b}（{grade_b}），不是同一级别{cite}。"
 PART_OF = "{grade}的{part}：{quote}{cite}"  # two grades' clauses for one part, side by side
 NEXT_STEP = "按{year}年度的时间安排，{a}（{span_a}）之后是{b}（{span_b}）{cite}。"
 # a dated step asked of a level the clause leaves out ("答辩是几月" then "初级呢")

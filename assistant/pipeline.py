@@ -276,6 +276,7 @@ class Assistant:
             follow_up_tail,
             is_follow_up,
             nth_of,
+            of_part,
             resolve,
             strip_discourse,
             with_grade,
@@ -294,6 +295,8 @@ class Assistant:
         if session.items and (nth := nth_of(text, session.items)):
             return nth  # "第二个是做什么的" after "技术经纪分几个方向": asked of that name
         previous = session.last_question
+        if previous and (counted := of_part(text, previous)):
+            return counted  # "高工要几项" after "工程师要几项成果"
         if (back := BACK_TO.match(text)) and session.earlier and back.end() < len(text):
             text, previous = text[back.end() :], session.earlier  # "回到刚才的 大专要是报工程师呢"
         if previous and (english := english_follow_up(text, previous, self.lexicon)):

@@ -16,7 +16,7 @@ from ..rules.phrases import ASKING, UNSURE, as_chinese, is_reply, simplify_numbe
 from ..rules.reading import Reading, read
 from ..vocab import Degree, below, vocabulary
 from .asks import COUNTS_AS, SOME
-from .followup import is_follow_up
+from .followup import is_follow_up, strip_discourse
 from .session import Session, merged
 from .understand import ASKER, CONCURRENT, ROUND_ASKED, THIS_ROUND, Question, asking_clause
 
@@ -48,6 +48,8 @@ INTENDS_END = re.compile(
     r"(?:个|一个|一下)?\s*(?:(?:工程技术系列)?技术经纪(?:专业)?的?)?(?P<what>[^，,。；;\s]{1,8}?)(?:职称)?[。！!]?\s*$"
 )
 INTENDS_FIRST = re.compile(r"^(?:技术经纪)?(?P<what>[^，,。；;\s]{2,6})[\s，,]")
+# "硕士 3年 工程师", "本科毕业6年，工程师": the grade alone after the facts
+INTENDS_BARE = re.compile(r"[\s，,](?P<what>[^，,。；;\s]{2,6}?)(?:呢)?[？?。！!]?\s*$")
 COUNTS = re.compile(COUNTS_AS)
 BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
@@ -85,6 +87,14 @@ ITEM_NAMED = re.compile(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:条
 WHICH_GRADE = re.compile(
     r"(?:能|可以|可|够)(?:报|评|申报|申请|参评)(?:个)?(?:什么|哪个|哪一?级|啥|哪种|哪些)(?:级别|职称|等级|级)?"
     r"|最高(?:能|可以)?(?:报|评|申报)(?:到)?(?:哪|什么|啥)|(?:报|评|申报)(?:哪个|哪一?级|什么级别)(?:合适|比较好|好)"
+)
+# after a verdict or a detour, the person's own case asked about again: "还差几年", "我差多久", "那要等到啥时候",
+# "那我刚才那个能报吗", "所以我到底能不能报", "那现在呢", "我的情况呢"
+OWN_CASE_AGAIN = re.compile(
+    r"(?:还|我)?差(?:几年|多久|多少年?|多长时间|几个月)|(?:要|得)?等到(?:啥|什么|哪)(?:时候|年)|还要等多久|(?:再)?过几年(?:能|可以)"
+    r"|^\s*(?:那|所以|那么)?\s*(?:我)?(?:刚才|之前|前面)(?:那个|的|说的)?(?:情况)?\s*(?:到底)?(?:能不能|能|可以|行不行|够不够)"
+    r"|^\s*(?:所以|那)\s*(?:我)?(?:到底|究竟)(?:能不能|能|可以|行不行)|^\s*(?:那)?(?:我的情况|我这情况|我这种情况)(?:呢|怎么样|咋样)"
+    r"|^\s*(?:那|那么)?现在呢\s*[？?]?\s*$"
 )
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
@@ -165,6 +175,8 @@ def remember(q: Question, session: Session | None, today: dt.date | None = None)
 def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | None:
     """In a conversation with a check: True (continue it), False (not a check), None (decide as new)."""
     corrected_year = s.topic == "grade_check" and r.correction and bool(r.graduated)  # "不对，是2018年毕业"
+    if OWN_CASE_AGAIN.search(strip_discourse(text)) and s.facts and s.grade:
+        return True  # "还差几年", "回到刚才的问题 我差多久": the person's check, again
     if is_follow_up(text):  # "那高级工程师呢？" goes on with what the last turn was about
         # (after a detour that named no grade, "那工程师呢" returns to the check, of that grade)
         back = bool(s.facts) and "grade" in r.facts and not vocabulary().grades_in(s.last_question or "")
@@ -251,9 +263,12 @@ def _intends(text: str) -> bool:
 
     >>> _intends("本科，工作4年，评中级"), _intends("技术经纪副高 本科 没有中级"), _intends("评审结果在哪公示")
     (True, True, False)
+    >>> _intends("硕士 3年 工程师"), _intends("本科毕业6年，高工呢")
+    (True, True)
     """
     names = {n for n, _ in vocabulary().grade_names}
-    return any(m is not None and m["what"] in names for m in (INTENDS_END.search(text), INTENDS_FIRST.match(text)))
+    found = (INTENDS_END.search(text), INTENDS_FIRST.match(text), INTENDS_BARE.search(text))
+    return any(m is not None and m["what"] in names for m in found)
 
 
 def _asks_to_apply(text: str) -> bool:

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from .. import messages as M
 from ..dates import DateSpan, span_text
 from ..ingest.clauses import Clause
+from ..vocab import GRADE_LEVEL, vocabulary
 from .draft import Context, Draft, dated_items
 from .model import Kind, Sources
 from .notes import past_round_note
@@ -233,3 +234,33 @@ def by_parts(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
 def _body(rec: Clause) -> str:
     """A clause's words without its marker ("（三）")."""
     return rec.full_text.removeprefix(rec.marker).strip()
+
+
+# "副高就是高级工程师吗", "初级和助理工程师是一回事吗": whether two names are of one title
+SAME_TITLE_ASKED = re.compile(r"就是|即是|等于|等同|一回事|相当于|(?:同一|一)个?(?:级别|等级|职称|级)")
+
+
+def same_title(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """Yes when the two title names the question gives stand for one level (副高 and 高级工程师), no when for
+    two; the notice's levels cited (its 副高级、中级、初级 are the standard's 高级工程师、工程师、助理工程师)."""
+    if not SAME_TITLE_ASKED.search(q.asking) or not is_yes_no(q.asking):
+        return None  # (the clause that asks says it: not "我报工程师，也就是中级，中级要答辩吗")
+    mentions = [m for m in vocabulary().title_mentions(q.asking) if not m.other_series]
+    names = list(dict.fromkeys(m.name for m in mentions))
+    if len(names) != 2:
+        return None
+    levels = {m.name: m.value for m in mentions}
+    a, b = names
+    notice = next((c for c in ctx.corpus.clauses.values() if c.doc_kind == "notice" and c.level == 0), None)
+    if notice is None:
+        return None
+    src = Sources()
+    cite = src.cite(notice)
+    grade_of = {str(lvl): str(g) for g, lvl in GRADE_LEVEL.items()}
+    holds = levels[a] == levels[b]
+    said = M.SAME_TITLE if holds else M.OTHER_TITLE
+    lead = f"{M.YES_WORD if holds else M.NO_WORD}。" + said.format(
+        a=a, b=b, level_a=levels[a], grade_a=grade_of.get(levels[a], a), level_b=levels[b],
+        grade_b=grade_of.get(levels[b], b), cite=cite,
+    )  # fmt: skip
+    return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds else "no")

@@ -155,6 +155,8 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
             if draft is not None:
                 return draft
     level = grade_level(q.grades)
+    if not level and q.held and not q.grades and ROUND_ASKED.search(q.asked):
+        level = q.held.value  # "这次有正高吗": 有 is of the round, not a title held
     if level and not terms and (APPLY.search(q.asked) or ROUND_ASKED.search(q.asked)):  # 今年有正高吗
         return _by_round(ctx, q, level)
     # 有没有“技术转移转化管理方向”这个方向: a name quoted that the documents never use

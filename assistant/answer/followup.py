@@ -66,6 +66,13 @@ YEARS_CONFIRM = re.compile(
 COUNT_ONLY = re.compile(
     r"^\s*(?:那|那么)?\s*(?:还)?(?:要|需要|得|至少|一共|总共)?(?:几|多少)(?:项|篇|个|条|种)(?:呢|啊|吗)?[？?。]?\s*$"
 )
+# "那天是周几", "结束那天星期几": the weekday of the date just given (the schedule writes it: 7月17日（周一）)
+WEEKDAY = re.compile(
+    r"^\s*(?:那|那么)?\s*(?:那天|这天|那一天|当天|(?:开始|结束|截止|最后)(?:那|的)?(?:一)?天)?\s*(?:是)?(?:星期几|周几|礼拜几)"
+    r"(?:啊|呀|呢)?[？?。]?\s*$"
+)
+PART_WORD = re.compile(r"业绩|成果|论文|破格")  # a part of a grade's conditions, named
+COUNT_ASKED = re.compile(r"(?:几|多少)(?:项|篇|个|条)")
 # "中专可以吗": a degree alone, asked whether it may apply for the grade just asked about
 MAY_TOO = re.compile(
     r"^\s*(?:那|那么)?\s*(?P<what>[^，,。？?]{1,8}?)\s*(?:也|的话)?\s*(?:可以|行|能|能报|可以报|能评|行不行|可不可以|能不能)"
@@ -165,7 +172,7 @@ def is_follow_up(text: str) -> bool:
     elliptic = (
         elliptic or ORDINAL.match(text) or PRONOUN.match(text) or YEARS_ONLY.match(text) or COUNT_ONLY.match(text)
     )
-    elliptic = elliptic or THIRD_PERSON.match(text) or VERB_FIRST.match(text)
+    elliptic = elliptic or THIRD_PERSON.match(text) or VERB_FIRST.match(text) or WEEKDAY.match(text)
     elliptic = elliptic or THEN_WHAT.match(text) or OTHER_DIRECTION.search(text) or GRADE_TOO.match(text)
     may = MAY_TOO.match(text)
     degree_may = bool(may and _degree_only(may["what"]))  # "中专可以吗"
@@ -239,6 +246,23 @@ def nth_of(text: str, items: list[str]) -> str | None:
     return items[n - 1] + (rest if rest and rest not in ("呢", "呢？", "呢?") else "是什么")
 
 
+def of_part(text: str, previous: str) -> str | None:
+    """ "高工要几项" after "工程师要几项成果": how many, of the part the question before named, for the grade
+    this one names.
+
+    >>> of_part("高工要几项", "工程师要几项成果"), of_part("高工要几项", "答辩几月")
+    ('高工的成果要几项', None)
+    """
+    part = PART_WORD.search(previous)
+    if not part or PART_WORD.search(text) or not COUNT_ASKED.search(text):
+        return None
+    mentions = [n for n, _ in vocabulary().grade_names if n in text]
+    if not mentions:
+        return None
+    name = max(mentions, key=len)
+    return text.replace(name, f"{name}的{part[0]}", 1)
+
+
 def after_check(text: str, grade: str, education: str | None = None) -> str | None:
     """A follow-up after a grade check that names nobody ("要干满几年", "需要什么材料"): asked of the
     degree and grade just checked.
@@ -290,9 +314,9 @@ def resolve(text: str, previous: str | None) -> str | None:
         return topic + text.strip()  # "在哪看" after "高级的评审结果啥时候出": the thing asked about
     # "要几篇" after "工程师的成果条件是什么", "要几年" after "正高要什么条件": asked of the grade's thing
     if (YEARS_ONLY.match(text) or COUNT_ONLY.match(text)) and vocabulary().grades_in(topic):
-        return topic + text.strip()
+        return of_part(topic + text.strip(), previous) or topic + text.strip()
     # a detail, the Nth item, the years of what was just asked; "他能报不" after what was said of him
-    joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, COUNT_ONLY, THIRD_PERSON, VERB_FIRST)
+    joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, COUNT_ONLY, WEEKDAY, THIRD_PERSON, VERB_FIRST)
     if any(p.match(text) for p in joined):
         return f"{previous.rstrip('？?。')}，{text.strip()}"
     if asked := may_apply(text, previous):  # "中专可以吗" after "助工要什么学历"

@@ -16,7 +16,17 @@ from ..ingest.clauses import Clause
 from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .asks import SOME
-from .compare import ORDER_ASKED, after_what, by_parts, compares_counts, compares_parts, next_step, order
+from .compare import (
+    ORDER_ASKED,
+    SAME_TITLE_ASKED,
+    after_what,
+    by_parts,
+    compares_counts,
+    compares_parts,
+    next_step,
+    order,
+    same_title,
+)
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
@@ -320,6 +330,8 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         return "order", (order, *LEADS[key])
     if compares_counts(q):  # "中级的成果是不是比副高少一项": the rules' counts, no value to confirm
         return "yes_no", LEADS["yes_no"]
+    if SAME_TITLE_ASKED.search(q.asking) and len(q.grades) + bool(q.held) >= 1:  # "副高就是高级工程师吗"
+        return "yes_no", (same_title, *LEADS["yes_no"])
     if compares_parts(q):  # "中级和副高成果数量有啥区别": each grade's clause for the part
         return "compare", (by_parts, *LEADS[key])
     if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says
