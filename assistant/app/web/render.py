@@ -32,8 +32,9 @@ def cites(text: str) -> str:
 
 
 def verdict(answer: Answer) -> str | None:
-    """The eligibility verdict of a grade-check answer (``eligible`` …), else None."""
-    if answer.kind != Kind.GRADE_CHECK or not answer.tool_calls:
+    """The eligibility verdict of a grade-check answer (``eligible`` …), else None (also for "能报什么级别",
+    one check per grade: no one verdict)."""
+    if answer.kind != Kind.GRADE_CHECK or len(answer.tool_calls) != 1:
         return None
     value = answer.tool_calls[0].result.get("verdict")
     return value if value in M.WEB_VERDICT_BADGE else None
