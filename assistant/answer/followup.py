@@ -42,6 +42,8 @@ from .. import messages as M
 from ..rules.work import DIRECTION_NAMED, DIRECTION_WORD, stated_direction
 from ..text import Lexicon, cn_number
 from ..vocab import GRADE_LEVEL, vocabulary
+from .lists import QUOTED
+from .shapes import PARTS
 from .understand import chinese_reading, is_english
 
 FOLLOW_UP = re.compile(
@@ -71,7 +73,7 @@ WEEKDAY = re.compile(
     r"^\s*(?:那|那么)?\s*(?:那天|这天|那一天|当天|(?:开始|结束|截止|最后)(?:那|的)?(?:一)?天)?\s*(?:是)?(?:星期几|周几|礼拜几)"
     r"(?:啊|呀|呢)?[？?。]?\s*$"
 )
-PART_WORD = re.compile(r"业绩|成果|论文|破格")  # a part of a grade's conditions, named
+PART_WORD = re.compile("|".join(PARTS))  # a part of a grade's conditions, named (业绩, 成果, 论文, 破格)
 COUNT_ASKED = re.compile(r"(?:几|多少)(?:项|篇|个|条)")
 # "中专可以吗": a degree alone, asked whether it may apply for the grade just asked about
 MAY_TOO = re.compile(
@@ -215,7 +217,6 @@ def with_grade(text: str, grade: str) -> str | None:
 
 
 NTH = re.compile(r"第\s*([一二三四五六七八九十\d]{1,2})\s*(?:种|条|项|个|点|类)")
-QUOTED_ITEM = re.compile(r"“([^”]{2,24})”")
 
 
 def listed_items(kind: str, quotes: list[str]) -> list[str]:
@@ -226,7 +227,7 @@ def listed_items(kind: str, quotes: list[str]) -> list[str]:
     """
     if kind != "list" or not quotes:
         return []
-    items = QUOTED_ITEM.findall(quotes[0])
+    items = QUOTED.findall(quotes[0])
     return items if len(items) >= 2 else []
 
 

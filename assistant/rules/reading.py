@@ -62,7 +62,7 @@ HELD_BEFORE = re.compile(
 HELD_AFTER = re.compile(
     rf"^\s*(职称)?\s*(后|以来|以后|之后|已经|已|了|满|有|是\s*{NUM}"
     rf"|(也|都|早就|早已)?\s*(拿|评|考|取得|获得)(了|到|上)?\s*(证|证书)?\s*了?\s*{NUM}|(也|都|早就|早已)\s*(评上|拿到|取得|获得|考取)了"
-    rf"|(也|都|已经|已|有)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月)"
+    rf"|(也|都|已经|已|有|刚好|刚刚|正好|刚)?\s*({UNDER}|{OVER})?\s*{NUM}\s*个?(年|月)"
     r"|(我|本人)\s*(早就|早已|已经|已)?\s*(有|拿到|评上|取得))"  # "助工我已经有了"
 )
 TARGET_AFTER = re.compile(r"^\s*\S{0,4}?(?:能不能|可不可以|能否|能|可以)\S{0,2}(?:申报|报|评|参评)")
@@ -144,6 +144,14 @@ DEDUCTION = re.compile(
     r"(?:中间|其中|期间|前|头|最开始|一开始|开始|刚毕业)(?:那)?\S{0,3}?(?:有)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*年(?:多)?"
     r"(?:时间)?(?:都)?[^，。；,;！？!?]{0,12}?(?:在|是|去)?(?:做|干|搞|当|从事|没|待业|读|考|出国|休息)"
 )
+# "不是6年，是4年": the duration denied is replaced by the one that follows (a correction)
+DENIED_DURATION = re.compile(
+    r"不是\s*[\d一二两三四五六七八九十]+\s*年(?:多)?[，,\s]*(?:而)?(?=是\s*[\d一二两三四五六七八九十]+\s*年)"
+)
+# "做软件开发的 不是做技术转移": the years said are no years in the field (the check asks for those)
+NOT_FIELD = re.compile(
+    r"(?:不是|不|没|没有|并非|从没|从来没)(?:在)?(?:做|干|搞|从事)(?:的)?(?:是)?\S{0,2}(?:技术转移|成果转化|转移转化|技术经纪)"
+)
 LEVEL_GLOSS = re.compile(r"[（(]\s*(?:初级|中级|副高级?|正高级?|高级)(?:职称)?\s*[)）]")
 
 
@@ -168,7 +176,9 @@ def read(
         text = full_years(RELATIVE_YEAR.sub(lambda m: f"{today.year - RELATIVE[m[0]]}年", text), today)
         title_year = year_of_title(text)
         text = years_from_dates(text, today)
-    r = Reading(correction=bool(CORRECTION.search(text)), title_year=title_year)
+    denied_duration = bool(DENIED_DURATION.search(text))
+    text = DENIED_DURATION.sub("", text)  # "不是6年是4年" → "是4年", said as a correction
+    r = Reading(correction=bool(CORRECTION.search(text)) or denied_duration, title_year=title_year)
     for seg in segments(text):  # "中间有2年在做销售": those years are not in the field
         m = DEDUCTION.search(seg)
         if m and not FIELD_OWN.search(seg) and (years := parse_duration(m[1] + "年")) is not None:
@@ -186,6 +196,8 @@ def read(
     _read_answers(text, low, expect, expect_level, r, bare)
     read_work(text, low, expect if bare or expect in ("achievements", "breakthrough") else None, r.facts, expect)
     own = any(FIELD_OWN.search(seg) and durations(seg) for seg in segments(text))  # "后3年才转做技术转移"
+    if NOT_FIELD.search(text) and not own:  # "做HR的，不是做技术转移，本科毕业6年": the years in the field unknown
+        r.facts.pop("years_in_field", None)
     if own:
         r.deducted = 0.0  # the years in the field were said themselves
     if r.deducted and "years_in_field" in r.facts:  # "本科毕业9年，其中前3年做行政": 6 in the field
