@@ -13,6 +13,11 @@ ABSTAIN_BAD_ROW = "这一行无法读取（应为一个问题，或带 question 
 
 LEAD_CONTACT = "咨询电话：{phones}{cite}。"
 LEAD_DATE = "{year}年度{activity}时间为{year}年{span}{cite}"
+# how to apply, as a whole (answer/process.py)
+PROCESS_STEPS = "{year}年度的申报按以下环节进行：{steps}{cite}。"
+PROCESS_LEVELS = "其中“{quote}”{cite}。"
+PROCESS_RULE = "{name}：“{quote}”{cite}。"
+PROCESS_NOT_DESCRIBED = "文件没有写明系统注册、填报、缴费等具体操作办法；如需了解，请致电咨询：{phones}。"
 LEAD_DATE_ALL = "{year}年度的时间安排：{items}{cite}。"
 # the order of two dated steps ("哪个先截止"): which comes first, then both dates
 ORDER_EARLIER = "{early}{basis}早于{late}。"
@@ -73,6 +78,7 @@ YESNO_NEGATED_QUESTION = "{asked}，{word}。根据《{source}》“{section}”
 YESNO_LEFT_OUT = "该条只列了{listed}，没有{level}。"
 YESNO_NOT_EVERY = "不是每个级别都{word}"
 YESNO_HAS_PART = "{word}。{grade}的条件中有{part}：{quote}{cite}"
+HAS_WORD, HAS_NOT_WORD = "有", "没有"  # a part asked of a grade, not as a yes/no question ("助工的成果条件")
 YESNO_NO_PART = "{word}。评价标准中{grade}的条件只有{parts}，没有{part}{cite}。"
 YESNO_NOT_LISTED = "{word}。{grade}的{part}（{quote}）所列各项中没有提到“{terms}”{cite}。"
 YESNO_NOT_LISTED_ANY = "{word}。各级别的{part}所列各项中都没有提到“{terms}”{cites}。"
@@ -105,6 +111,7 @@ PHONE_SEP = "，"
 
 # ---- eligibility (rules in rules.yaml; the reasons quote the standard) -------------------------
 ELIG_EDU_BELOW = "你的学历（{edu}）低于所列各项的最低学历：最低一项为“{quote}”"
+ELIG_NOT_GRADUATED = "你尚未毕业，而“{quote}”要求毕业后从事本专业技术工作"
 ELIG_EDU_LOW = "你的学历（{edu}）不符合“{quote}”"
 ELIG_ASSUME_HIGHER_EDU = "你的学历（{edu}）高于“{route_edu}”，标准对该级别没有单列{edu}的条件，这里按{route_edu}的条件核对（学历高于要求视为满足）。"
 ELIG_ROUTE_NO_YEARS = "符合“{quote}”（未规定年限）"
@@ -113,7 +120,7 @@ ELIG_YEARS_OK = "符合“{quote}”（你已{have}）"
 ELIG_TITLE_YEARS_SHORT = "需“{quote}”，你毕业后从事本专业工作共{have}，取得职称后的年限不可能已满"
 ELIG_NO_TITLE = "需“{quote}”，你未持有相应职称"
 ELIG_ASSUME_OTHER_SERIES = (
-    "标准此处只写“取得……职称后”，未写明是否须为本系列；这里把你持有的其他系列职称计入。请致电咨询确认。"
+    "标准此处只写“取得……职称后”，未写明是否须为本系列（专业）；这里把你持有的非本系列（专业）职称计入。请致电咨询确认。"
 )
 ELIG_REFER = "技工院校毕业生不按本标准的学历条件，而是按{doc}有关规定申报"
 ELIG_EDU_UNKNOWN = "学历和专业工作经历须符合下列条件之一，尚缺你的情况"
@@ -177,11 +184,12 @@ UNDERSTOOD_GRADE = "申报{grade}"
 UNDERSTOOD_EDU = "学历{edu}"
 UNDERSTOOD_YEARS = "毕业后从事本专业技术工作{years}"
 UNDERSTOOD_JUST_GRADUATED = "刚毕业"
+UNDERSTOOD_STUDYING = "尚未毕业（在读）"
 UNDERSTOOD_TITLE = "已取得{series}{level}职称"
 UNDERSTOOD_TITLE_YEARS = "（取得后从事本专业技术工作{years}）"
 UNDERSTOOD_AT_MOST = "至多{years}"  # "2022年毕业": the years since graduating, an upper bound
 UNDERSTOOD_UNDER = "不满{years}"  # "快5年", "将近5年", "差一个月满5年"
-UNDERSTOOD_SERIES = {"this": "", "other": "其他系列"}
+UNDERSTOOD_SERIES = {"this": "", "other": "非本系列（专业）"}
 UNDERSTOOD_NO_TITLE = "未取得职称"
 UNDERSTOOD_DIRECTION = {"research": "从事技术转移转化研究工作", "operations": "从事技术转移转化运营服务工作"}
 UNDERSTOOD_PERF = {True: "具备业绩条件", False: "不具备业绩条件"}
@@ -330,10 +338,10 @@ INGEST_STORING = "写入向量库：{units} 个检索单元"
 INGEST_TOKENIZING = "分词（BM25）：{units} 个检索单元"
 INGEST_WRITTEN = "索引已写入 {path}（{seconds:.1f} 秒）"
 INGEST_DAMAGED = "索引已损坏，重新构建（{why}）"
-NOTE_TITLE_YEARS_COUNTED = "说明：取得职称后的年限按{year}年7月取得、算到今天（{today}）计。"
+NOTE_TITLE_YEARS_COUNTED = "说明：取得职称后的年限按{year}年7月取得、算到{until}计。"
+UNTIL_TODAY = "今天（{date}）"
+UNTIL_ROUND = "{year}年度个人网上申报截止日（{date}；文件没有写明年限算到哪一天）"
 NOTE_YEARS_AT_MOST = (
-    "说明：你{year}年毕业，毕业后的专业工作年限至多{years}年（按7月毕业算到今天），不够按学历直接申报所需的年限。"
+    "说明：你{year}年毕业，毕业后的专业工作年限至多{years}年（按{when}毕业算到{until}），不够按学历直接申报所需的年限。"
 )
-NOTE_YEARS_COUNTED = (
-    "说明：专业工作年限按{year}年7月毕业、此后一直从事本专业工作，算到今天（{today}）；实际年限以单位审核为准。"
-)
+NOTE_YEARS_COUNTED = "说明：专业工作年限按{when}毕业、此后一直从事本专业工作，算到{until}；实际年限以单位审核为准。"

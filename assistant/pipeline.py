@@ -110,6 +110,7 @@ class Assistant:
             facts.helplines,
             lambda today: window_note(facts, today),
             tuple(str(LEVEL_GRADE[v]) for v in levels),
+            facts.window,
         )
         self.chain: Runnable[dict[str, Any], Answer] = self._build_chain()
 
@@ -227,9 +228,10 @@ class Assistant:
         if session is not None and (asked := may_apply(q.text, session.last_question)):
             q = self._understand(asked)  # "中专可以吗" after "助工要什么学历": a check of that degree, that grade
             session.last_question = asked  # ("那要干几年" then asks it of them)
-        facts = self.desk.wants(q, session, today)
+        as_of = self.desk.counted_to(q.text, session)  # "2023年那轮能报吗": years counted to that round
+        facts = self.desk.wants(q, session, as_of or today)
         if facts is not None:
-            return self.desk.answer(q, facts, session, today)
+            return self.desk.answer(q, facts, session, today, as_of)
         if self.llm is not None and looks_like_instruction(q.text):  # words addressed to the model never reach it
             return self.composer.abstain(replace(q, injection=True), "question addresses the model")
         self.desk.remember(q, session, today)  # "我本科…，听说高工可以破格？": the facts, for a check later
@@ -237,6 +239,13 @@ class Assistant:
         if len(parts) > 1:  # "网上申报什么时候？答辩几月？": each question answered, one answer
             return combine(q.text, [self._from_documents(self._understand(p), session) for p in parts])
         return self._from_documents(q, session)
+
+    def _of_discussed_grade(self, q: Question, scored: list[tuple[Clause, float]], session: Session) -> bool:
+        """Whether ``q``, naming no grade, is about the grade under discussion: what it finds first is a
+        clause of some grade's chapter (a part of the conditions), so it is asked of that grade's."""
+        if not session.grade or q.grades or q.held is not None or not scored or q.english:
+            return False
+        return self.index.round.grade_of(scored[0][0].id) is not None
 
     def _from_documents(self, q: Question, session: Session | None) -> Answer:
         """The answer the documents give to ``q`` (not a grade check)."""
@@ -251,10 +260,15 @@ class Assistant:
             held_only = held is not None and [str(g) for g in q.grades] in ([], [str(LEVEL_GRADE[held])])
             if held is not None and held_only and session.grade and below(held, session.grade):
                 q = self._understand(M.OF_GRADE.format(grade=session.grade, question=q.text))  # "还得先有中级吗"
+            scored = self._retrieve(q) if not q.injection else []
+            if self._of_discussed_grade(q, scored, session):  # "参与人可以吗" after 高工's 成果: of 高工
+                q = self._understand(M.OF_GRADE.format(grade=session.grade, question=q.text))
+                scored = self._retrieve(q)
             session.asked(q)
         if q.injection:  # an instruction is never searched for
             return self.composer.abstain(q, "instruction injection")
-        scored = self._retrieve(q)
+        if session is None:
+            scored = self._retrieve(q)
         hits = [c for c, _ in scored]
         reason = self.composer.refusal(q, scored)
         answer = self.composer.abstain(q, reason) if reason else self.composer.compose(q, hits, today)

@@ -10,6 +10,10 @@ otherwise the documents leave it open and the answer says so. General patterns, 
     ('recipient', False)
     >>> answer_type("有没有咨询邮箱"), holds("email", "联系电话：010—88828948")
     ('email', False)
+    >>> answer_type("技术经纪属于哪个系列"), holds("series", "本市工程技术系列技术经纪专业")
+    ('series', True)
+    >>> answer_type("为什么硕士要求的年限比本科少"), holds("reason", "硕士研究生毕业后，从事本专业技术工作满2年")
+    ('reason', False)
     >>> answer_type("咨询电话一直打不通怎么办"), holds("unreachable", "联系电话：010—88828948")
     ('unreachable', False)
     >>> holds("count", "…等，2项及以上。"), holds("duration", "答辩评审，11月。")
@@ -45,11 +49,23 @@ class AnswerType:
 
 
 TYPES: tuple[AnswerType, ...] = (
+    AnswerType(  # the reason for a rule: "为什么硕士要求的年限比本科少" (the documents state rules, not reasons)
+        "reason",
+        re.compile(r"为什么|为啥|为何|凭什么|什么原因|啥原因|原因是|理由是|什么理由|出于什么|\bwhy\b", re.I),
+        re.compile(r"根据[^。；]{0,40}《[^》]+》[^。；]{0,30}要求|因为|由于|为了|旨在|目的是"),  # a document's demand
+        "这样规定的原因（文件只写了规定本身）",
+    ),
     AnswerType(
         "fee",
         re.compile(r"多少钱|费用|收费|缴费标准|交多少|价格|评审费|报名费|fee|cost|how much", re.I),
         re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|万元)|[¥￥]\s*\d"),
         "费用金额",
+    ),
+    AnswerType(  # the series a specialty belongs to: "技术经纪属于哪个系列"
+        "series",
+        re.compile(r"(?:哪个|哪一?个?|什么|啥)系列|属于\S{0,3}(?:哪|什么|啥)(?:一类|类|个系列)"),
+        re.compile(r"[\u4e00-\u9fff]{2,6}(?<!非本)系列"),
+        "所属系列",
     ),
     AnswerType(  # an age limit: "超过55岁还能报吗", "对年龄有要求吗"
         "age",

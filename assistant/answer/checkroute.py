@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..rules.phrases import ASKING, UNSURE, as_chinese, is_reply, simplify_numbers
-from ..rules.reading import Reading, read
+from ..rules.reading import Reading, read, specialty_held
 from ..vocab import Degree, below, vocabulary
 from .asks import COUNTS_AS, SOME
 from .followup import is_follow_up, strip_discourse
@@ -96,9 +96,22 @@ OWN_CASE_AGAIN = re.compile(
     r"|^\s*(?:所以|那)\s*(?:我)?(?:到底|究竟)(?:能不能|能|可以|行不行)|^\s*(?:那)?(?:我的情况|我这情况|我这种情况)(?:呢|怎么样|咋样)"
     r"|^\s*(?:那|那么)?现在呢\s*[？?]?\s*$"
 )
+# a condition of the scope clause said not to hold ("没有工作许可证", "没签劳动合同"): who may apply decides
+SCOPE_DENIED = re.compile(
+    r"(?:没有|没|未|无|不)(?:办|办理|取得|持有|签|签订|建立|拿到)?(?:外国人来华)?(?:工作许可|许可证|人事劳动关系|劳动关系|人事关系)"
+)
 RESUME = re.compile(r"^\s*(?:接着|继续|回到|还是说|再说回|言归正传)")  # "接着说，…": back to the grade check
 OTHER_INTENTS = ("contact", "dates", "publication", "money", "url")
-PERSON_FACTS = ("education", "years_in_field", "titles", "achievements", "performance_met", "breakthrough", "basic_met")
+PERSON_FACTS = (
+    "education",
+    "graduated",
+    "years_in_field",
+    "titles",
+    "achievements",
+    "performance_met",
+    "breakthrough",
+    "basic_met",
+)
 
 
 def wants(q: Question, session: Session | None, today: dt.date | None = None) -> Reading | None:
@@ -111,6 +124,8 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
     """
     if q.injection or any(_other_specialty_asked(q.text, t) for t in q.foreign_terms):
         return None  # "想报电子信息专业的中级": another specialty, not this standard
+    if q.elsewhere or SCOPE_DENIED.search(q.text):  # "我在天津的公司上班，…能报中级吗", "没有工作许可证":
+        return None  # whether they may apply at all, from the scope clause (the facts are remembered)
     s = session or Session()
     text = as_chinese(q.text)
     # "我符合第二条" after the 破格 list was asked about: an item of that list
@@ -152,10 +167,7 @@ def _other_specialty_asked(text: str, term: str) -> bool:
     >>> _other_specialty_asked("2020年评的机械专业工程师", "机械")
     False
     """
-    for m in re.finditer(rf"{re.escape(term)}(?:专业|系列)", text):
-        if not re.search(r"(?:评的|评了|评上|取得|拿到|拿了|获得|有|是)\s*(?:个|一个)?$", text[: m.start()]):
-            return True
-    return False
+    return bool(re.search(rf"{re.escape(term)}(?:专业|系列)", text)) and not specialty_held(text, term)
 
 
 def remember(q: Question, session: Session | None, today: dt.date | None = None) -> None:
@@ -210,7 +222,9 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
 
 def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     """A new check: "我能申报X吗" about the person, "我能评吗" (the grade under discussion), or facts."""
-    personal = bool(PERSONAL.search(text)) or bool({"education", "years_in_field", "titles"} & set(r.facts))
+    personal = bool(PERSONAL.search(text)) or bool(
+        {"education", "graduated", "years_in_field", "titles"} & set(r.facts)
+    )
     asked = asking_clause(text)  # "我准备报工程师，请问中级是要参加答辩评审的吗": the question after 请问
     can_apply = _asks_to_apply(asked if ASKER.search(text) and asked != text else text)
     # the sentence that asks decides ("…准备报高工…。这篇第二作者的论文能算进成果吗": whether it counts)

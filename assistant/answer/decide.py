@@ -28,7 +28,7 @@ from .lists import (
 )
 from .model import Kind, Sources
 from .roles import REQUIRED, by_role, roles_stated
-from .shapes import PART_NAME, PARTS, not_stated, part_cue
+from .shapes import PART_NAME, PARTS, not_stated, part_asked, part_cue
 from .terms import VERB_COMPLEMENT, found_form, key_terms, specific
 from .understand import APPLY_ASKED, CONCURRENT, POINTS_BACK, ROUND_ASKED, Question
 from .yesno import (
@@ -446,12 +446,23 @@ def english_detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | Non
     return not_stated(ctx, q, "", None, terms="、".join(details)) if details else None
 
 
-def _by_structure(ctx: Context, q: Question, grade: Grade, part: str) -> Draft | None:
+def absent_part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """A part asked of a grade whose conditions have none ("助工的成果条件"): 没有, and what it has."""
+    key = part_asked(q)
+    g = ctx.book.rules["grades"].get(q.grades[0]) if len(q.grades) == 1 else None
+    if key is None or g is None or key in g:
+        return None
+    return _by_structure(ctx, q, q.grades[0], key, (M.HAS_WORD, M.HAS_NOT_WORD))
+
+
+def _by_structure(
+    ctx: Context, q: Question, grade: Grade, part: str, words: tuple[str, str] | None = None
+) -> Draft | None:
     """Whether a grade's conditions include 业绩 / 成果 / 破格, from the rules."""
     grades = ctx.book.rules["grades"]
     if grade not in grades:
         return None
-    yes_word, no_word = answer_words(q.asked)
+    yes_word, no_word = words or answer_words(q.asked)
     src = Sources()
     g = grades[grade]
     name = PART_NAME[part]

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import messages as M
+from ..ingest.roundfacts import Window
 from ..rules.model import Facts, Result
+from ..rules.phrases import years_since
 from ..rules.reading import Reading
 from ..rules.rulebook import Rulebook
 from ..rules.tool import TOOL_NAME, eligibility_tool
@@ -37,6 +39,8 @@ DENIED_APPLY = re.compile(r"不能|不可以|不可|没资格|没有资格|不�
 ROUTE_ASKED = re.compile(
     r"工龄|年限|年头|学历|直接|刚毕业|毕业就|一毕业|不用等|不用干|不用工作|还?不到[一二两三\d]年|不满[一二两三\d]年"
 )
+# "按2023年度那一轮算", "2023年那次能报吗": the round of the documents itself, asked about
+ROUND_REF = r"{year}\s*年度?的?\s*(?:那|这)?一?(?:次|轮|届|批|时候)|按\s*{year}\s*年度?"
 VERDICT_LEAD = {
     "eligible": M.VERDICT_ELIGIBLE,
     "not_eligible": M.VERDICT_NOT_ELIGIBLE,
@@ -54,8 +58,10 @@ class GradeDesk:
         helplines: list[str],
         window_note: Callable[[dt.date], str],
         round_grades: tuple[str, ...] = (),
+        window: Window | None = None,
     ) -> None:
         self.book = book
+        self.window = window  # the round's application window: "2023年那轮能报吗" counts years to its end
         self.round_grades = round_grades  # the grades the round reviews, lowest first ("能报什么级别")
         self.tool = eligibility_tool(book)
         self.helplines = helplines
@@ -70,15 +76,39 @@ class GradeDesk:
         """Facts stated in a turn answered from the documents, kept for a later check."""
         checkroute.remember(q, session, today)
 
+    def counted_to(self, text: str, session: Session | None) -> dt.date | None:
+        """The day years are counted to when the person asks about the documents' round itself ("按2023年度
+        那一轮算", "2023年那次能报吗"): the end of its application window; the session keeps it."""
+        w = self.window
+        if w is not None and re.search(ROUND_REF.format(year=w.year), text):
+            if session is not None:
+                session.as_of = w.end
+            return w.end
+        return session.as_of if session is not None else None
+
     # ---- answering ----------------------------------------------------------------------------
-    def answer(self, q: Question, said: Reading | dict[str, Any], session: Session | None, today: dt.date) -> Answer:
-        """Check the conversation's facts with what ``said`` adds; the session remembers them."""
+    def answer(
+        self,
+        q: Question,
+        said: Reading | dict[str, Any],
+        session: Session | None,
+        today: dt.date,
+        as_of: dt.date | None = None,
+    ) -> Answer:
+        """Check the conversation's facts with what ``said`` adds; the session remembers them. Years
+        said as dates are counted to ``as_of`` (the round asked about) or else to ``today``."""
         r = said if isinstance(said, Reading) else Reading(facts=dict(said))
+        now, today = today, as_of or today
+        until = (
+            M.UNTIL_ROUND.format(year=self.window.year, date=f"{today:%Y年%-m月%-d日}")
+            if as_of and self.window
+            else M.UNTIL_TODAY.format(date=f"{today:%Y年%-m月%-d日}")
+        )
         counted = ""
-        if session is not None and r.since_year is None and r.continued and "years_in_field" not in session.facts:
-            r.since_year = session.graduated  # "我2014年硕士毕业" … "毕业后一直干到现在"
+        if session is not None and r.since is None and r.continued and "years_in_field" not in session.facts:
+            r.since = session.graduated  # "我2014年硕士毕业" … "毕业后一直干到现在"
         # "本科2022年毕业，一直在做" … "不对，是2019年毕业": the years counted from the old year, recounted
-        old = session.graduated if session is not None and r.correction and r.since_year is None else None
+        old = session.graduated if session is not None and r.correction and r.since is None else None
         if (
             session is not None
             and r.correction
@@ -89,17 +119,17 @@ class GradeDesk:
                 else "years_in_field" in session.facts
             )
         ):  # ("本科毕业四年" … "记错了，是2020年6月毕业的": the years since graduating, recounted)
-            r.since_year = r.graduated
+            r.since = r.graduated
         if r.deducted and session is not None and session.facts.get("years_in_field") is not None:
             # "中间有2年在做销售" after "本科毕业7年": 5 in the field
             r.facts["years_in_field"] = max(0.0, float(session.facts["years_in_field"]) - r.deducted)
         if session is not None:
             session.graduated = r.graduated or session.graduated
-        if r.since_year and "years_in_field" not in r.facts:  # "2020年毕业，一直在做": counted to today
-            r.facts["years_in_field"] = years_since(r.since_year, today)
-            counted = M.NOTE_YEARS_COUNTED.format(year=r.since_year, today=f"{today:%Y年%-m月%-d日}")
+        if r.since and "years_in_field" not in r.facts:  # "2020年毕业，一直在做": counted to today
+            r.facts["years_in_field"] = years_since(r.since, today)
+            counted = M.NOTE_YEARS_COUNTED.format(when=f"{r.since:%Y年%-m月}", until=until)
         if r.title_year and not counted:  # "中级是2020年拿的": its years counted to today, said so
-            counted = M.NOTE_TITLE_YEARS_COUNTED.format(year=r.title_year, today=f"{today:%Y年%-m月%-d日}")
+            counted = M.NOTE_TITLE_YEARS_COUNTED.format(year=r.title_year, until=until)
         facts = merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
         if "grade" not in args and WHICH_GRADE.search(q.text) and {"education", "titles"} & args.keys():
@@ -113,7 +143,9 @@ class GradeDesk:
             if bound.status("education_experience") != "met" and result.status("education_experience") == "unknown":
                 args["years_in_field"] = at_most = years_since(graduated, today)
                 result = bound
-                counted = M.NOTE_YEARS_AT_MOST.format(year=graduated, years=args["years_in_field"])
+                counted = M.NOTE_YEARS_AT_MOST.format(
+                    year=graduated.year, when=f"{graduated:%Y年%-m月}", years=args["years_in_field"], until=until
+                )
         under = {**(session.under if session else {}), **r.under}
         below = (session.below if session else set()) | r.below
         if (least := _bounded(args, below)) is not None:  # "不到十年": what holds at any years under it
@@ -128,7 +160,7 @@ class GradeDesk:
             session.grade = facts.get("grade") or session.grade
             session.duration_of = r.duration_of or session.duration_of
             session.expect, session.expect_level = self._next_expect(result)
-        answer = self.render(result, today, args, under, at_most)
+        answer = self.render(result, now, args, under, at_most)
         answer.notes = [counted, *answer.notes] if counted else answer.notes
         answer.question = q.text
         answer.polarity = _polarity(q, result.verdict)
@@ -284,15 +316,6 @@ def _bounded(args: dict[str, Any], below: set[float]) -> dict[str, Any] | None:
     return {**args, "years_in_field": 0}
 
 
-def years_since(year: int, today: dt.date) -> int:
-    """Full years from a graduation in ``year`` (taken as 1 July, when most graduate) to ``today``.
-
-    >>> years_since(2020, dt.date(2026, 12, 7)), years_since(2020, dt.date(2026, 3, 1))
-    (6, 5)
-    """
-    return max(0, (today - dt.date(year, 7, 1)).days // 365)
-
-
 def span(years: float) -> str:
     """A number of years as said in Chinese.
 
@@ -336,7 +359,9 @@ def understood(
         items.append(M.UNDERSTOOD_GRADE.format(grade=f.grade))
     if f.education:
         items.append(M.UNDERSTOOD_EDU.format(edu=f.education))
-    if f.years_in_field == 0:
+    if f.graduated is False:
+        items.append(M.UNDERSTOOD_STUDYING)
+    elif f.years_in_field == 0:
         items.append(M.UNDERSTOOD_JUST_GRADUATED)
     elif f.years_in_field is not None:
         items.append(M.UNDERSTOOD_YEARS.format(years=years(f.years_in_field)))

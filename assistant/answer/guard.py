@@ -22,6 +22,7 @@ from .asks import COUNTS_AS, answer_type, holds
 from .fusion import AGREED
 from .matching import Matcher
 from .model import Answer, Kind, Trace
+from .process import asks_process
 from .terms import specific
 from .understand import Question
 
@@ -108,7 +109,11 @@ def refusal_reason(
         return "names outside the documents: " + "、".join(q.foreign_terms)
     if other_years(q, facts.years):
         return "asks about a year no document covers"
+    if q.elsewhere:  # "在外地单位工作，能报吗": the scope clause (本市所属) answers it
+        return ""
     unknown, anchors = match.vocabulary(q)
+    if asks_process(q) and not unknown:  # "具体怎么报名", "怎么报": how to apply is the documents' topic
+        return ""
     if not q.words and q.intent == "general":
         return "no question in the text (a greeting, punctuation)"
     if q.english and not anchors:

@@ -28,11 +28,12 @@ from .compare import (
     same_title,
 )
 from .confirm import asks_title_required, confirm, stated_values
-from .decide import english_detail, yes_no
+from .decide import absent_part, english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
 from .lists import WHICH_KIND, asks_all_or_one, which_kind
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
+from .process import asks_process, process
 from .shapes import (
     CONTENT_OF,
     DETAIL_TYPES,
@@ -251,7 +252,7 @@ LEADS: dict[str, tuple[Lead, ...]] = {
     "contact": (contact, quote),
     "dates": (dates, quote),
     "routes": (routes, quote),
-    "part": (part, quote),  # one part of a grade's conditions, from the rules
+    "part": (part, absent_part, quote),  # one part of a grade's conditions, from the rules
     "detail": (detail,),  # a span of the type asked for, or the documents leave it open
     "overview": (overview, quote),
     "yes_no": (yes_no, quote),
@@ -278,6 +279,10 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
 
 
 def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
+    if asked_type(q) in ("reason", "series"):  # "为什么硕士的年限比本科少": a rule's reason, whatever the rule;
+        return "detail", LEADS["detail"]  # "技术经纪属于哪个系列" (not which of the two directions)
+    if asks_process(q):  # "怎么申报", "申报流程是什么": the steps in order and the procedure's clause
+        return "process", (process, *LEADS["general"])
     asks_routes = (
         (
             q.intent == "years"

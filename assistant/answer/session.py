@@ -8,6 +8,7 @@ under discussion, the pending follow-up — and how a message's facts merge into
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,11 +44,12 @@ class Session:
     grade: str | None = None
     duration_of: str | None = None
     under: dict[float, float] = field(default_factory=dict)
-    graduated: int | None = None  # the year of graduation stated, for "一直干到现在" said later
+    graduated: dt.date | None = None  # the month of graduation stated, for "一直干到现在" said later
     below: set[float] = field(default_factory=set)  # years said as a bound only ("不到10年")
     earlier: str | None = None  # the question before the last one, for "回到刚才的…" after a detour
     basis: list[Citation] = field(default_factory=list)  # what the last answer cited, for "依据是哪条"
     items: list[str] = field(default_factory=list)  # the names the last list answer gave, for "第二个呢"
+    as_of: dt.date | None = None  # "按2023年度那一轮算": the day years are counted to (else today)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
@@ -65,12 +67,13 @@ class Session:
             self.earlier,
             list(self.basis),
             list(self.items),
+            as_of=self.as_of,
         )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
         self.topic, self.grade, self.duration_of, self.under, self.graduated = None, None, None, {}, None
-        self.below, self.earlier, self.basis, self.items = set(), None, [], []
+        self.below, self.earlier, self.basis, self.items, self.as_of = set(), None, [], [], None
 
     def asked(self, q: Question) -> None:
         """A question answered from the documents: it becomes the topic; a grade it names is discussed."""

@@ -61,6 +61,8 @@ DETAIL_TYPES = (
     "contingency",
     "bring",
     "certificate",
+    "reason",
+    "series",
 )
 # a cue that names the thing counted ("名额", "通过率", "学时"), not only how it is asked ("多少钱", "几点")
 COUNTED = ("count", "amount", "duration")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..rules.reading import stated_education
+from ..rules.reading import specialty_held, stated_education
 from ..text import PHONE, Lexicon, normalize, to_simplified
 from ..vocab import GRADE_LEVEL, Degree, Grade, Level, scan, vocabulary
 from .asks import SOME
@@ -87,6 +87,10 @@ INJECTION = re.compile(
 # places the documents speak of; any other place name is outside them
 HOME_PLACES = ("北京", "本市", "中关村", "国内外", "国家", "港澳台", "香港", "澳门", "台湾")
 QUALIFIED_HEADS = ("专业", "系列", "职称")
+# jieba's tags of words that qualify nothing: particles, pronouns, adverbs, prepositions, numbers…
+FUNCTION_FLAGS = frozenset(
+    {"uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "p", "c", "m", "q", "y", "e", "o", "x", "zg", "f"}
+)
 
 
 @dataclass
@@ -137,6 +141,7 @@ class Question:
 # greetings and "may I ask" before the question: they are not the question ("我想问一下" is not "我")
 COURTESY = re.compile(
     r"^(?:(?:你好|您好|hi|hello|请问一下|请问|我想问一下|我想问问|我想问|想问一下|问一下|我想咨询一下|我想咨询|想咨询一下|"
+    r"(?:我)?想?(?:咨询|问|了解|请教)下|"
     r"咨询一下|麻烦问一下|麻烦您|麻烦|打扰一下|打扰了|不好意思|请教一下|请教|老师好|同志|想确认一下|确认一下|我想了解一下|想了解一下|了解一下)[，,、：:！!。.\s]*)+",
     re.IGNORECASE,
 )
@@ -512,11 +517,18 @@ def foreign_terms(text: str, corpus_text: str, lex: Lexicon) -> list[str]:
     out: list[str] = []
     pairs = [(w, f) for w, f in pseg.cut(text) if w.strip()]
     for i, (w, flag) in enumerate(pairs):
+        head = next((h for h in QUALIFIED_HEADS[:2] if w.endswith(h) and len(w) >= len(h) + 2), "")
+        if head and flag not in FUNCTION_FLAGS:  # "电气专业" cut as one word: its qualifier
+            w, flag, nxt = w[: -len(head)], "n", head
+        else:
+            nxt = pairs[i + 1][0] if i + 1 < len(pairs) else ""
         if len(w) < 2 or w in known or w in NOT_PLACES or any(p in w for p in HOME_PLACES):
             continue
-        nxt = pairs[i + 1][0] if i + 1 < len(pairs) else ""
-        if flag == "ns" or (flag.startswith("n") and any(nxt.startswith(h) for h in QUALIFIED_HEADS)):
+        # a word qualifying 专业/系列/职称 ("通信专业", jieba tags it j): any content word
+        qualifies = flag not in FUNCTION_FLAGS and any(nxt.startswith(h) for h in QUALIFIED_HEADS)
+        if flag == "ns" or qualifies:
             out.append(w)
+    out = [w for w in out if not specialty_held(text, w)]  # "中级是机械专业的": the title held, not asked of
     return out + [m for m in other_series_asked(text) if m not in out]
 
 

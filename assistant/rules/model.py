@@ -63,6 +63,7 @@ class Facts(BaseModel):
     grade: Grade | None = None
     education: Degree | None = None
     years_in_field: float | None = Field(default=None, ge=0, le=60)
+    graduated: bool | None = None  # False: still studying ("硕士在读", "还没毕业"); no route "…毕业后" is met
     titles: list[Title] | None = None  # [] = holds no title
     direction: Literal["research", "operations"] | None = None
     performance_met: bool | None = None

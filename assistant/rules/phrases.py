@@ -234,11 +234,13 @@ def yes_no(low: str) -> bool | None:
 # ---- years since a stated year ----------------------------------------------------------------------
 # "2016年取得助理工程师职称" (a title since a year), "2019年起调到技术转移部至今" (work since a year)
 TITLE_IN_YEAR = re.compile(
-    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:才|就|刚|刚刚)?(取得|评上|拿到|获得|考取|评了|评的|拿的|考的)了?([^，。；,;！？!?]{2,20}?)(?=[，。；,;！？!?]|$)"
+    r"((?:19|20)\d\d)\s*年(?:\d{1,2}\s*月)?(?:份)?(?:才|就|刚|刚刚)?(取得|评上|拿到|获得|考取|评了|评的|拿的|考的|拿了|考了)了?([^，。；,;！？!?]{2,20}?)(?=[，。；,;！？!?]|$)"
 )
 # "我是高级经济师 2021年评的": the title first, the year it was obtained after it
 TITLE_THEN_YEAR = re.compile(
-    r"([^\s，。；,;！？!?]{0,8}(?:师|工|职称|中级|初级|副高|正高|高级|助理))\s*[，,]?\s*(?:是|是在|在)?\s*((?:19|20)\d\d)\s*年"
+    r"([^\s，。；,;！？!?]{0,8}(?:师|工|职称|中级|初级|副高|正高|高级|助理))"
+    r"((?:\s*[（(]?(?:是|为)?[\u4e00-\u9fff]{2,6}?专业的?[）)]?|\s*[（(][^（()）]{1,12}[）)])?)"  # its specialty
+    r"\s*[，,]?\s*(?:是|是在|在)?\s*((?:19|20)\d\d)\s*年"
     r"(?:\d{1,2}\s*月)?(?:份)?(?:才|就|刚|刚刚)?(?:评的|评上的|拿的|取得的|获得的|考的|评上|拿到|取得|获得)(?=[\s，。；,;！？!?]|$)"
 )
 WORK_SINCE_YEAR = re.compile(
@@ -260,7 +262,7 @@ def year_of_title(text: str) -> int | None:
     """
     if m := TITLE_IN_YEAR.search(text):
         return int(m[1])
-    return int(m[2]) if (m := TITLE_THEN_YEAR.search(text)) else None
+    return int(m[3]) if (m := TITLE_THEN_YEAR.search(text)) else None
 
 
 # "22年拿的中级", "16年本科毕业", "20年7月硕士毕业": a year said with two digits, before what happened in it
@@ -271,6 +273,8 @@ SHORT_YEAR = re.compile(
 # "2022年底", "2019年初": the part of the year said as a month (年底 → 12月)
 YEAR_PART = re.compile(r"((?:19|20)\d\d)\s*年的?(年底|年末|底|末|年初|初|年中|上半年|下半年)")
 PART_MONTH = {"年底": 12, "年末": 12, "底": 12, "末": 12, "年初": 1, "初": 1, "年中": 7, "上半年": 4, "下半年": 10}
+# "2019.7", "2019/07", "2019-7-1": a year and month written with a separator
+DOTTED_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*\d{1,2}(?:日|号)?)?(?![\d.])")
 DURATION_BEFORE = re.compile(r"(?:工作|干了?|做了?|从事|毕业|已经|已|满|了|近|快|超过|有|评了|当了)\s*$")
 
 
@@ -282,8 +286,8 @@ def full_years(text: str, today: dt.date) -> str:
     ('本科 2022年拿的中级', '1998年毕业')
     >>> full_years("本科毕业16年了", dt.date(2026, 12, 7)), full_years("工作10年毕业", dt.date(2026, 12, 7))
     ('本科毕业16年了', '工作10年毕业')
-    >>> full_years("2022年底拿的中级", dt.date(2026, 12, 7))
-    '2022年12月拿的中级'
+    >>> full_years("2022年底拿的中级", dt.date(2026, 12, 7)), full_years("本科2019.7毕业", dt.date(2026, 12, 7))
+    ('2022年12月拿的中级', '本科2019年7月毕业')
     """
 
     def whole(m: re.Match[str]) -> str:
@@ -292,8 +296,29 @@ def full_years(text: str, today: dt.date) -> str:
         yy = int(m[1])
         return f"{(2000 if yy <= today.year % 100 else 1900) + yy}年"
 
+    text = DOTTED_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月" if 1 <= int(m[2]) <= 12 else m[0], text)
     text = SHORT_YEAR.sub(whole, text)
     return YEAR_PART.sub(lambda m: f"{m[1]}年{PART_MONTH[m[2]]}月", text)
+
+
+def graduation(year: str, month: str | None = None) -> dt.date:
+    """The first day of the month a graduation is counted from: the month said, else July (when most graduate).
+
+    >>> graduation("2021", "12"), graduation("2019")
+    (datetime.date(2021, 12, 1), datetime.date(2019, 7, 1))
+    """
+    m = int(month) if month and 1 <= int(month) <= 12 else 7
+    return dt.date(int(year), m, 1)
+
+
+def years_since(start: dt.date, today: dt.date) -> int:
+    """Full years from ``start`` to ``today``.
+
+    >>> today = dt.date(2026, 12, 7)
+    >>> years_since(graduation("2020"), today), years_since(graduation("2021", "12"), today)
+    (6, 5)
+    """
+    return max(0, (today - start).days // 365)
 
 
 def years_from_dates(text: str, today: dt.date) -> str:
@@ -307,6 +332,8 @@ def years_from_dates(text: str, today: dt.date) -> str:
     '我是高级经济师评了5年，之后一直做技术转移'
     >>> years_from_dates("2022年才转过来做技术转移的", dt.date(2026, 12, 7))
     '转过来做技术转移的已有4年'
+    >>> years_from_dates("中级是机械专业的，2019年拿的", dt.date(2026, 12, 7))
+    '中级是机械专业的，评了7年'
     """
 
     def since(year: str, m: re.Match[str]) -> int:  # from the month said, else 1 July
@@ -315,6 +342,8 @@ def years_from_dates(text: str, today: dt.date) -> str:
         return max(0, (today - start).days // 365)
 
     text = TITLE_IN_YEAR.sub(lambda m: f"{m[2]}{m[3]}{since(m[1], m)}年", text)
-    text = TITLE_THEN_YEAR.sub(lambda m: f"{m[1]}评了{since(m[2], m)}年", text)
+    text = TITLE_THEN_YEAR.sub(
+        lambda m: f"{m[1]}{m[2]}，评了{since(m[3], m)}年" if m[2] else f"{m[1]}评了{since(m[3], m)}年", text
+    )
     text = WORK_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1], m)}年", text)
     return FIELD_SINCE_YEAR.sub(lambda m: f"{m[2]}已有{since(m[1], m)}年", text)

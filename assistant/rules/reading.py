@@ -41,6 +41,7 @@ from .phrases import (
     as_chinese,
     durations,
     full_years,
+    graduation,
     is_reply,
     parse_duration,
     segments,
@@ -105,7 +106,15 @@ POSITIVE = re.compile(r"(?:都|也)?没(?:什么|啥|有)?(?:问题|毛病)|不�
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 RELATIVE = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}  # "去年博士毕业": a year, counted to today
 RELATIVE_YEAR = re.compile(r"大前年|前年|去年|今年(?=\S{0,6}(?:毕业|取得|评上|拿到|入职|转|调))")
-GRADUATED_IN = re.compile(r"((?:19|20)\d\d)\s*年(?:\d{1,2}月)?[^，。；,;\d]{0,12}?毕业")  # "2020年硕士毕业"
+# still studying: "还没毕业", "博士在读", "明年6月才毕业" (a degree not yet obtained)
+STUDYING = re.compile(r"(?:还没|还未|尚未|没有?|未)毕业|在读|在校生|还在上学|还在读|(?:明年|下半年|下个?月)\S{0,5}毕业")
+# "2020年硕士毕业", "2021年12月毕业": the year and, when said, the month
+GRADUATED_IN = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:(\d{1,2})\s*月份?)?[^，。；,;\d]{0,12}?毕业"
+    # "大专毕业，2016年7月", "毕业于2019年": the date after 毕业 (not a title's or a job's)
+    r"|毕业(?:于|是|时间是?|是在|时间)?[，,：:\s]*((?:19|20)\d\d)\s*年(?:(\d{1,2})\s*月份?)?"
+    r"(?![^，。；,;]{0,6}(?:取得|评|拿|获得|考|入职|参加工作|开始|起))"
+)
 CONTINUED = re.compile(  # …and has worked in the field since
     r"一直|至今|到现在|到今天|毕业后|毕业以后|此后|之后|同年|当年|随后|入职|进了|进入"
 )
@@ -130,10 +139,11 @@ class Reading:
     duration_of: str | None = None
     under: dict[float, float] = field(default_factory=dict)
     below: set[float] = field(default_factory=set)  # of ``under``'s values, those only bounded ("不到10年")
-    since_year: int | None = None  # "2020年毕业，一直做技术转移": the years run from then to the day asked
-    graduated: int | None = None  # "我2014年硕士毕业": the year, for "一直干到现在" said later
+    since: dt.date | None = None  # "2020年毕业，一直做技术转移": the years run from then to the day asked
+    graduated: dt.date | None = None  # "我2014年硕士毕业": the month (July unless said), for "一直干到现在" later
     title_year: int | None = None  # "中级是2020年拿的": the year a title's years were counted from
     continued: bool = False  # "一直干到现在": in the field since graduating
+    studying: bool = False  # "博士在读", "还没毕业": a degree not yet obtained (routing: the person's own case)
     deducted: float = 0.0  # years said to be outside the field ("中间有2年在做销售"), taken off the years in it
 
 
@@ -169,6 +179,8 @@ def read(
 ) -> Reading:
     """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects; ``today`` turns
     "2016年取得…", "2019年起…至今" into the years since then."""
+    studying = STUDYING.search(text)  # (before "才毕业" is read as "毕业0年")
+    studied = vocabulary().degree_in(text[max(0, studying.start() - 6) : studying.end()]) if studying else None
     text = LEVEL_GLOSS.sub("", text)  # "2019年评的工程师（中级）": the level restated, not another title
     text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
     title_year = None
@@ -204,10 +216,17 @@ def read(
         r.facts["years_in_field"] = max(0.0, r.facts["years_in_field"] - r.deducted)
         r.deducted = 0.0
     graduated = GRADUATED_IN.search(text)
-    r.graduated = int(graduated[1]) if graduated else None
+    # "我是硕士…还没毕业": the degree said is not finished; "博士在读" alone: the degree held is unknown
+    # ("硕士在读，本科学历", "硕士毕业，博士还没毕业": the one held is finished)
+    held = r.facts.get("education") or (known or {}).get("education")
+    r.studying = bool(studying)
+    if studying and (studied is None or (held is not None and held == studied.value)):
+        r.facts["graduated"] = False
+        r.facts.pop("years_in_field", None)  # "明年6月才毕业": no years after graduating yet
+    r.graduated = graduation(graduated[1] or graduated[3], graduated[2] or graduated[4]) if graduated else None
     r.continued = bool(CONTINUED.search(text)) and "years_in_field" not in r.facts
     if r.graduated and r.continued:
-        r.since_year = r.graduated
+        r.since = r.graduated
     return r
 
 
@@ -261,6 +280,7 @@ class _TitleReader:
                 self.targets.append(str(LEVEL_GRADE[Level(m.value)]))
                 continue
             other = m.other_series or bool(OTHER_SERIES.search(seg)) or _series_named(seg[: m.start])
+            other = other or bool(SPECIALTY_AFTER.match(seg[m.end :]))  # "中级是机械专业的"
             t: dict[str, Any] = {"level": m.value, "series": "other" if other else "this"}
             when = ORDINAL_YEAR.sub(lambda o: "＿" * len(o[0]), seg)
             r = self.r
@@ -312,8 +332,8 @@ class _TitleReader:
         corrected_as = CORRECTED_AS.search(before) and (self.correcting or self.last_role == "corrected")
         if corrected_as and not m.other_series:
             return self._corrected_role(m)
-        if m.other_series or HELD_BEFORE.search(before) or HELD_AFTER.match(after):
-            return "held"
+        if m.other_series or HELD_BEFORE.search(before) or HELD_AFTER.match(after) or SPECIALTY_AFTER.match(after):
+            return "held"  # ("中级是机械专业的": a title has a specialty; one asked for is named before it)
         if OTHER_SERIES.search(before):  # "非本系列副高级职称可以转评高级工程师吗": only ever held
             return "held"
         if TARGET_AFTER.match(after) or (re.fullmatch(r"\s*(?:那|那么)?\s*", before) and ASKED_ABOUT.match(after)):
@@ -406,6 +426,36 @@ def _series_named(text: str, anywhere: bool = False) -> bool:
     if re.search(r"[\u4e00-\u9fff]{2}(?<!技术经纪)(?<!经纪)(?<!本)(?<!相关)(?<!同一)(?<!这个)专业的?\s*$", text):
         return True  # "评的机械专业工程师": a specialty of its own, not this one
     return bool(names) and bool(re.search(rf"(?:{names})(?:系列|专业|类|的)?\s*$", text))
+
+
+# "中级是机械专业的", "工程师职称（电子专业的）": the specialty of a title, said after it
+SPECIALTY_AFTER = re.compile(
+    r"^\s*(?:职称)?\s*[（(]?\s*(?:是|为|属于)?\s*[\u4e00-\u9fff]{2,6}?(?<!技术经纪)(?<!本)专业"
+)
+HELD_VERB = re.compile(r"(?:评的|评了|评上|取得|拿到|拿了|拿的|获得|有|是)\s*(?:个|一个)?$")
+LEVEL_WORD = re.compile(
+    r"(?:初级|中级|副高级?|正高级?|高级|助理工程师|助工|工程师|高工)(?:职称)?\s*[（(]?\s*(?:是|为|属于)?\s*$"
+)
+
+
+def specialty_held(text: str, term: str) -> bool:
+    """Whether every mention of ``term`` names the specialty of a title the person holds, not one asked about.
+
+    >>> specialty_held("2020年评的机械专业工程师", "机械"), specialty_held("中级是机械专业的，能报高工吗", "机械")
+    (True, True)
+    >>> specialty_held("2019年拿的中级（电子专业的）", "电子"), specialty_held("想报电子信息专业的中级", "电子信息")
+    (True, False)
+    >>> specialty_held("我是上海的，能报吗", "上海")
+    False
+    """
+    found = list(re.finditer(rf"{re.escape(term)}(?=专业|系列|类)", text))  # (a place named is no specialty)
+    for m in found:
+        before = text[: m.start()]
+        level = LEVEL_WORD.search(before)
+        if HELD_VERB.search(before) or (level and not _is_target(before[: level.start()])):
+            continue
+        return False
+    return bool(found)
 
 
 def _is_target(before: str) -> bool:

@@ -116,6 +116,8 @@ class Rulebook:
         edu = route.get("education")
         missing: list[str] = []
         assumption = ""
+        if edu and f.graduated is False:  # every route runs from graduation ("…毕业后"): not yet
+            return _Outcome("not_met", M.ELIG_NOT_GRADUATED.format(quote=quote), route["clause"])
         if edu:
             if f.education is None:
                 missing.append("education")
