@@ -21,16 +21,24 @@ PROCESS_NOT_DESCRIBED = "文件没有写明系统注册、填报、缴费等具�
 LEAD_DATE_ALL = "{year}年度的时间安排：{items}{cite}。"
 # the order of two dated steps ("哪个先截止"): which comes first, then both dates
 ORDER_EARLIER = "{early}{basis}早于{late}。"
+ORDER_DAYS = "两者相差{n}天。"
+STEP_DAYS = "{year}年度{activity}为{span}，按日历日计共{n}天（含首尾两天）{cite}。"
 ORDER_SAME = "{a}和{b}{basis}相同。"
 ORDER_BASIS = {"end": "的截止时间", "start": "的开始时间", "": "的时间"}
 MAY_APPLY = "{who}能申报{grade}吗？"
 MAY_APPLY_STILL = "，能申报吗？"  # a workplace stated mid-check ("我在上海工作"): asked whether they may apply  # "中专可以吗" after a question on that grade
+OF_GRADE_AS = "{of}，{question}"  # a follow-up about a part of the conditions, of the grade (and part) discussed
+OF_GRADE_PART = "申报{grade}的{part}"
+OF_GRADE_ONLY = "申报{grade}"
+OF_THING = "中的{thing}"
+THEN_OF = "那{what}呢"  # "我报的是助工" after a question: that question, of 助工
 OF_GRADE = "申报{grade}，{question}"  # a question naming a title held, asked of the grade under discussion
 COUNT_OF = "{grade}的{part}须{quote}{cite}"
 # "副高就是高级工程师吗": two names of one title level, or of two
 SAME_TITLE = (
     "“{a}”和“{b}”指同一级别：{level_a}职称即评价标准中的{grade_a}（本次通知按级别列为副高级、中级、初级）{cite}。"
 )
+TITLE_NAMED = "{level}职称在评价标准中即{grade}（本次通知按级别列为副高级、中级、初级）{cite}。"
 OTHER_TITLE = "“{a}”是{level_a}（{grade_a}），“{b}”是{level_b}（{grade_b}），不是同一级别{cite}。"
 PART_OF = "{grade}的{part}：{quote}{cite}"  # two grades' clauses for one part, side by side
 NEXT_STEP = "按{year}年度的时间安排，{a}（{span_a}）之后是{b}（{span_b}）{cite}。"

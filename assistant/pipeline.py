@@ -30,6 +30,8 @@ from .answer.matching import Matcher
 from .answer.model import Answer, ToolCall
 from .answer.notes import window_note
 from .answer.retrieve import HybridRetriever, make_retriever
+from .answer.roles import THING
+from .answer.shapes import part_cue
 from .answer.spelling import Speller
 from .answer.split import combine, split_questions
 from .answer.understand import Question, analyze
@@ -261,8 +263,15 @@ class Assistant:
             if held is not None and held_only and session.grade and below(held, session.grade):
                 q = self._understand(M.OF_GRADE.format(grade=session.grade, question=q.text))  # "还得先有中级吗"
             scored = self._retrieve(q) if not q.injection else []
-            if self._of_discussed_grade(q, scored, session):  # "参与人可以吗" after 高工's 成果: of 高工
-                q = self._understand(M.OF_GRADE.format(grade=session.grade, question=q.text))
+            if self._of_discussed_grade(q, scored, session):  # "参与人可以吗" after 高工's 成果: of 高工's 成果
+                last = session.last_question or ""
+                before = part_cue(last) if part_cue(q.text) is None else None
+                of = M.OF_GRADE_PART.format(grade=session.grade, part=before) if before else None
+                of = of or M.OF_GRADE_ONLY.format(grade=session.grade)
+                thing = THING.search(last)  # "高工成果里技术合同…" → "参与人可以吗": of 技术合同
+                if before and thing and not THING.search(q.text):
+                    of += M.OF_THING.format(thing=thing[0])
+                q = self._understand(M.OF_GRADE_AS.format(of=of, question=q.text))
                 scored = self._retrieve(q)
             session.asked(q)
         if q.injection:  # an instruction is never searched for
@@ -293,6 +302,7 @@ class Assistant:
             of_part,
             resolve,
             strip_discourse,
+            target_said,
             with_grade,
         )
         from .answer.llm import LLMError
@@ -315,6 +325,8 @@ class Assistant:
             text, previous = text[back.end() :], session.earlier  # "回到刚才的 大专要是报工程师呢"
         if previous and (english := english_follow_up(text, previous, self.lexicon)):
             text, previous = english  # "and the employer review?" after "When does the online application close?"
+        if previous and (target := target_said(text)):  # "我报的是助工" after "评审结果在哪公示": of 助工
+            text = M.THEN_OF.format(what=target)
         if previous and not is_follow_up(text):
             text = follow_up_tail(text) or text  # "第一条是搞研究的 那第二条呢": the follow-up it ends with
         if not previous or not is_follow_up(text):

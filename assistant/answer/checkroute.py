@@ -16,7 +16,7 @@ from ..rules.phrases import ASKING, UNSURE, as_chinese, is_reply, simplify_numbe
 from ..rules.reading import Reading, read, specialty_held
 from ..vocab import Degree, below, vocabulary
 from .asks import COUNTS_AS, SOME
-from .followup import is_follow_up, strip_discourse
+from .followup import is_follow_up, strip_discourse, target_said
 from .session import Session, merged
 from .understand import ASKER, CONCURRENT, ROUND_ASKED, THIS_ROUND, Question, asking_clause
 
@@ -128,6 +128,8 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
         return None  # whether they may apply at all, from the scope clause (the facts are remembered)
     s = session or Session()
     text = as_chinese(q.text)
+    if s.topic == "question" and not s.facts and target_said(strip_discourse(text)):
+        return None  # "我报的是助工" after "评审结果在哪公示": that question, of 助工
     # "我符合第二条" after the 破格 list was asked about: an item of that list
     listed = s.topic == "question" and "破格" in (s.last_question or "") and ITEM_NAMED.search(text)
     r = read(text, s.expect or ("breakthrough" if listed else None), s.expect_level, s.facts, today)

@@ -43,6 +43,7 @@ EARLY, LATE = "早|先|前|提前", "晚|迟|后"
 ORDER_ASKED = re.compile(
     rf"比.{{1,16}}?(?:更|还)?(?:{EARLY}|{LATE})|[早晚先后]于|在.{{1,16}}?(?:之|以)?(?:前|后)(?:面|头)?(?:吗|么|嘛|吧|呢|？|\?|$)"
     r"|先.{1,16}?(?:还是|后|再)|哪(?:个|一个|项|步)(?:更|比较)?(?:早|晚|先|后|在前|在后)|谁(?:先|早|晚)|顺序"
+    r"|(?:相差|差|隔|间隔|相隔)了?(?:几|多少)天"  # "两个截止差几天": the days between them
     r"|同一天|同一时间|同时(?:截止|开始|结束)|一起(?:截止|开始|结束)|一样(?:截止|开始|结束)|(?:截止|开始|结束)(?:时间|日期)?(?:一样|相同)"
 )
 # "个人申报和单位推荐是同一天截止吗": whether two steps fall on the same day
@@ -129,6 +130,36 @@ def order(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     return None
 
 
+DAYS_ASKED = re.compile(r"(?<!哪)几天|多少天|几日|多少日")
+
+
+def _by_day(span: DateSpan) -> bool:
+    """Whether a span is dated to the day ("7月4日-7月17日"), not only to the month ("7月-8月")."""
+    return "日" in span.text or "号" in span.text
+
+
+def step_length(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """ "个人网上申报一共有几天": the days of a dated step, counted from its dates (both ends included)."""
+    if not DAYS_ASKED.search(q.asking) or ctx.round.window is None:
+        return None
+    qtok = ctx.match.question_tokens(q)
+    window = ctx.corpus.clauses[ctx.round.window.clause]
+    for rec in [*hits[:3], *(c for c in [window] if c not in hits[:3])]:
+        if not rec.doc_year:
+            continue
+        items = sorted((it for it in dated_items(ctx, qtok, rec, rec.doc_year) if it[0] > 0), key=lambda it: -it[0])
+        if items and _by_day(items[0][2]):
+            _, activity, span, seg = items[0]
+            src = Sources()
+            days = (span.end - span.start).days + 1
+            lead = M.STEP_DAYS.format(
+                year=rec.doc_year, activity=activity, span=span_text(span), n=days, cite=src.cite(rec, seg)
+            )
+            notes = [past_round_note(rec.doc_year, ctx.round, ctx.today)] if span.end < ctx.today else []
+            return Draft(Kind.FACT, lead, src, notes=notes)
+    return None
+
+
 class Step(NamedTuple):
     at: int  # where the question names it
     activity: str
@@ -150,6 +181,8 @@ def _draft(ctx: Context, q: Question, rec: Clause, first: Step, second: Step) ->
     else:
         early, late = (a, b) if ka < kb else (b, a)
         said, relation = M.ORDER_EARLIER.format(early=early, late=late, basis=word), ("earlier" if ka < kb else "later")
+        if on and DAYS_ASKED.search(q.asking) and _by_day(sa) and _by_day(sb):  # "晚截止几天": the days between
+            said += M.ORDER_DAYS.format(n=abs((ka[0] - kb[0]).days))  # type: ignore[operator]
     notes = [past_round_note(year, ctx.round, ctx.today)] if max(sa.end, sb.end) < ctx.today else []
     asked = "same" if SAME_DAY.search(q.asking) else claim(q.asking)
     if is_yes_no(q.asking) and asked:
@@ -240,10 +273,28 @@ def _body(rec: Clause) -> str:
 SAME_TITLE_ASKED = re.compile(r"就是|即是|等于|等同|一回事|相当于|(?:同一|一)个?(?:级别|等级|职称|级)")
 
 
+# "助工是初级吗", "高工属于副高吗": one title name said to be another, nothing else between them
+IS_BETWEEN = re.compile(r"\s*(?:职称)?(?:就|也)?(?:是不是|是|属于|算不算|算|对应)\s*$")
+# "技术经纪中级职称叫什么": the name of a level in the standard
+NAME_ASKED = re.compile(r"叫什么|叫啥|名称是|什么名称|对应(?:的)?(?:是)?(?:什么|哪个|哪一?级)|全称")
+
+
+def asks_same_title(text: str) -> bool:
+    """Whether ``text`` asks if two title names are one level ("副高就是高级工程师吗", "助工是初级吗").
+
+    >>> asks_same_title("助工是初级吗"), asks_same_title("副高就是高级工程师吧"), asks_same_title("中级要答辩吗")
+    (True, True, False)
+    """
+    if SAME_TITLE_ASKED.search(text):
+        return True
+    mentions = [m for m in vocabulary().title_mentions(text) if not m.other_series]
+    return len(mentions) == 2 and bool(IS_BETWEEN.fullmatch(text[mentions[0].end : mentions[1].start]))
+
+
 def same_title(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
     """Yes when the two title names the question gives stand for one level (副高 and 高级工程师), no when for
     two; the notice's levels cited (its 副高级、中级、初级 are the standard's 高级工程师、工程师、助理工程师)."""
-    if not SAME_TITLE_ASKED.search(q.asking) or not is_yes_no(q.asking):
+    if not asks_same_title(q.asking) or not is_yes_no(q.asking):
         return None  # (the clause that asks says it: not "我报工程师，也就是中级，中级要答辩吗")
     mentions = [m for m in vocabulary().title_mentions(q.asking) if not m.other_series]
     names = list(dict.fromkeys(m.name for m in mentions))
@@ -264,3 +315,22 @@ def same_title(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         grade_b=grade_of.get(levels[b], b), cite=cite,
     )  # fmt: skip
     return Draft(Kind.YES_NO, lead, src, polarity="yes" if holds else "no")
+
+
+def title_name(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """ "技术经纪中级职称叫什么": the standard's name for the level the notice lists, both cited."""
+    mentions = [m for m in vocabulary().title_mentions(q.asking) if not m.other_series]
+    if not NAME_ASKED.search(q.asking) or len({m.value for m in mentions}) != 1:
+        return None
+    level = mentions[0].value
+    grade = next((g for g, lvl in GRADE_LEVEL.items() if str(lvl) == level or str(g) == level), None)
+    notice = next((c for c in ctx.corpus.clauses.values() if c.doc_kind == "notice" and c.level == 0), None)
+    chapter = next(
+        (c for c in ctx.corpus.clauses.values() if c.doc_kind != "notice" and c.label[len(c.marker) :] == str(grade)),
+        None,
+    )
+    if grade is None or notice is None or chapter is None:
+        return None
+    src = Sources()
+    lead = M.TITLE_NAMED.format(level=GRADE_LEVEL[grade], grade=grade, cite=src.cite(notice) + src.cite(chapter))
+    return Draft(Kind.FACT, lead, src)

@@ -297,6 +297,26 @@ def about_grade(text: str, grade: str) -> str | None:
     return f"{grade}的{m['rest'].strip()}"
 
 
+# "我报的是助工", "我是報高級的", "我要评的是中级": the grade the person means, said after a question
+TARGET_SAID = re.compile(
+    r"^\s*(?:那|哦|噢)?[，,\s]*(?:我|我们)?(?:是|这边是)?(?:要|想|打算|准备)?(?:报|申报|评|参评)(?:的)?(?:是)?\s*(?P<what>\S{1,8}?)"
+    r"(?:的|这个|那个)?(?:职称|级别)?(?:的)?[。！!，,~～\s]*$"
+)
+
+
+def target_said(text: str) -> str | None:
+    """The grade ``text`` only says the person applies for ("我报的是助工" → "助工"), else None.
+
+    >>> target_said("我报的是助工"), target_said("我是报高级的"), target_said("我报的是助工，能报吗")
+    ('助工', '高级', None)
+    """
+    m = TARGET_SAID.match(text)
+    if not m:
+        return None
+    names = [x.name for x in vocabulary().title_mentions(m["what"]) if not x.other_series]
+    return names[0] if len(names) == 1 and names[0] == m["what"] else None
+
+
 def resolve(text: str, previous: str | None) -> str | None:
     """The standalone question ``text`` stands for after ``previous``, or None if it stands alone."""
     if not previous:

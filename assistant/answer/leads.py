@@ -17,15 +17,19 @@ from ..text import PHONE
 from ..vocab import Degree, vocabulary
 from .asks import SOME
 from .compare import (
+    DAYS_ASKED,
+    NAME_ASKED,
     ORDER_ASKED,
-    SAME_TITLE_ASKED,
     after_what,
+    asks_same_title,
     by_parts,
     compares_counts,
     compares_parts,
     next_step,
     order,
     same_title,
+    step_length,
+    title_name,
 )
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import absent_part, english_detail, yes_no
@@ -313,6 +317,8 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "detail"
     elif part_asked(q) and not is_yes_no(q.asking) and not (asks_overview(q) and not part_cue(q.asking)):
         key = "part"  # (not "高工整体怎么评的，包括破格": the whole grade, the part named only as included)
+    elif asked_type(q) == "duration" and DAYS_ASKED.search(q.asking) and not (q.grades or ORDER_ASKED.search(q.asking)):
+        return "detail", (step_length, *LEADS["detail"])
     elif q.intent == "dates" and asked_type(q) not in ("time_of_day", "age"):  # 几点截止, 55岁还能报吗
         key = "dates"
     elif asked_type(q) in DETAIL_TYPES:
@@ -335,8 +341,10 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         return "order", (order, *LEADS[key])
     if compares_counts(q):  # "中级的成果是不是比副高少一项": the rules' counts, no value to confirm
         return "yes_no", LEADS["yes_no"]
-    if SAME_TITLE_ASKED.search(q.asking) and len(q.grades) + bool(q.held) >= 1:  # "副高就是高级工程师吗"
+    if asks_same_title(q.asking) and len(q.grades) + bool(q.held) >= 1:  # "副高就是高级工程师吗", "助工是初级吗"
         return "yes_no", (same_title, *LEADS["yes_no"])
+    if NAME_ASKED.search(q.asking) and len(q.grades) + bool(q.held) == 1:  # "中级职称叫什么"
+        return "fact", (title_name, *LEADS[key])
     if compares_parts(q):  # "中级和副高成果数量有啥区别": each grade's clause for the part
         return "compare", (by_parts, *LEADS[key])
     if CONTENT_OF.search(q.asked):  # "实施办法里具体要求是什么": what a document named only says

@@ -52,7 +52,7 @@ from .phrases import (
 from .work import read_work
 
 TARGET_BEFORE = re.compile(
-    r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到)\s*(?:一下|上)?\s*"
+    r"(申报|报考|报名|报|评审|评定|参评|评|申请|考|晋升|升|冲|够|达到|(?:申报|报)的是?)\s*(?:一下|上)?\s*"  # "报的是助工"
     r"(?:(?:工程技术系列)?技术经纪(?:专业)?的?)?\s*$"  # "转评技术经纪高级工程师"
 )
 ASKED_ABOUT = re.compile(r"\s*(?:的话)?\s*(?:呢|怎么样|行吗|可以吗|能报吗)")  # "那工程师呢": the grade asked about
