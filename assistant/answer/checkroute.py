@@ -17,8 +17,10 @@ from ..rules.reading import Reading, read, specialty_held
 from ..vocab import Degree, below, vocabulary
 from .asks import COUNTS_AS, SOME
 from .followup import is_follow_up, strip_discourse, target_said
+from .lists import FIELD_WORK_ASKED
 from .session import Session, merged
 from .understand import ASKER, CONCURRENT, ROUND_ASKED, THIS_ROUND, Question, asking_clause
+from .yesno import is_yes_no
 
 CAN_APPLY = re.compile(
     r"能不能|可不可以|能否|可否|能|可以|够不够|够|符合|满足|有资格|有没有资格|行不行|行吗"
@@ -124,6 +126,8 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
     """
     if q.injection or any(_other_specialty_asked(q.text, t) for t in q.foreign_terms):
         return None  # "想报电子信息专业的中级": another specialty, not this standard
+    if FIELD_WORK_ASKED.search(q.text) and is_yes_no(q.asking):  # "我做投融资，算技术转移工作吗"
+        return None  # whether the work is the field's: the directions' definitions
     if q.elsewhere or SCOPE_DENIED.search(q.text):  # "我在天津的公司上班，…能报中级吗", "没有工作许可证":
         return None  # whether they may apply at all, from the scope clause (the facts are remembered)
     s = session or Session()
@@ -142,6 +146,9 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
     if MEETS_RULE.search(plain) and (specific(text, r) or s.topic == "grade_check" or stated):
         rule_question = False
     rule_question = rule_question or (confirmed and s.topic != "grade_check")
+    if rule_question and s.topic == "grade_check" and set(r.facts) & set(PERSON_FACTS):
+        # "…继续教育按要求参加了…。请问能报工程师吗": facts stated mid-check, then the person's own question
+        rule_question = not _asks_to_apply(asking_clause(text))
     # dates, phone…: facts alone do not make a check (but "本科2022年7月毕业就开始做技术转移了" asks nothing)
     told = _tells_facts(text, r)
     other_topic = rule_question or (q.intent in OTHER_INTENTS and not told)
@@ -260,6 +267,9 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     return starts
 
 
+HAS_TITLE = re.compile(r"已经?有|有了|已经?是|拿了|拿到了?|取得了|评上了|评了")
+
+
 def _tells_facts(text: str, r: Reading) -> bool:
     """``text`` asks nothing and tells a person's own history: a degree with the year of graduating or the
     work since, or the work itself ("硕士2020年7月毕业", "专科毕业后一直在孵化器做技术转移服务").
@@ -271,6 +281,8 @@ def _tells_facts(text: str, r: Reading) -> bool:
     if ASKING.search(SOME.sub("", text)):
         return False
     history = bool(r.graduated) or bool(OWN_WORK.search(text)) or "years_in_field" in r.facts
+    has_title = bool(r.facts.get("titles")) and bool(HAS_TITLE.search(text))  # not "得先评上中级"
+    history = history or (has_title and "education" in r.facts)  # "技工院校毕业的，已经有助工了"
     return history and bool({"education", "years_in_field", "titles"} & set(r.facts))
 
 

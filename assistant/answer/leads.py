@@ -34,7 +34,7 @@ from .compare import (
 from .confirm import asks_title_required, confirm, stated_values
 from .decide import absent_part, english_detail, yes_no
 from .draft import Context, Draft, Lead, dated_items, quote_clause, ranked
-from .lists import WHICH_KIND, asks_all_or_one, which_kind
+from .lists import FIELD_WORK_ASKED, WHICH_KIND, asks_all_or_one, field_work, which_kind
 from .model import Kind, Sources
 from .notes import past_round_note, round_grade_note, status_text
 from .process import asks_process, process
@@ -267,6 +267,9 @@ LEADS: dict[str, tuple[Lead, ...]] = {
 VALUE_YEAR = 2000  # any leap year: only whether the question states a value matters to the plan
 
 
+EVIDENCE_ASKED = re.compile(r"证明|佐证|证据|证明材料")
+
+
 def applies_at_all(q: Question) -> bool:
     """Whether ``q`` asks if people of one education may apply at all, naming no grade and no condition:
     "技工院校毕业的人也能报这个技术经纪职称吗" (yes: by the routes that take that education)."""
@@ -283,6 +286,8 @@ def plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
 
 
 def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
+    if FIELD_WORK_ASKED.search(q.asking) and is_yes_no(q.asking) and not q.grades:  # 做X的算本专业工作吗
+        return "yes_no", (field_work, *LEADS["yes_no"])
     if asked_type(q) in ("reason", "series"):  # "为什么硕士的年限比本科少": a rule's reason, whatever the rule;
         return "detail", LEADS["detail"]  # "技术经纪属于哪个系列" (not which of the two directions)
     if asks_process(q):  # "怎么申报", "申报流程是什么": the steps in order and the procedure's clause
@@ -315,7 +320,12 @@ def _plan(q: Question) -> tuple[str, tuple[Lead, ...]]:
         key = "overview"
     elif asked_type(q) == "procedure":  # 错过截止还能补报吗: how to change or redo, not the dates
         key = "detail"
-    elif part_asked(q) and not is_yes_no(q.asking) and not (asks_overview(q) and not part_cue(q.asking)):
+    elif (
+        part_asked(q)
+        and not is_yes_no(q.asking)
+        and not (asks_overview(q) and not part_cue(q.asking))
+        and not EVIDENCE_ASKED.search(q.asked)  # "业绩成果需要提供什么证明": the notice's 材料要求
+    ):
         key = "part"  # (not "高工整体怎么评的，包括破格": the whole grade, the part named only as included)
     elif asked_type(q) == "duration" and DAYS_ASKED.search(q.asking) and not (q.grades or ORDER_ASKED.search(q.asking)):
         return "detail", (step_length, *LEADS["detail"])

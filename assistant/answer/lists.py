@@ -39,16 +39,43 @@ WHICH_KIND = re.compile(
 # and the lower words people use for what they have ("行业公众号", "普通企业的项目"): data, highest first
 RANK_WORDS = {
     "国家级": 4, "国家重大": 4, "国家": 4, "省部级": 3, "省级": 3, "部级": 3, "厅局级": 2, "厅级": 2, "局级": 2,
-    "地市级": 1, "区级": 1, "县级": 1, "行业": 0, "公众号": 0, "自媒体": 0, "企业": 0, "普通": 0, "公司": 0,
+    "地市级": 1, "市级": 1, "市里": 1, "区级": 1, "县级": 1, "县": 1,
+    "行业": 0, "公众号": 0, "自媒体": 0, "企业": 0, "普通": 0, "公司": 0,
     "国务院": 4, "央视": 4, "中央电视台": 4, "人民日报": 4, "新华社": 4, "省政府": 3, "县政府": 1, "区政府": 1,
     "镇政府": 1, "县里": 1, "区里": 1,
 }  # fmt: skip
-RANK_NOUNS = {"批示": "批示", "媒体": "媒体", "报道": "媒体", "宣传": "媒体", "公众号": "媒体", "项目": "项目",
+RANK_NOUNS = {"批示": "批示", "媒体": "媒体", "报道": "媒体", "宣传": "媒体", "公众号": "媒体", "电视台": "媒体",
+              "电台": "媒体", "报纸": "媒体", "日报": "媒体", "新闻": "媒体", "项目": "项目",
               "课题": "课题", "政府": "政府", "部门": "政府", "采纳": "政府"}  # fmt: skip
 RANKED = re.compile(rf"({'|'.join(sorted(RANK_WORDS, key=len, reverse=True))})(?:及)?(?:以上)?")
 RANK_NOUN = re.compile("|".join(RANK_NOUNS))
 WHOLE_SUFFIX = re.compile(r"(?:专业|方向|工作|类)$")
 WHOLE = re.compile(r"^(.{2,12}?)(?:包括|分为|包含)")  # "技术经纪专业包括“…研究方向”和“…运营服务方向”"
+
+
+# "做技术合同登记的，算从事本专业工作吗": whether some work is the field's, by the directions' definitions
+FIELD_WORK_ASKED = re.compile(
+    r"(?:算|属于|是|算不算|属不属于|是不是)(?:从事)?(?:本专业|技术转移转化|技术转移|成果转化|科技成果转移转化|技术经纪)"
+    r"(?:技术|专业技术)?(?:的)?(?:工作|范围|范畴)"
+)
+
+
+def field_work(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
+    """Yes when the directions' definitions hold the work described (as ``which_kind`` finds it); else the
+    documents do not say, with the definitions as context: they list the work, they define no other."""
+    if not FIELD_WORK_ASKED.search(q.asking):
+        return None
+    from .shapes import not_stated  # (shapes imports this module)
+
+    kinds = next((rec for rec in pool(ctx, hits) if len(labelled(segments(rec.full_text, rec.label))) >= 2), None)
+    asked = FIELD_WORK_ASKED.sub("", q.asking)
+    work = [t for t in key_terms(ctx, q) if t in asked]  # the work described, every word of it listed
+    listed = kinds and all(found_form(ctx, t, kinds.full_text) or t[:2] in kinds.full_text for t in work)
+    found = which_kind(ctx, q, hits) if listed else None
+    if found is not None:
+        found.lead = M.FIELD_WORK_YES + found.lead
+        return Draft(Kind.YES_NO, found.lead, found.sources, polarity="yes")
+    return not_stated(ctx, q, M.MISSING_FIELD_WORK, kinds)
 
 
 def which_kind(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:

@@ -74,6 +74,7 @@ OVERVIEW_CUE = re.compile(
 # a question about one part of the conditions is not an overview
 SUB_TOPIC = re.compile(
     r"学历|年限|几年|多少年|多久|业绩|成果|论文|破格|答辩|继续教育|材料|时间|公示|电话|费用|专业理论|基本条件|职业道德|身体"
+    r"|批示|领导|采纳|媒体|报道|专著|教材|期刊|作者|负责人|参与人|效益|什么级别"  # a detail inside a part
 )
 LIST_CUE = re.compile(r"哪些|哪几|有什么|包括什么|包含什么|包括哪|包含哪|分哪|分为|都有|几个方向|几种|几类|列举")
 ENUMERATING = re.compile(r"包括|包含|分为|分")

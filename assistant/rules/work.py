@@ -12,6 +12,10 @@ that asked for it); a negation speaks of words in its own clause only.
     >>> facts
     {'achievements': 3}
     >>> facts = {}
+    >>> read_work("作为主要参与人实现了国家重大科技项目研发成果的转移转化，经济效益很大", "", None, facts)
+    >>> facts
+    {'breakthrough': [2]}
+    >>> facts = {}
     >>> read_work("破格条件一条都不沾", "", None, facts)
     >>> facts
     {'breakthrough': []}
@@ -114,7 +118,9 @@ def _clauses_with(text: str, word: str) -> list[str]:
 
 def _read_performance(text: str, low: str, expect: str | None, facts: dict[str, Any], pending: str | None) -> None:
     said = [s for s in _clauses_with(text, "业绩") if not UNSURE.search(s)]
-    done = [s for s in segments(text) if PERFORMANCE_DONE.search(s) and not ASKING.search(s) and not HOW_MUCH.search(s)]
+    # (an outcome said of a 破格 item, "…国家重大科技项目…的转移转化，经济效益很大", is that item's, not 业绩)
+    own = " 。".join(x for x in re.split(r"[。；;！!？?]", text) if not any(p.search(x) for p in BREAK_ITEMS.values()))
+    done = [s for s in segments(own) if PERFORMANCE_DONE.search(s) and not ASKING.search(s) and not HOW_MUCH.search(s)]
     if any(
         re.search(rf"{NEGATION}{NEAR}{{0,4}}业绩", s)
         or re.search(r"业绩.{0,4}(不够|不足|不满足|不符合|没有|不具备)", s)
