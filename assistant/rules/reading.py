@@ -107,7 +107,7 @@ SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 RELATIVE = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}  # "去年博士毕业": a year, counted to today
 RELATIVE_YEAR = re.compile(r"大前年|前年|去年|今年(?=\S{0,6}(?:毕业|取得|评上|拿到|入职|转|调))")
 # still studying: "还没毕业", "博士在读", "明年6月才毕业" (a degree not yet obtained)
-STUDYING = re.compile(r"(?:还没|还未|尚未|没有?|未)毕业|在读|在校生|还在上学|还在读|(?:明年|下半年|下个?月)\S{0,5}毕业")
+NOT_GRADUATED = re.compile(r"(?:还没|还未|尚未|没有?|未)毕业|在读|在校生|还在上学|还在读|(?:明年|下半年|下个?月)\S{0,5}毕业")
 # "2020年硕士毕业", "2021年12月毕业": the year and, when said, the month
 GRADUATED_IN = re.compile(
     r"((?:19|20)\d\d)\s*年(?:(\d{1,2})\s*月份?)?[^，。；,;\d]{0,12}?毕业"
@@ -179,7 +179,7 @@ def read(
 ) -> Reading:
     """Read one message; ``known`` (the facts so far) tells what "不是X，是Y" corrects; ``today`` turns
     "2016年取得…", "2019年起…至今" into the years since then."""
-    studying = STUDYING.search(text)  # (before "才毕业" is read as "毕业0年")
+    studying = NOT_GRADUATED.search(text)  # (before "才毕业" is read as "毕业0年")
     studied = vocabulary().degree_in(text[max(0, studying.start() - 6) : studying.end()]) if studying else None
     text = LEVEL_GLOSS.sub("", text)  # "2019年评的工程师（中级）": the level restated, not another title
     text = simplify_numbers(as_chinese(SPACED.sub("，", POSITIVE.sub("良好", text))))  # "职业道德没问题 继续…"
