@@ -88,6 +88,7 @@ YESNO_NEGATED_QUESTION = "{asked}，{word}。根据《{source}》“{section}”
 YESNO_LEFT_OUT = "该条只列了{listed}，没有{level}。"
 YESNO_NOT_EVERY = "不是每个级别都{word}"
 YESNO_HAS_PART = "{word}。{grade}的条件中有{part}：{quote}{cite}"
+ONE_OF_SEVERAL = "该条用“或”列出几种情形，具备其中之一即可，所问的只是其中一种。"
 HAS_WORD, HAS_NOT_WORD = "有", "没有"  # a part asked of a grade, not as a yes/no question ("助工的成果条件")
 YESNO_NO_PART = "{word}。评价标准中{grade}的条件只有{parts}，没有{part}{cite}。"
 YESNO_NOT_LISTED = "{word}。{grade}的{part}（{quote}）所列各项中没有提到“{terms}”{cite}。"

@@ -63,7 +63,7 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(  # the series a specialty belongs to: "技术经纪属于哪个系列"
         "series",
-        re.compile(r"(?:哪个|哪一?个?|什么|啥)系列|属于\S{0,3}(?:哪|什么|啥)(?:一类|类|个系列)"),
+        re.compile(r"(?:哪个|哪一?个?|什么|啥)(?:职称)?系列|属于\S{0,3}(?:哪|什么|啥)(?:一类|类|个系列)"),
         re.compile(r"[\u4e00-\u9fff]{2,6}(?<!非本)系列"),
         "所属系列",
     ),

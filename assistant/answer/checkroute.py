@@ -146,6 +146,8 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
     if MEETS_RULE.search(plain) and (specific(text, r) or s.topic == "grade_check" or stated):
         rule_question = False
     rule_question = rule_question or (confirmed and s.topic != "grade_check")
+    if rule_question and r.studying and _asks_to_apply(asking_clause(text)):
+        rule_question = False  # "博士在读，能报中级吗": the person's own case (a degree not yet obtained)
     if rule_question and s.topic == "grade_check" and set(r.facts) & set(PERSON_FACTS):
         # "…继续教育按要求参加了…。请问能报工程师吗": facts stated mid-check, then the person's own question
         rule_question = not _asks_to_apply(asking_clause(text))
@@ -231,9 +233,8 @@ def _carries_on(text: str, r: Reading, s: Session, other_topic: bool) -> bool | 
 
 def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
     """A new check: "我能申报X吗" about the person, "我能评吗" (the grade under discussion), or facts."""
-    personal = bool(PERSONAL.search(text)) or bool(
-        {"education", "graduated", "years_in_field", "titles"} & set(r.facts)
-    )
+    personal = bool(PERSONAL.search(text)) or r.studying  # ("博士在读，能报中级吗": the person's own case)
+    personal = personal or bool({"education", "years_in_field", "titles"} & set(r.facts))
     asked = asking_clause(text)  # "我准备报工程师，请问中级是要参加答辩评审的吗": the question after 请问
     can_apply = _asks_to_apply(asked if ASKER.search(text) and asked != text else text)
     # the sentence that asks decides ("…准备报高工…。这篇第二作者的论文能算进成果吗": whether it counts)

@@ -119,6 +119,9 @@ def yes_no(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:
         draft = all_or_one(ctx, q, hits)
         if draft is not None:
             return draft
+    played = roles_stated(q.core or "") or roles_stated(q.asked)  # the part the clause that asks speaks of
+    if MUST.search(q.asked) and not played and (draft := _one_of(ctx, q, terms, hits)) is not None:
+        return draft  # "论文必须发核心期刊吗", "必须主持过省部级课题吗": one of the clause's alternatives
     stated = ranks_stated(q.asked)
     if stated and (draft := by_rank(ctx, q, stated, hits)) is not None:  # 厅局级领导的批示就够了吗 (正高)
         return draft
@@ -444,6 +447,30 @@ def english_detail(ctx: Context, q: Question, hits: list[Clause]) -> Draft | Non
     unknown = lex.english_unknown(q.text, vocabulary().english_names()) if q.english else []
     details = [w for w in unknown if w in lex.english_details]
     return not_stated(ctx, q, "", None, terms="、".join(details)) if details else None
+
+
+MUST = re.compile(r"必须|一定要|一定得|非得|非要|只能|只有")
+PIECES = re.compile(r"；|，或|或者|或(?=作为|在|出版|发表|完成|主持|参与|制定)")  # a clause's alternatives
+
+
+def _one_of(ctx: Context, q: Question, terms: list[str], hits: list[Clause]) -> Draft | None:
+    """No, when what the question asks to be required ("必须发核心期刊吗") is one of several alternatives
+    the clause joins with 或: the clause asks for one of them, not that one."""
+    asked = [t for t in terms if not MUST.search(t) and t not in PARTS]  # (the part itself is the clause's)
+    for rec in hits[:5]:
+        if q.grade and ctx.round.grade_of(rec.id) not in (None, q.grade):
+            continue
+        for sent in segments(rec.full_text, rec.label):
+            pieces = [x for x in PIECES.split(sent) if x.strip()]
+            if not asked or not all(found_form(ctx, t, sent) for t in asked):
+                continue  # (a word the clause lacks: "没有提到", decided elsewhere)
+            holding = [x for x in pieces if all(found_form(ctx, t, x) for t in asked)]
+            if len(pieces) >= 2 and len(holding) == 1:
+                reading = Reading(False, "one_of", [])
+                draft = yes_no_draft(ctx, q, rec, sent, reading, grade_level(q.grades))
+                draft.lead += M.ONE_OF_SEVERAL
+                return draft
+    return None
 
 
 def absent_part(ctx: Context, q: Question, hits: list[Clause]) -> Draft | None:

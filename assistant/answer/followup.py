@@ -49,6 +49,11 @@ from .understand import chinese_reading, is_english
 FOLLOW_UP = re.compile(
     r"^\s*(?:那|那么|那如果|如果是|换成|改成)?\s*(?P<what>.{1,16}?)\s*(?:呢|的话呢|的话|怎么样|又如何)\s*[？?。]?\s*$"
 )
+# "那已经过了吗", "现在还来得及吗": whether the step just asked about is over, of that step
+STATUS = re.compile(
+    r"^\s*(?:那|那么)?(?:现在)?(?:是不是)?(?:已经|都|还)?(?:过了|结束了?|截止了?|过期了?|开始了?|来得及|赶得上)\S{0,2}?"
+    r"[吗么嘛没]?[？?。]?\s*$"
+)
 # "具体是哪一天？", "确切几号": the detail of what was just asked
 DETAIL = re.compile(r"^\s*(?:那|那么)?(?:具体|确切|准确)(?:是|在|到)?\S{0,2}(?:哪|几|什么|多少)\S{0,4}?[？?。]?\s*$")
 # "需要什么证件？", "要准备哪些材料": what the thing just asked about needs, its subject left out
@@ -176,6 +181,7 @@ def is_follow_up(text: str) -> bool:
     )
     elliptic = elliptic or THIRD_PERSON.match(text) or VERB_FIRST.match(text) or WEEKDAY.match(text)
     elliptic = elliptic or THEN_WHAT.match(text) or OTHER_DIRECTION.search(text) or GRADE_TOO.match(text)
+    elliptic = elliptic or STATUS.match(text)
     may = MAY_TOO.match(text)
     degree_may = bool(may and _degree_only(may["what"]))  # "中专可以吗"
     return bool(elliptic) or degree_may or bool(EN_FOLLOW.match(text) and vocabulary().grades_in(text))
@@ -225,7 +231,7 @@ def listed_items(kind: str, quotes: list[str]) -> list[str]:
     >>> listed_items("list", ["技术经纪专业包括“技术转移转化研究方向”和“技术转移转化运营服务方向”。"])
     ['技术转移转化研究方向', '技术转移转化运营服务方向']
     """
-    if kind != "list" or not quotes:
+    if kind not in ("list", "quote") or not quotes:  # (a quote of one sentence naming them lists them too)
         return []
     items = QUOTED.findall(quotes[0])
     return items if len(items) >= 2 else []
@@ -337,6 +343,8 @@ def resolve(text: str, previous: str | None) -> str | None:
     if (YEARS_ONLY.match(text) or COUNT_ONLY.match(text)) and vocabulary().grades_in(topic):
         return of_part(topic + text.strip(), previous) or topic + text.strip()
     # a detail, the Nth item, the years of what was just asked; "他能报不" after what was said of him
+    if STATUS.match(text):  # "那已经过了吗" after "网上申报时间": one clause, "网上申报时间已经过了吗"
+        return previous.rstrip("？?。 ") + re.sub(r"^\s*(?:那么|那)\s*", "", text.strip())
     joined = (DETAIL, SUBJECTLESS, ORDINAL, YEARS_ONLY, COUNT_ONLY, WEEKDAY, THIRD_PERSON, VERB_FIRST)
     if any(p.match(text) for p in joined):
         return f"{previous.rstrip('？?。')}，{text.strip()}"

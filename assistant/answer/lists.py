@@ -32,7 +32,7 @@ ONE_OF_LIST = re.compile(r"下列\S{0,6}条件之一")
 CATEGORY = re.compile(r"属于|归|算")
 DENIED_CATEGORY = re.compile(r"(?:不|并非|没)(?:属于|算|归|是)")
 WHICH_KIND = re.compile(
-    r"(?:哪个|哪一个|哪类|哪一类|哪种|什么)(?:方向|类别|类型)|(?:属于|归|算|(?<!申)报)哪(?!天|一天|年|月|号|里|儿)"
+    r"(?:哪个|哪一个|哪类|哪一类|哪种|什么|啥)(?:方向|类别|类型)|(?:属于|归|算|(?<!申)报)哪(?!天|一天|年|月|号|里|儿)"
     r"|(?:该|应该|应当|得)(?:选|报|归|填|走)\S{0,12}方向"  # "同事说我该选运营服务方向": which one, by the work said
 )
 # the ranks of authority the standard requires of a thing ("省部级及以上媒体", "厅局级以上领导肯定性批示"),

@@ -87,9 +87,32 @@ INJECTION = re.compile(
 # places the documents speak of; any other place name is outside them
 HOME_PLACES = ("北京", "本市", "中关村", "国内外", "国家", "港澳台", "香港", "澳门", "台湾")
 QUALIFIED_HEADS = ("专业", "系列", "职称")
-# jieba's tags of words that qualify nothing: particles, pronouns, adverbs, prepositions, numbers…
+# jieba's tags of words that qualify nothing: particles, pronouns, adverbs, prepositions, numbers, verbs ("评上职称")…
 FUNCTION_FLAGS = frozenset(
-    {"uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "p", "c", "m", "q", "y", "e", "o", "x", "zg", "f"}
+    {
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "r",
+        "d",
+        "p",
+        "c",
+        "m",
+        "q",
+        "y",
+        "e",
+        "o",
+        "x",
+        "zg",
+        "f",
+        "v",
+        "vd",
+        "vg",
+        "ad",
+    }
 )
 
 

@@ -107,7 +107,12 @@ SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 RELATIVE = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}  # "去年博士毕业": a year, counted to today
 RELATIVE_YEAR = re.compile(r"大前年|前年|去年|今年(?=\S{0,6}(?:毕业|取得|评上|拿到|入职|转|调))")
 # still studying: "还没毕业", "博士在读", "明年6月才毕业" (a degree not yet obtained)
-NOT_GRADUATED = re.compile(r"(?:还没|还未|尚未|没有?|未)毕业|在读|在校生|还在上学|还在读|(?:明年|下半年|下个?月)\S{0,5}毕业")
+NOT_GRADUATED = re.compile(
+    r"(?:还没|还未|尚未|没有?|未)毕业|(?<![年间时])在读|在校生|还在上学|还在读|(?:明年|下半年|下个?月)\S{0,5}毕业"
+)
+GRADUATED_NOW = re.compile(
+    r"(?<![没未])毕业了|已经?毕业|毕业\s*(?:\d|[一二两三四五六七八九十半])|\d{4}\s*年\S{0,4}毕业"
+)
 # "2020年硕士毕业", "2021年12月毕业": the year and, when said, the month
 GRADUATED_IN = re.compile(
     r"((?:19|20)\d\d)\s*年(?:(\d{1,2})\s*月份?)?[^，。；,;\d]{0,12}?毕业"
@@ -223,6 +228,8 @@ def read(
     if studying and (studied is None or (held is not None and held == studied.value)):
         r.facts["graduated"] = False
         r.facts.pop("years_in_field", None)  # "明年6月才毕业": no years after graduating yet
+    elif not studying and (known or {}).get("graduated") is False and GRADUATED_NOW.search(text):
+        r.facts["graduated"] = True  # "研究生也毕业了，硕士毕业2年": the earlier "在读" no longer holds
     r.graduated = graduation(graduated[1] or graduated[3], graduated[2] or graduated[4]) if graduated else None
     r.continued = bool(CONTINUED.search(text)) and "years_in_field" not in r.facts
     if r.graduated and r.continued:

@@ -145,8 +145,8 @@ def _read_achievements(text: str, low: str, expect: str | None, facts: dict[str,
     counts: dict[int, float] = {}  # by the number's position: "3篇论文和1个合同" counts 1 once
     text = FIELD_NAME.sub(lambda m: "＿" * len(m[0]), text)  # "三个成果转化项目": the field, no 成果
     for pat in (
-        rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；]{{0,14}}?{ACHIEVE_WORDS}",
-        rf"{ACHIEVE_WORDS}[^，。；\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
+        rf"({NUM})\s*(?:项|篇|个|份|本|部)[^，。；,;]{{0,14}}?{ACHIEVE_WORDS}",
+        rf"{ACHIEVE_WORDS}[^，。；,;\d]{{0,4}}?({NUM})\s*(?:项|篇|个|份|本|部)",
     ):
         for m in re.finditer(pat, text):
             clause = _clause_around(text, m.start(), m.end())  # 破格 facts are not 成果 counts
