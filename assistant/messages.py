@@ -350,6 +350,7 @@ INGEST_TOKENIZING = "分词（BM25）：{units} 个检索单元"
 INGEST_WRITTEN = "索引已写入 {path}（{seconds:.1f} 秒）"
 INGEST_DAMAGED = "索引已损坏，重新构建（{why}）"
 NOTE_TITLE_YEARS_COUNTED = "说明：取得职称后的年限按{year}年7月取得、算到{until}计。"
+NOTE_AHEAD = "说明：按你说的再过{n}计算，专业工作年限和取得职称后的年限都加上{n}；其他条件按现在的情况核对。"
 UNTIL_TODAY = "今天（{date}）"
 UNTIL_ROUND = "{year}年度个人网上申报截止日（{date}；文件没有写明年限算到哪一天）"
 NOTE_YEARS_AT_MOST = (

@@ -98,6 +98,8 @@ class GradeDesk:
         """Check the conversation's facts with what ``said`` adds; the session remembers them. Years
         said as dates are counted to ``as_of`` (the round asked about) or else to ``today``."""
         r = said if isinstance(said, Reading) else Reading(facts=dict(said))
+        if session is not None:
+            session.about(q.text)  # another person's case starts afresh
         now, today = today, as_of or today
         until = (
             M.UNTIL_ROUND.format(year=self.window.year, date=f"{today:%Y年%-m月%-d日}")
@@ -132,6 +134,13 @@ class GradeDesk:
             counted = M.NOTE_TITLE_YEARS_COUNTED.format(year=r.title_year, until=until)
         facts = merged(r, session)
         args = {k: v for k, v in facts.items() if v is not None}
+        if r.ahead and args.get("years_in_field") is not None:  # "那她过三年能报中级吗": the years then
+            args["years_in_field"] = float(args["years_in_field"]) + r.ahead
+            args["titles"] = [
+                {**t, "years": t["years"] + r.ahead} if t.get("years") is not None else t
+                for t in args.get("titles") or []
+            ] or args.get("titles")
+            counted = M.NOTE_AHEAD.format(n=span(r.ahead))
         if "grade" not in args and WHICH_GRADE.search(q.text) and {"education", "titles"} & args.keys():
             return self._which_grades(q, args, session)  # "硕士毕业3年，最高能报到哪级"
         result = self.book.check(args)  # what the tool runs (the LLM path invokes the tool itself)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,7 @@ class Session:
     basis: list[Citation] = field(default_factory=list)  # what the last answer cited, for "依据是哪条"
     items: list[str] = field(default_factory=list)  # the names the last list answer gave, for "第二个呢"
     as_of: dt.date | None = None  # "按2023年度那一轮算": the day years are counted to (else today)
+    person: str | None = None  # whose facts they are: "self" or "other" ("我同事…"), for "那我呢？我硕士毕业4年"
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Session:
@@ -68,12 +70,25 @@ class Session:
             list(self.basis),
             list(self.items),
             as_of=self.as_of,
+            person=self.person,
         )
 
     def reset(self) -> None:
         self.facts, self.expect, self.expect_level, self.last_question = {}, None, None, None
         self.topic, self.grade, self.duration_of, self.under, self.graduated = None, None, None, {}, None
         self.below, self.earlier, self.basis, self.items, self.as_of = set(), None, [], [], None
+        self.person = None
+
+    def about(self, text: str) -> None:
+        """Whose case ``text`` states: another person's facts after the user's own (or the reverse) start
+        afresh ("我同事本科毕业10年…" then "那我呢？我硕士毕业4年": the colleague's title is not the user's)."""
+        who = person_of(text)
+        if who is None:
+            return
+        if self.person is not None and who != self.person and self.facts:
+            grade = {"grade": self.facts["grade"]} if "grade" in self.facts else {}  # the grade asked stays
+            self.facts, self.under, self.below, self.graduated, self.expect = grade, {}, set(), None, None
+        self.person = who
 
     def asked(self, q: Question) -> None:
         """A question answered from the documents: it becomes the topic; a grade it names is discussed."""
@@ -81,6 +96,27 @@ class Session:
         self.earlier, self.last_question = self.last_question, q.text
         if q.grade is not None:
             self.grade = str(q.grade)
+
+
+# another person named as the one whose case it is; the user, named again ("那我呢", "我自己")
+OTHER_PERSON = re.compile(
+    r"(?:我|我们)(?:的|单位的?|公司的?|部门的?)?(?:同事|爱人|老公|老婆|丈夫|妻子|媳妇|朋友|同学|领导|下属|员工|孩子|女儿|儿子|"
+    r"家人|亲戚|哥|姐|弟|妹)|(?:帮|替|给)(?:他|她|同事|朋友)|^\s*(?:那)?(?:他|她)(?:是|本科|硕士|博士|大专|专科|中专|毕业|已经|现在|目前)"
+)
+SELF_AGAIN = re.compile(
+    r"^\s*(?:那|那么)?\s*我(?:自己)?(?:呢|的情况|这边|这种)|^\s*(?:那|那么)?(?:换|说说|再看看)(?:我|我自己)"
+)
+
+
+def person_of(text: str) -> str | None:
+    """ "other" when ``text`` states another person's case, "self" when the user's own again, else None.
+
+    >>> person_of("我同事本科毕业10年"), person_of("那我呢？我硕士毕业4年"), person_of("本科毕业3年")
+    ('other', 'self', None)
+    """
+    if OTHER_PERSON.search(text):
+        return "other"
+    return "self" if SELF_AGAIN.search(text) else None
 
 
 def merge_facts(

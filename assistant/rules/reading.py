@@ -113,6 +113,9 @@ NOT_GRADUATED = re.compile(
 GRADUATED_NOW = re.compile(
     r"(?<![没未])毕业了|已经?毕业|毕业\s*(?:\d|[一二两三四五六七八九十半])|\d{4}\s*年\S{0,4}毕业"
 )
+AHEAD = re.compile(
+    rf"(?:再)?过\s*({NUM})\s*年|({NUM})\s*年(?:以|之)?后(?=\S{{0,4}}(?:能|可以|够|再))|再(?:干|做|工作)\s*({NUM})\s*年"
+)
 # "2020年硕士毕业", "2021年12月毕业": the year and, when said, the month
 GRADUATED_IN = re.compile(
     r"((?:19|20)\d\d)\s*年(?:(\d{1,2})\s*月份?)?[^，。；,;\d]{0,12}?毕业"
@@ -149,6 +152,7 @@ class Reading:
     title_year: int | None = None  # "中级是2020年拿的": the year a title's years were counted from
     continued: bool = False  # "一直干到现在": in the field since graduating
     studying: bool = False  # "博士在读", "还没毕业": a degree not yet obtained (routing: the person's own case)
+    ahead: float = 0.0  # "再过3年能报吗": years to add to those in the field and since a title
     deducted: float = 0.0  # years said to be outside the field ("中间有2年在做销售"), taken off the years in it
 
 
@@ -195,7 +199,11 @@ def read(
         text = years_from_dates(text, today)
     denied_duration = bool(DENIED_DURATION.search(text))
     text = DENIED_DURATION.sub("", text)  # "不是6年是4年" → "是4年", said as a correction
+    ahead = AHEAD.search(text)  # "过三年能报中级吗": years still to come, not years held
+    if ahead:
+        text = text[: ahead.start()] + "＿" * len(ahead[0]) + text[ahead.end() :]
     r = Reading(correction=bool(CORRECTION.search(text)) or denied_duration, title_year=title_year)
+    r.ahead = cn_number(next(g for g in ahead.groups() if g)) if ahead else 0.0
     for seg in segments(text):  # "中间有2年在做销售": those years are not in the field
         m = DEDUCTION.search(seg)
         if m and not FIELD_OWN.search(seg) and (years := parse_duration(m[1] + "年")) is not None:
