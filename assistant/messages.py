@@ -350,6 +350,10 @@ INGEST_TOKENIZING = "分词（BM25）：{units} 个检索单元"
 INGEST_WRITTEN = "索引已写入 {path}（{seconds:.1f} 秒）"
 INGEST_DAMAGED = "索引已损坏，重新构建（{why}）"
 NOTE_TITLE_YEARS_COUNTED = "说明：取得职称后的年限按{year}年7月取得、算到{until}计。"
+NOTE_WORKS_ELSEWHERE = (
+    "注意：申报范围是在本市所属单位从事科技成果转移转化工作的专业技术人才（《申报通知》一、申报人员范围）；"
+    "你说在{place}工作，按这一条可能不在申报范围内，以下只是按评价标准核对的结果，请先致电确认：{phones}。"
+)
 NOTE_AHEAD = "说明：按你说的再过{n}计算，专业工作年限和取得职称后的年限都加上{n}；其他条件按现在的情况核对。"
 UNTIL_TODAY = "今天（{date}）"
 UNTIL_ROUND = "{year}年度个人网上申报截止日（{date}；文件没有写明年限算到哪一天）"

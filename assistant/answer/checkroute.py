@@ -128,8 +128,9 @@ def wants(q: Question, session: Session | None, today: dt.date | None = None) ->
         return None  # "想报电子信息专业的中级": another specialty, not this standard
     if FIELD_WORK_ASKED.search(q.text) and is_yes_no(q.asking):  # "我做投融资，算技术转移工作吗"
         return None  # whether the work is the field's: the directions' definitions
-    if q.elsewhere or SCOPE_DENIED.search(q.text):  # "我在天津的公司上班，…能报中级吗", "没有工作许可证":
+    if (q.elsewhere and not q.grades) or SCOPE_DENIED.search(q.text):  # "在天津的公司上班，能报吗", "没有工作许可证":
         return None  # whether they may apply at all, from the scope clause (the facts are remembered)
+    # (with a grade asked, "在天津上班…能报中级吗", the check runs and says the scope first: GradeDesk)
     s = session or Session()
     text = as_chinese(q.text)
     if s.topic == "question" and not s.facts and target_said(strip_discourse(text)):

@@ -171,6 +171,9 @@ class GradeDesk:
             session.expect, session.expect_level = self._next_expect(result)
         answer = self.render(result, now, args, under, at_most)
         answer.notes = [counted, *answer.notes] if counted else answer.notes
+        if q.elsewhere:  # "我在天津的公司上班…能报中级吗": the scope first
+            phones = M.PHONE_SEP.join(self.helplines)
+            answer.notes = [M.NOTE_WORKS_ELSEWHERE.format(place="、".join(q.elsewhere), phones=phones), *answer.notes]
         answer.question = q.text
         answer.polarity = _polarity(q, result.verdict)
         route = self._category_route(q, r, result, session)

@@ -3,6 +3,8 @@ on them), and where the person works ("人在天津公司上班": whether they m
 
     >>> works_in("天津", "人在天津的公司上班，能报吗"), works_in("天津", "天津的技术转移政策是什么")
     (True, False)
+    >>> works_in("上海", "之前在上海工作，现在在北京一家企业做技术转移，能报吗")
+    False
     >>> other_series_asked("会计系列中级职称需要什么学历"), other_series_asked("我有会计中级职称，能报工程师吗")
     (['会计系列'], [])
 """
@@ -53,16 +55,18 @@ FUNCTION_FLAGS = frozenset(
 OUTSIDE = re.compile(r"(?:外地|外省市?|京外|外埠|(?:其他|别的|另外的?)(?:城市|省份?|地方))(?!人|户口|户籍|生源)")
 
 
-def works_in(place: str, text: str) -> bool:
+def works_in(place: str, text: str, strict: bool = False) -> bool:
     """Whether ``text`` names ``place`` as where the person works: "在天津上班", "天津的公司", "天津一家机构"."""
     p = re.escape(place)
     work = r"(?:公司|单位|机构|企业|上班|工作|就职|任职)"
-    return bool(
-        re.search(
-            rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}|{work}\S{{0,2}}(?:在|位于|设在|是){p}",
-            text,
-        )
-    )
+    pattern = rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}"
+    if not strict:  # ("公司在天津"; strict: not "上班，能在北京报吗", where 北京 is where to apply)
+        pattern += rf"|{work}\S{{0,2}}(?:在|位于|设在|是){p}"
+    # (not a workplace of the past, "之前在上海工作", nor one left for Beijing, "从天津调到北京")
+    return any(not PAST.search(text[max(0, m.start() - 6) : m.start() + 1]) for m in re.finditer(pattern, text))
+
+
+PAST = re.compile(r"之前|以前|原来|曾经|过去|早年|从前|离开|辞职|调离|从$|从\S{0,3}$")
 
 
 # compounds of directions that jieba tags as places: "哪些东西可以算" names no place
