@@ -55,13 +55,11 @@ FUNCTION_FLAGS = frozenset(
 OUTSIDE = re.compile(r"(?:外地|外省市?|京外|外埠|(?:其他|别的|另外的?)(?:城市|省份?|地方))(?!人|户口|户籍|生源)")
 
 
-def works_in(place: str, text: str, strict: bool = False) -> bool:
+def works_in(place: str, text: str) -> bool:
     """Whether ``text`` names ``place`` as where the person works: "在天津上班", "天津的公司", "天津一家机构"."""
     p = re.escape(place)
     work = r"(?:公司|单位|机构|企业|上班|工作|就职|任职)"
-    pattern = rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}"
-    if not strict:  # ("公司在天津"; strict: not "上班，能在北京报吗", where 北京 is where to apply)
-        pattern += rf"|{work}\S{{0,2}}(?:在|位于|设在|是){p}"
+    pattern = rf"{p}(?:市|的)?\S{{0,4}}?{work}|(?:在|去|到){p}\S{{0,8}}?{work}|{work}\S{{0,2}}(?:在|位于|设在|是){p}"
     # (not a workplace of the past, "之前在上海工作", nor one left for Beijing, "从天津调到北京")
     return any(not PAST.search(text[max(0, m.start() - 6) : m.start() + 1]) for m in re.finditer(pattern, text))
 

@@ -467,8 +467,6 @@ def analyze(question: str, lexicon: Lexicon | None = None, corpus_text: str = ""
         q.foreign_terms = [p for p in places if p not in q.elsewhere]
         # "我在外地的公司上班": a place outside 本市 named as such
         q.elsewhere += [m[0] for m in OUTSIDE.finditer(text) if APPLY_ASKED.search(core) and works_in(m[0], text)]
-        if any(works_in(home, text, strict=True) for home in ("北京", "本市", "中关村")):
-            q.elsewhere = []  # "…现在在北京上班": a place named besides is not where they work
     return q
 
 
