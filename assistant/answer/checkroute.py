@@ -49,10 +49,14 @@ INTENDS_END = re.compile(
     r"(?:^|[，,。；;\s])(?:[我他她]|本人)?(?:还|也|再)?(?:想|要|打算|准备|计划|今年)?(?:再|也)?(?:申报|申请|参评|评|报|冲)"
     r"(?:个|一个|一下)?\s*(?:(?:工程技术系列)?技术经纪(?:专业)?的?)?(?P<what>[^，,。；;\s]{1,8}?)(?:职称)?[。！!]?\s*$"
 )
-INTENDS_FIRST = re.compile(r"^(?:技术经纪)?(?P<what>[^，,。；;\s]{2,6})[\s，,]")
+# "技术经纪副高 本科…", "报助工，大专毕业4年", "评中级：本科7年…": the grade first, then the facts
+INTENDS_FIRST = re.compile(
+    r"^(?:我|本人)?(?:想|要|打算|准备)?(?:申报|申请|参评|评|报)?\s*(?:技术经纪)?(?P<what>[^，,。；;：:\s]{2,6})[\s，,：:]"
+)
 # "硕士 3年 工程师", "本科毕业6年，工程师": the grade alone after the facts
 INTENDS_BARE = re.compile(r"[\s，,](?P<what>[^，,。；;\s]{2,6}?)(?:呢)?[？?。！!]?\s*$")
 COUNTS = re.compile(COUNTS_AS)
+A_NOT_A = re.compile(r"([够行能可算对])不\1|[吗么嘛][？?。！!\s]*$")  # "这样够不够": a question after all
 BARE_CAN = {"能", "可以", "能不能", "可不可以", "能否", "可否"}  # "能" alone: about applying only when it says so
 GRADE_WORD = re.compile(r"工程师|高工|助工|中级|副高|正高|初级|高级|职称")
 ENDS_ASKING = re.compile(r"[吗么吧嘛？?]\s*$|(?:能|可以|可|行|够|算)[^，,。]{0,6}不\s*[。！!]?\s*$")  # "…能破格不"
@@ -244,7 +248,7 @@ def _starts_check(text: str, r: Reading, s: Session, other_topic: bool) -> bool:
         can_apply = can_apply and _asks_to_apply(sentences[-1])
     if "grade" in r.facts:  # "同事都想报…，中级的评审结果在哪里公示": the question is about something else
         # "本科，工作4年，评中级", "想评中级": the grade one means to apply for, stated, asking nothing else
-        intends = _intends(text) and not ASKING.search(SOME.sub("", text))
+        intends = _intends(text) and not ASKING.search(SOME.sub("", text)) and not A_NOT_A.search(text)
         return ((can_apply and personal) or intends) and not other_topic
     # "那我能评吗？", and after a check "这样还能报吗", "那还能报吗": the grade under discussion
     back = s.topic == "grade_check" and bool(BACK_TO_CHECK.match(text))
@@ -293,8 +297,8 @@ def _intends(text: str) -> bool:
 
     >>> _intends("本科，工作4年，评中级"), _intends("技术经纪副高 本科 没有中级"), _intends("评审结果在哪公示")
     (True, True, False)
-    >>> _intends("硕士 3年 工程师"), _intends("本科毕业6年，高工呢")
-    (True, True)
+    >>> _intends("硕士 3年 工程师"), _intends("本科毕业6年，高工呢"), _intends("报助工，大专毕业4年")
+    (True, True, True)
     """
     names = {n for n, _ in vocabulary().grade_names}
     found = (INTENDS_END.search(text), INTENDS_FIRST.match(text), INTENDS_BARE.search(text))

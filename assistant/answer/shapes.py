@@ -14,7 +14,7 @@ from .. import messages as M
 from ..ingest.clauses import Clause
 from ..rules.work import stated_direction
 from ..text import cn_number
-from ..vocab import FIELD_NAME
+from ..vocab import FIELD_NAME, vocabulary
 from .asks import BY_NAME, answer_type, holds, span_of
 from .draft import (
     DEFINITION,
@@ -76,6 +76,8 @@ SUB_TOPIC = re.compile(
     r"学历|年限|几年|多少年|多久|业绩|成果|论文|破格|答辩|继续教育|材料|时间|公示|电话|费用|专业理论|基本条件|职业道德|身体"
     r"|批示|领导|采纳|媒体|报道|专著|教材|期刊|作者|负责人|参与人|效益|什么级别"  # a detail inside a part
 )
+# a grade's name alone, the whole message ("高工", "技术经纪中级的？")
+BARE_GRADE = re.compile(r"\s*(?:技术经纪)?(?:的)?(?P<name>[^\s，,。？?！!的]{2,6})(?:的|职称|呢)?[？?。！!\s]*")
 LIST_CUE = re.compile(r"哪些|哪几|有什么|包括什么|包含什么|包括哪|包含哪|分哪|分为|都有|几个方向|几种|几类|列举")
 ENUMERATING = re.compile(r"包括|包含|分为|分")
 ENUMERATION = re.compile(r"、|”和“|包括|包含|分为")
@@ -104,6 +106,9 @@ def asks_overview(q: Question) -> bool:
     """ "高级工程师需要什么条件？": one grade, its conditions in general (not one part of them);
     "…条件讲一下，学历、业绩、成果都要": several of its parts at once."""
     asking = q.asking
+    bare = BARE_GRADE.fullmatch(asking) if len(q.grades) == 1 else None
+    if bare is not None:  # "高工", "中级的": the grade's conditions
+        return any(name == bare["name"] for name, _ in vocabulary().grade_names)
     requested = REQUEST.search(q.asked) and OVERVIEW_CUE.search(q.asked)  # "…哪几个方面准备，请把各项条件都讲一讲"
     return (
         len(q.grades) == 1
