@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..rules.reading import specialty_held
 from ..vocab import scan, vocabulary
+from .spelling import FUNCTION_POS
 
 if TYPE_CHECKING:
     from ..text import Lexicon
@@ -23,33 +24,9 @@ if TYPE_CHECKING:
 # places the documents speak of; any other place name is outside them
 HOME_PLACES = ("北京", "本市", "中关村", "国内外", "国家", "港澳台", "香港", "澳门", "台湾")
 QUALIFIED_HEADS = ("专业", "系列", "职称")
-# jieba's tags of words that qualify nothing: particles, pronouns, adverbs, prepositions, numbers, verbs ("评上职称")…
-FUNCTION_FLAGS = frozenset(
-    {
-        "uj",
-        "ul",
-        "uz",
-        "ug",
-        "uv",
-        "ud",
-        "r",
-        "d",
-        "p",
-        "c",
-        "m",
-        "q",
-        "y",
-        "e",
-        "o",
-        "x",
-        "zg",
-        "f",
-        "v",
-        "vd",
-        "vg",
-        "ad",
-    }
-)
+# jieba's tags of words that qualify nothing: those that name nothing (spelling.FUNCTION_POS) and verbs ("评上职称");
+# an idiom-tagged word may ("电气专业" is cut as one word tagged l)
+FUNCTION_FLAGS = (FUNCTION_POS - {"l"}) | {"v", "vd", "vg", "x", "zg"}
 
 
 OUTSIDE = re.compile(r"(?:外地|外省市?|京外|外埠|(?:其他|别的|另外的?)(?:城市|省份?|地方))(?!人|户口|户籍|生源)")

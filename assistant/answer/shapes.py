@@ -107,8 +107,8 @@ def asks_overview(q: Question) -> bool:
     "…条件讲一下，学历、业绩、成果都要": several of its parts at once."""
     asking = q.asking
     bare = BARE_GRADE.fullmatch(asking) if len(q.grades) == 1 else None
-    if bare is not None:  # "高工", "中级的": the grade's conditions
-        return any(name == bare["name"] for name, _ in vocabulary().grade_names)
+    if bare is not None and any(name == bare["name"] for name, _ in vocabulary().grade_names):
+        return True  # "高工", "中级的": the grade's conditions
     requested = REQUEST.search(q.asked) and OVERVIEW_CUE.search(q.asked)  # "…哪几个方面准备，请把各项条件都讲一讲"
     return (
         len(q.grades) == 1
