@@ -264,14 +264,7 @@ class Assistant:
                 q = self._understand(M.OF_GRADE.format(grade=session.grade, question=q.text))  # "还得先有中级吗"
             scored = self._retrieve(q) if not q.injection else []
             if self._of_discussed_grade(q, scored, session):  # "参与人可以吗" after 高工's 成果: of 高工's 成果
-                last = session.last_question or ""
-                before = part_cue(last) if part_cue(q.text) is None else None
-                of = M.OF_GRADE_PART.format(grade=session.grade, part=before) if before else None
-                of = of or M.OF_GRADE_ONLY.format(grade=session.grade)
-                thing = THING.search(last)  # "高工成果里技术合同…" → "参与人可以吗": of 技术合同
-                if before and thing and not THING.search(q.text):
-                    of += M.OF_THING.format(thing=thing[0])
-                q = self._understand(M.OF_GRADE_AS.format(of=of, question=q.text))
+                q = self._understand(_asked_of(q.text, session))
                 scored = self._retrieve(q)
             session.asked(q)
         if q.injection:  # an instruction is never searched for
@@ -337,3 +330,19 @@ class Assistant:
             except LLMError as exc:
                 log.warning("follow-up rewrite by LLM failed (%s); using the rule", exc)
         return resolve(text, previous) or text
+
+
+def _asked_of(text: str, session: Session) -> str:
+    """``text`` asked of the grade under discussion and of the part and thing the question before named
+    ("高工成果里技术合同需要什么身份" → "参与人可以吗" → "申报高级工程师的成果中的合同，参与人可以吗")."""
+    last = session.last_question or ""
+    before = part_cue(last) if part_cue(text) is None else None
+    of = (
+        M.OF_GRADE_PART.format(grade=session.grade, part=before)
+        if before
+        else M.OF_GRADE_ONLY.format(grade=session.grade)
+    )
+    thing = THING.search(last)
+    if before and thing and not THING.search(text):
+        of += M.OF_THING.format(thing=thing[0])
+    return M.OF_GRADE_AS.format(of=of, question=text)
